@@ -1,0 +1,25 @@
+#pragma once
+/// Helpers shared by every test executable.
+#include <filesystem>
+#include <optional>
+#include <string>
+
+namespace practicum::test {
+
+/// Root of the source tree (holds scenarios/, assets/, tests/).
+std::filesystem::path sourceDir();
+/// Root of the build tree (holds bin/).
+std::filesystem::path binaryDir();
+/// Folder of a bundled scenario, e.g. scenarioDir("workbench").
+std::filesystem::path scenarioDir(const std::string& name);
+/// The external model corpus from $PRACTICUM_MODEL_CORPUS, if set and present.
+std::optional<std::filesystem::path> modelCorpus();
+/// A fresh empty temporary folder for one test, removed at process exit is not guaranteed.
+std::filesystem::path makeTempDir(const std::string& tag);
+
+/// Number of engine log messages at error level since the test started.
+int engineErrorCount();
+/// Lets the current test log engine errors without failing (for tests of error paths).
+void allowEngineErrors();
+
+}  // namespace practicum::test
