@@ -19,7 +19,8 @@ target_link_libraries(deps_bullet INTERFACE BulletDynamics BulletCollision Linea
 
 add_library(deps_imgui INTERFACE)
 add_library(deps::imgui ALIAS deps_imgui)
-target_include_directories(deps_imgui SYSTEM INTERFACE ${IMGUI_INCLUDE_DIRS} ${IMGUI_INCLUDE_DIRS}/backends)
+find_path(PRACTICUM_IMGUI_BACKEND_INCLUDE imgui_impl_vulkan.h PATH_SUFFIXES imgui/backends REQUIRED)
+target_include_directories(deps_imgui SYSTEM INTERFACE ${IMGUI_INCLUDE_DIRS} ${PRACTICUM_IMGUI_BACKEND_INCLUDE})
 target_link_libraries(deps_imgui INTERFACE ${IMGUI_LINK_LIBRARIES})
 # Debian ships the platform/renderer backends as sources; the ui module compiles them
 set(PRACTICUM_IMGUI_BACKENDS_DIR /usr/share/doc/libimgui-dev/examples/backends

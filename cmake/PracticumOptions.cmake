@@ -4,6 +4,8 @@ add_library(practicum::options ALIAS practicum_options)
 
 target_compile_options(practicum_options INTERFACE
   -Wall -Wextra -Wshadow -Wnon-virtual-dtor -Wpedantic
+  # Vulkan structs are initialised as {VK_STRUCTURE_TYPE_...} with the rest zeroed
+  -Wno-missing-field-initializers
   # determinism: the same build must compute bit-identical results
   -ffp-contract=off)
 if(PRACTICUM_WERROR)
