@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <practicum/scene/scene.hpp>
@@ -41,9 +42,9 @@ struct ScenarioDef {
   Metadata meta;
   PhysicsSettings physics;
   scene::Scene scene;
-  std::filesystem::path folder;  ///< model paths in the scene are relative to this
-  std::filesystem::path file;    ///< the scenario.json that was read
-  std::uint64_t contentHash = 0; ///< FNV-1a of the file's bytes
+  std::filesystem::path folder;   ///< model paths in the scene are relative to this
+  std::filesystem::path file;     ///< the scenario.json that was read
+  std::uint64_t contentHash = 0;  ///< FNV-1a of the file's bytes
 };
 
 /// How bad a problem is.
@@ -65,7 +66,7 @@ struct Diagnostic {
 /// Bounds applied while loading.
 struct LoadLimits {
   std::uint64_t maxFileBytes = 4ull * 1024 * 1024;
-  int maxDepth = 32;               ///< JSON nesting depth
+  int maxDepth = 32;  ///< JSON nesting depth
   std::size_t maxEntities = 20000;
 };
 
@@ -82,6 +83,12 @@ struct LoadResult {
 /// Never throws; every problem lands in diagnostics. Model files are checked to exist,
 /// not imported (see validateModels).
 LoadResult loadScenario(const std::filesystem::path& folderOrFile, const LoadLimits& limits = {});
+
+/// Loads a scenario from text already in memory, as loadScenario does after reading the file:
+/// `file` is the scenario.json the text stands for (diagnostics name it, its folder resolves
+/// model paths, which must exist there). Never throws.
+LoadResult loadScenarioText(std::string_view text, const std::filesystem::path& file,
+                            const LoadLimits& limits = {});
 
 /// Imports every model the scenario references (out of process) and appends one diagnostic per
 /// model that fails, naming the entity's JSON path and the model file.

@@ -1,0 +1,264 @@
+#include "checker.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+
+#include "json_path.hpp"
+
+namespace practicum::scenario::detail {
+
+using nlohmann::json;
+
+bool Range::contains(double v) const {
+  const bool aboveLo = loOpen ? v > lo : v >= lo;
+  const bool belowHi = hiOpen ? v < hi : v <= hi;
+  return aboveLo && belowHi;
+}
+
+std::string Range::describe() const {
+  const bool hasLo = std::isfinite(lo);
+  const bool hasHi = std::isfinite(hi);
+  if (hasLo && hasHi) {
+    if (!loOpen && !hiOpen)
+      return "must be between " + formatNumber(lo) + " and " + formatNumber(hi);
+    return std::string("must be ") + (loOpen ? "greater than " : "at least ") + formatNumber(lo) +
+           " and " + (hiOpen ? "less than " : "at most ") + formatNumber(hi);
+  }
+  if (hasLo) {
+    if (lo == 0 && !loOpen) return "must not be negative";
+    return std::string("must be ") + (loOpen ? "greater than " : "at least ") + formatNumber(lo);
+  }
+  if (hasHi)
+    return std::string("must be ") + (hiOpen ? "less than " : "at most ") + formatNumber(hi);
+  return "must be a number";
+}
+
+std::string formatNumber(double v) {
+  char buffer[64];
+  const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, v);
+  return ec == std::errc() ? std::string(buffer, end) : std::string("?");
+}
+
+std::string typeName(const json& v) {
+  switch (v.type()) {
+    case json::value_t::null: return "null";
+    case json::value_t::object: return "an object";
+    case json::value_t::array: return "an array";
+    case json::value_t::string: return "a string";
+    case json::value_t::boolean: return "a boolean";
+    case json::value_t::number_integer:
+    case json::value_t::number_unsigned:
+    case json::value_t::number_float: return "a number";
+    default: return "an unsupported value";
+  }
+}
+
+std::optional<std::string> suggest(std::string_view word,
+                                   const std::vector<std::string_view>& candidates) {
+  // case-insensitive Levenshtein distance, one row at a time
+  const auto lower = [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; };
+  const auto distance = [&](std::string_view a, std::string_view b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+      std::size_t diagonal = row[0];
+      row[0] = i;
+      for (std::size_t j = 1; j <= b.size(); ++j) {
+        const std::size_t up = row[j];
+        const std::size_t cost = lower(a[i - 1]) == lower(b[j - 1]) ? 0 : 1;
+        row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + cost});
+        diagonal = up;
+      }
+    }
+    return row[b.size()];
+  };
+  // accept up to a third of the word's length in edits (at least one, at most three)
+  const std::size_t limit = std::clamp<std::size_t>(word.size() / 3, 1, 3);
+  std::optional<std::string> best;
+  std::size_t bestDistance = limit + 1;
+  for (const auto candidate : candidates) {
+    const std::size_t d = distance(word, candidate);
+    if (d < bestDistance && d < std::max(word.size(), candidate.size())) {
+      bestDistance = d;
+      best = std::string(candidate);
+    }
+  }
+  return best;
+}
+
+void Checker::add(Severity severity, const std::string& path, TextPosition at,
+                  std::string message) {
+  out_.push_back({severity, file_, path, at.line, at.column, std::move(message)});
+}
+
+void Checker::error(const std::string& path, std::string message) {
+  add(Severity::Error, path, doc_.valueAt(path), std::move(message));
+}
+
+void Checker::errorAtKey(const std::string& path, std::string message) {
+  add(Severity::Error, path, doc_.keyAt(path), std::move(message));
+}
+
+void Checker::missing(const std::string& parentPath, std::string_view key, std::string detail) {
+  std::string message = "missing required field \"" + std::string(key) + "\"";
+  if (!detail.empty()) message += " (" + detail + ")";
+  add(Severity::Error, at(parentPath, key), doc_.valueAt(parentPath), std::move(message));
+}
+
+void Checker::warning(const std::string& path, std::string message) {
+  add(Severity::Warning, path, doc_.keyAt(path), std::move(message));
+}
+
+bool Checker::expectObject(const json& v, const std::string& path) {
+  if (v.is_object()) return true;
+  error(path, "expected an object, got " + typeName(v));
+  return false;
+}
+
+bool Checker::expectArray(const json& v, const std::string& path) {
+  if (v.is_array()) return true;
+  error(path, "expected an array, got " + typeName(v));
+  return false;
+}
+
+void Checker::checkKeys(const json& obj, const std::string& path,
+                        std::initializer_list<std::string_view> allowed) {
+  const std::vector<std::string_view> names(allowed);
+  for (const auto& [key, value] : obj.items()) {
+    if (std::find(names.begin(), names.end(), key) != names.end()) continue;
+    std::string message = "unknown field \"" + key + "\"";
+    if (const auto close = suggest(key, names)) {
+      message += "; did you mean \"" + *close + "\"?";
+    } else {
+      message += "; expected one of:";
+      for (std::size_t i = 0; i < names.size(); ++i)
+        message += (i ? ", " : " ") + std::string(names[i]);
+    }
+    errorAtKey(at(path, key), std::move(message));
+  }
+}
+
+void Checker::rejectKey(const json& obj, const std::string& path, std::string_view key,
+                        const std::string& reason) {
+  if (find(obj, key)) errorAtKey(at(path, key), "field \"" + std::string(key) + "\" " + reason);
+}
+
+const json* Checker::find(const json& obj, std::string_view key) {
+  if (!obj.is_object()) return nullptr;
+  const auto it = obj.find(key);
+  return it == obj.end() ? nullptr : &*it;
+}
+
+const json* Checker::require(const json& obj, const std::string& path, std::string_view key,
+                             std::string detail) {
+  const json* v = find(obj, key);
+  if (!v) missing(path, key, std::move(detail));
+  return v;
+}
+
+std::optional<double> Checker::number(const json& v, const std::string& path, Range range) {
+  if (!v.is_number()) {
+    error(path, "expected a number, got " + typeName(v));
+    return std::nullopt;
+  }
+  const double d = v.get<double>();
+  if (!std::isfinite(d)) {
+    error(path, "expected a finite number (this one is too large for a double)");
+    return std::nullopt;
+  }
+  if (!range.contains(d)) {
+    error(path, range.describe() + ", got " + formatNumber(d));
+    return std::nullopt;
+  }
+  return d;
+}
+
+std::optional<std::int64_t> Checker::integer(const json& v, const std::string& path) {
+  if (v.is_number_integer()) return v.get<std::int64_t>();
+  if (v.is_number_unsigned()) {
+    error(path, "expected a small integer, got " + std::to_string(v.get<std::uint64_t>()));
+    return std::nullopt;
+  }
+  if (v.is_number_float()) {
+    const double d = v.get<double>();
+    if (std::isfinite(d) && d == std::floor(d) && std::abs(d) < 1e15)
+      return static_cast<std::int64_t>(d);
+    error(path, "expected an integer, got " + formatNumber(d));
+    return std::nullopt;
+  }
+  error(path, "expected an integer, got " + typeName(v));
+  return std::nullopt;
+}
+
+std::optional<std::string> Checker::string(const json& v, const std::string& path, bool nonEmpty) {
+  if (!v.is_string()) {
+    error(path, "expected a string, got " + typeName(v));
+    return std::nullopt;
+  }
+  std::string s = v.get<std::string>();
+  if (nonEmpty && s.empty()) {
+    error(path, "must not be empty");
+    return std::nullopt;
+  }
+  return s;
+}
+
+std::optional<std::vector<double>> Checker::numbers(const json& v, const std::string& path,
+                                                    std::initializer_list<std::size_t> counts,
+                                                    Range range) {
+  std::string expected = "an array of ";
+  std::size_t i = 0;
+  for (const std::size_t n : counts) expected += (i++ ? " or " : "") + std::to_string(n);
+  expected += " numbers";
+  if (!v.is_array()) {
+    error(path, "expected " + expected + ", got " + typeName(v));
+    return std::nullopt;
+  }
+  if (std::find(counts.begin(), counts.end(), v.size()) == counts.end()) {
+    error(path, "expected " + expected + ", got " + std::to_string(v.size()) +
+                    (v.size() == 1 ? " element" : " elements"));
+    return std::nullopt;
+  }
+  // check every element so that all bad ones are reported
+  std::vector<double> values;
+  bool ok = true;
+  for (std::size_t k = 0; k < v.size(); ++k) {
+    const auto d = number(v[k], elementPath(path, k), range);
+    if (d) values.push_back(*d);
+    ok = ok && d.has_value();
+  }
+  if (!ok) return std::nullopt;
+  return values;
+}
+
+std::optional<core::Vec3> Checker::vec3(const json& v, const std::string& path, Range range) {
+  const auto values = numbers(v, path, {3}, range);
+  if (!values) return std::nullopt;
+  return core::Vec3{static_cast<float>((*values)[0]), static_cast<float>((*values)[1]),
+                    static_cast<float>((*values)[2])};
+}
+
+void Checker::optNumber(const json& obj, const std::string& path, std::string_view key, float& out,
+                        Range range) {
+  if (const json* v = find(obj, key))
+    if (const auto d = number(*v, at(path, key), range)) out = static_cast<float>(*d);
+}
+
+void Checker::optNumber(const json& obj, const std::string& path, std::string_view key, double& out,
+                        Range range) {
+  if (const json* v = find(obj, key))
+    if (const auto d = number(*v, at(path, key), range)) out = *d;
+}
+
+void Checker::optVec3(const json& obj, const std::string& path, std::string_view key,
+                      core::Vec3& out, Range range) {
+  if (const json* v = find(obj, key))
+    if (const auto vec = vec3(*v, at(path, key), range)) out = *vec;
+}
+
+std::string Checker::at(const std::string& path, std::string_view key) {
+  return memberPath(path, key);
+}
+
+}  // namespace practicum::scenario::detail
