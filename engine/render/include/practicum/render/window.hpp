@@ -1,0 +1,84 @@
+#pragma once
+/// A GLFW window and the swapchain render target that draws into it.
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <practicum/render/context.hpp>
+#include <practicum/render/render_target.hpp>
+
+struct GLFWwindow;
+
+namespace practicum::render {
+
+/// How to open a window.
+struct WindowOptions {
+  std::string title = "Practicum";
+  std::uint32_t width = 1280;
+  std::uint32_t height = 720;
+};
+
+/// An OS window (GLFW, no client API). Only one thread may use it: the one that created it.
+class Window {
+ public:
+  /// Opens a window; fails with ErrorCode::Unsupported when there is no display.
+  static core::Result<std::unique_ptr<Window>> create(const WindowOptions& options);
+  ~Window();
+  Window(const Window&) = delete;
+  Window& operator=(const Window&) = delete;
+
+  /// Instance extensions Vulkan needs to present to this window system.
+  std::vector<std::string> requiredInstanceExtensions() const;
+  /// Creates a surface for this window (owned by the caller, i.e. the Context).
+  core::Result<VkSurfaceKHR> createSurface(VkInstance instance) const;
+  /// Processes pending events (input, resize, close).
+  void pollEvents();
+  /// Whether the user asked to close the window.
+  bool shouldClose() const;
+  /// Size of the drawable area in pixels (0 x 0 while minimised).
+  VkExtent2D framebufferSize() const;
+  /// The GLFW window, for UI backends.
+  GLFWwindow* handle() const { return window_; }
+
+ private:
+  Window() = default;
+  GLFWwindow* window_ = nullptr;
+};
+
+/// The window's swapchain. Recreated transparently on resize or when out of date.
+class WindowTarget final : public RenderTarget {
+ public:
+  /// The Context must have been created with this window's surface.
+  static core::Result<std::unique_ptr<WindowTarget>> create(const Context& context, Window& window,
+                                                            bool vsync);
+  ~WindowTarget() override;
+
+  VkExtent2D extent() const override { return extent_; }
+  VkFormat format() const override { return format_; }
+  std::uint32_t imageCount() const override { return static_cast<std::uint32_t>(images_.size()); }
+  VkImage image(std::uint32_t index) const override { return images_[index]; }
+  VkImageView view(std::uint32_t index) const override { return views_[index]; }
+  std::uint64_t generation() const override { return generation_; }
+  VkImageLayout presentLayout() const override { return VK_IMAGE_LAYOUT_PRESENT_SRC_KHR; }
+  core::Result<std::optional<AcquiredImage>> acquire(VkSemaphore imageAvailable) override;
+  core::Status present(std::uint32_t index, VkSemaphore renderDone) override;
+  bool presents() const override { return true; }
+
+ private:
+  WindowTarget(const Context& context, Window& window) : context_(context), window_(window) {}
+  core::Status rebuild();
+  void destroyViews();
+
+  const Context& context_;
+  Window& window_;
+  bool vsync_ = true;
+  bool outOfDate_ = false;
+  VkSwapchainKHR swapchain_ = VK_NULL_HANDLE;
+  VkFormat format_ = VK_FORMAT_UNDEFINED;
+  VkExtent2D extent_{};
+  std::vector<VkImage> images_;
+  std::vector<VkImageView> views_;
+  std::uint64_t generation_ = 0;
+};
+
+}  // namespace practicum::render

@@ -1,0 +1,221 @@
+#include <practicum/render/window.hpp>
+
+#include <algorithm>
+
+#define GLFW_INCLUDE_VULKAN
+#include <GLFW/glfw3.h>
+
+#include "vk_check.hpp"
+
+namespace practicum::render {
+
+namespace {
+int g_glfwUsers = 0;  // windows alive; GLFW is terminated with the last one
+}  // namespace
+
+core::Result<std::unique_ptr<Window>> Window::create(const WindowOptions& options) {
+  if (g_glfwUsers == 0 && glfwInit() != GLFW_TRUE) {
+    const char* description = nullptr;
+    glfwGetError(&description);
+    return core::makeError(core::ErrorCode::Unsupported,
+                           std::string("cannot open a window: ") +
+                               (description ? description : "no display") +
+                               " (use --headless to render offscreen)");
+  }
+  ++g_glfwUsers;
+  std::unique_ptr<Window> w(new Window());
+  if (!glfwVulkanSupported())
+    return core::makeError(core::ErrorCode::Unsupported,
+                           "cannot open a window: GLFW found no Vulkan loader");
+  glfwWindowHint(GLFW_CLIENT_API, GLFW_NO_API);
+  glfwWindowHint(GLFW_RESIZABLE, GLFW_TRUE);
+  w->window_ = glfwCreateWindow(static_cast<int>(options.width), static_cast<int>(options.height),
+                                options.title.c_str(), nullptr, nullptr);
+  if (!w->window_) {
+    const char* description = nullptr;
+    glfwGetError(&description);
+    return core::makeError(core::ErrorCode::Unsupported,
+                           std::string("cannot open a window: ") +
+                               (description ? description : "unknown GLFW error"));
+  }
+  return w;
+}
+
+Window::~Window() {
+  if (window_) glfwDestroyWindow(window_);
+  if (--g_glfwUsers == 0) glfwTerminate();
+}
+
+std::vector<std::string> Window::requiredInstanceExtensions() const {
+  std::uint32_t count = 0;
+  const char** names = glfwGetRequiredInstanceExtensions(&count);
+  return std::vector<std::string>(names, names + count);
+}
+
+core::Result<VkSurfaceKHR> Window::createSurface(VkInstance instance) const {
+  VkSurfaceKHR surface = VK_NULL_HANDLE;
+  PRACTICUM_VK_TRY(glfwCreateWindowSurface(instance, window_, nullptr, &surface));
+  return surface;
+}
+
+void Window::pollEvents() { glfwPollEvents(); }
+bool Window::shouldClose() const { return glfwWindowShouldClose(window_) == GLFW_TRUE; }
+
+VkExtent2D Window::framebufferSize() const {
+  int w = 0, h = 0;
+  glfwGetFramebufferSize(window_, &w, &h);
+  return {static_cast<std::uint32_t>(std::max(w, 0)), static_cast<std::uint32_t>(std::max(h, 0))};
+}
+
+core::Result<std::unique_ptr<WindowTarget>> WindowTarget::create(const Context& context,
+                                                                 Window& window, bool vsync) {
+  if (!context.surface())
+    return core::makeError(core::ErrorCode::InvalidArgument,
+                           "the Vulkan context was created without the window's surface");
+  std::unique_ptr<WindowTarget> t(new WindowTarget(context, window));
+  t->vsync_ = vsync;
+  if (auto s = t->rebuild(); !s.ok()) return s.error();
+  return t;
+}
+
+WindowTarget::~WindowTarget() {
+  vkDeviceWaitIdle(context_.device());
+  destroyViews();
+  if (swapchain_) vkDestroySwapchainKHR(context_.device(), swapchain_, nullptr);
+}
+
+void WindowTarget::destroyViews() {
+  for (VkImageView v : views_) vkDestroyImageView(context_.device(), v, nullptr);
+  views_.clear();
+  images_.clear();
+}
+
+core::Status WindowTarget::rebuild() {
+  const VkDevice dev = context_.device();
+  const VkPhysicalDevice phys = context_.physicalDevice();
+  const VkSurfaceKHR surface = context_.surface();
+  vkDeviceWaitIdle(dev);
+
+  VkSurfaceCapabilitiesKHR caps{};
+  PRACTICUM_VK_TRY(vkGetPhysicalDeviceSurfaceCapabilitiesKHR(phys, surface, &caps));
+  // a minimised window has no area: keep the old swapchain until it comes back
+  VkExtent2D extent = caps.currentExtent;
+  if (extent.width == UINT32_MAX) extent = window_.framebufferSize();
+  if (extent.width == 0 || extent.height == 0) {
+    outOfDate_ = true;
+    return {};
+  }
+  extent.width = std::clamp(extent.width, caps.minImageExtent.width, caps.maxImageExtent.width);
+  extent.height = std::clamp(extent.height, caps.minImageExtent.height, caps.maxImageExtent.height);
+  if (!(caps.supportedUsageFlags & VK_IMAGE_USAGE_TRANSFER_SRC_BIT))
+    return core::makeError(core::ErrorCode::Unsupported,
+                           "the window's swapchain images cannot be copied (no TRANSFER_SRC)");
+
+  // prefer an sRGB format so shading stays linear
+  std::uint32_t count = 0;
+  vkGetPhysicalDeviceSurfaceFormatsKHR(phys, surface, &count, nullptr);
+  std::vector<VkSurfaceFormatKHR> formats(count);
+  vkGetPhysicalDeviceSurfaceFormatsKHR(phys, surface, &count, formats.data());
+  if (formats.empty()) return core::makeError(core::ErrorCode::Device, "surface has no formats");
+  VkSurfaceFormatKHR chosen = formats[0];
+  for (const auto& f : formats)
+    if ((f.format == VK_FORMAT_B8G8R8A8_SRGB || f.format == VK_FORMAT_R8G8B8A8_SRGB) &&
+        f.colorSpace == VK_COLOR_SPACE_SRGB_NONLINEAR_KHR) {
+      chosen = f;
+      break;
+    }
+
+  // FIFO is vsync and always available; MAILBOX or IMMEDIATE when vsync is off
+  VkPresentModeKHR mode = VK_PRESENT_MODE_FIFO_KHR;
+  if (!vsync_) {
+    vkGetPhysicalDeviceSurfacePresentModesKHR(phys, surface, &count, nullptr);
+    std::vector<VkPresentModeKHR> modes(count);
+    vkGetPhysicalDeviceSurfacePresentModesKHR(phys, surface, &count, modes.data());
+    for (VkPresentModeKHR m : {VK_PRESENT_MODE_MAILBOX_KHR, VK_PRESENT_MODE_IMMEDIATE_KHR})
+      if (std::find(modes.begin(), modes.end(), m) != modes.end()) {
+        mode = m;
+        break;
+      }
+  }
+
+  std::uint32_t imageCount = caps.minImageCount + 1;
+  if (caps.maxImageCount > 0) imageCount = std::min(imageCount, caps.maxImageCount);
+  VkSwapchainCreateInfoKHR sci{VK_STRUCTURE_TYPE_SWAPCHAIN_CREATE_INFO_KHR};
+  sci.surface = surface;
+  sci.minImageCount = imageCount;
+  sci.imageFormat = chosen.format;
+  sci.imageColorSpace = chosen.colorSpace;
+  sci.imageExtent = extent;
+  sci.imageArrayLayers = 1;
+  sci.imageUsage = VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_TRANSFER_SRC_BIT;
+  sci.imageSharingMode = VK_SHARING_MODE_EXCLUSIVE;
+  sci.preTransform = caps.currentTransform;
+  sci.compositeAlpha = VK_COMPOSITE_ALPHA_OPAQUE_BIT_KHR;
+  if (!(caps.supportedCompositeAlpha & VK_COMPOSITE_ALPHA_OPAQUE_BIT_KHR))
+    sci.compositeAlpha = VK_COMPOSITE_ALPHA_INHERIT_BIT_KHR;
+  sci.presentMode = mode;
+  sci.clipped = VK_TRUE;
+  sci.oldSwapchain = swapchain_;
+  VkSwapchainKHR next = VK_NULL_HANDLE;
+  PRACTICUM_VK_TRY(vkCreateSwapchainKHR(dev, &sci, nullptr, &next));
+  destroyViews();
+  if (swapchain_) vkDestroySwapchainKHR(dev, swapchain_, nullptr);
+  swapchain_ = next;
+  format_ = chosen.format;
+  extent_ = extent;
+
+  // views of the new images
+  vkGetSwapchainImagesKHR(dev, swapchain_, &count, nullptr);
+  images_.resize(count);
+  vkGetSwapchainImagesKHR(dev, swapchain_, &count, images_.data());
+  for (VkImage img : images_) {
+    VkImageViewCreateInfo vci{VK_STRUCTURE_TYPE_IMAGE_VIEW_CREATE_INFO};
+    vci.image = img;
+    vci.viewType = VK_IMAGE_VIEW_TYPE_2D;
+    vci.format = format_;
+    vci.subresourceRange = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 1, 0, 1};
+    VkImageView view = VK_NULL_HANDLE;
+    PRACTICUM_VK_TRY(vkCreateImageView(dev, &vci, nullptr, &view));
+    views_.push_back(view);
+  }
+  outOfDate_ = false;
+  ++generation_;
+  return {};
+}
+
+core::Result<std::optional<AcquiredImage>> WindowTarget::acquire(VkSemaphore imageAvailable) {
+  // recreate after a resize; skip frames while minimised
+  const VkExtent2D size = window_.framebufferSize();
+  if (size.width == 0 || size.height == 0) return std::optional<AcquiredImage>{};
+  if (outOfDate_ || size.width != extent_.width || size.height != extent_.height) {
+    if (auto s = rebuild(); !s.ok()) return s.error();
+    if (outOfDate_) return std::optional<AcquiredImage>{};
+  }
+  std::uint32_t index = 0;
+  VkResult r = vkAcquireNextImageKHR(context_.device(), swapchain_, UINT64_MAX, imageAvailable,
+                                     VK_NULL_HANDLE, &index);
+  if (r == VK_ERROR_OUT_OF_DATE_KHR) {
+    outOfDate_ = true;
+    return std::optional<AcquiredImage>{};
+  }
+  if (r != VK_SUCCESS && r != VK_SUBOPTIMAL_KHR) return vkError("vkAcquireNextImageKHR", r);
+  return std::optional(AcquiredImage{index, imageAvailable});
+}
+
+core::Status WindowTarget::present(std::uint32_t index, VkSemaphore renderDone) {
+  VkPresentInfoKHR pi{VK_STRUCTURE_TYPE_PRESENT_INFO_KHR};
+  pi.waitSemaphoreCount = renderDone ? 1 : 0;
+  pi.pWaitSemaphores = &renderDone;
+  pi.swapchainCount = 1;
+  pi.pSwapchains = &swapchain_;
+  pi.pImageIndices = &index;
+  const VkResult r = vkQueuePresentKHR(context_.queue(), &pi);
+  if (r == VK_ERROR_OUT_OF_DATE_KHR || r == VK_SUBOPTIMAL_KHR) {
+    outOfDate_ = true;
+    return {};
+  }
+  if (r != VK_SUCCESS) return vkError("vkQueuePresentKHR", r);
+  return {};
+}
+
+}  // namespace practicum::render

@@ -1,0 +1,199 @@
+#include <gtest/gtest.h>
+
+#include <practicum/assets/primitives.hpp>
+#include <practicum/render/image.hpp>
+#include <practicum/render/offscreen_target.hpp>
+#include <practicum/render/renderer.hpp>
+
+#include "render_fixture.hpp"
+#include "test_support.hpp"
+
+namespace practicum::test {
+namespace {
+
+using core::Vec3;
+
+// pixel (x, y) of an image as {r, g, b}
+std::array<int, 3> pixel(const render::Image& img, std::uint32_t x, std::uint32_t y) {
+  const std::size_t i = (std::size_t{y} * img.width + x) * 4;
+  return {img.rgba[i], img.rgba[i + 1], img.rgba[i + 2]};
+}
+
+render::FrameDesc frameLookingDownZ(Vec3 eye, std::span<const render::DrawItem> items,
+                                    float aspect) {
+  scene::Camera cam;
+  cam.position = eye;
+  cam.target = eye + Vec3{0, 0, -1};
+  render::FrameDesc f;
+  f.camera = render::makeCameraView(cam, aspect);
+  f.lighting.direction = {0, 0, -1};  // light travels along the view: faces towards us are lit
+  f.lighting.background = {0, 0, 0};
+  f.items = items;
+  return f;
+}
+
+class Renderer : public RenderTest {
+ protected:
+  void SetUp() override {
+    RenderTest::SetUp();
+    auto target = render::OffscreenTarget::create(*context_, 64, 64);
+    ASSERT_TRUE(target.ok()) << target.error().message;
+    target_ = std::move(*target);
+    auto r = render::Renderer::create(*context_, *target_);
+    ASSERT_TRUE(r.ok()) << r.error().message;
+    renderer_ = std::move(*r);
+    auto box = renderer_->uploadMesh(assets::makeBox({0.5f, 0.5f, 0.5f}));
+    ASSERT_TRUE(box.ok()) << box.error().message;
+    box_ = *box;
+  }
+  void TearDown() override {
+    renderer_.reset();
+    target_.reset();
+    RenderTest::TearDown();
+  }
+  render::DrawItem boxAt(Vec3 p, core::Vec4 colour) {
+    return {box_, core::composeTRS(p, {}, {1, 1, 1}), colour, 0.9f, 0.0f};
+  }
+  std::unique_ptr<render::OffscreenTarget> target_;
+  std::unique_ptr<render::Renderer> renderer_;
+  render::MeshHandle box_;
+};
+
+TEST(RenderContext, SelectsADeviceAndExplainsRejections) {
+  auto ctx = render::Context::create({});
+  ASSERT_TRUE(ctx.ok()) << ctx.error().message;
+  EXPECT_FALSE((*ctx)->deviceDescription().empty());
+  ASSERT_FALSE((*ctx)->candidates().empty());
+  bool accepted = false;
+  for (const auto& c : (*ctx)->candidates()) accepted |= c.accepted;
+  EXPECT_TRUE(accepted);
+}
+
+TEST(RenderContext, UnknownGpuOverrideIsAClearError) {
+  render::ContextOptions options;
+  options.gpu = "no-such-gpu-xyz";
+  auto ctx = render::Context::create(options);
+  ASSERT_FALSE(ctx.ok());
+  EXPECT_EQ(ctx.error().code, core::ErrorCode::Device);
+  EXPECT_NE(ctx.error().message.find("no-such-gpu-xyz"), std::string::npos);
+  // every device is listed with the reason it was not used
+  EXPECT_NE(ctx.error().message.find("does not match"), std::string::npos);
+}
+
+TEST(RenderContext, OverrideBySubstringPicksThatDevice) {
+  auto any = render::Context::create({});
+  ASSERT_TRUE(any.ok());
+  const std::string name = (*any)->candidates().front().name;
+  any->reset();
+  render::ContextOptions options;
+  options.gpu = name.substr(0, 4);
+  auto ctx = render::Context::create(options);
+  ASSERT_TRUE(ctx.ok()) << ctx.error().message;
+  EXPECT_NE((*ctx)->deviceDescription().find(name.substr(0, 4)), std::string::npos);
+}
+
+TEST_F(Renderer, EmptyFrameIsTheBackgroundColour) {
+  render::FrameDesc f = frameLookingDownZ({0, 0, 5}, {}, 1.0f);
+  f.lighting.background = {1, 0, 0};
+  render::Image img;
+  ASSERT_TRUE(renderer_->drawFrame(f, &img).ok());
+  ASSERT_EQ(img.width, 64u);
+  ASSERT_EQ(img.height, 64u);
+  EXPECT_EQ(pixel(img, 0, 0), (std::array<int, 3>{255, 0, 0}));
+  EXPECT_EQ(pixel(img, 63, 63), (std::array<int, 3>{255, 0, 0}));
+}
+
+TEST_F(Renderer, DepthTestKeepsTheNearerBoxWhateverTheDrawOrder) {
+  // far blue box drawn after the near red one, and the other way round
+  for (bool nearFirst : {true, false}) {
+    std::vector<render::DrawItem> items = {boxAt({0, 0, 0}, {1, 0, 0, 1}),
+                                           boxAt({0, 0, -3}, {0, 0, 1, 1})};
+    if (!nearFirst) std::swap(items[0], items[1]);
+    render::Image img;
+    ASSERT_TRUE(renderer_->drawFrame(frameLookingDownZ({0, 0, 3}, items, 1.0f), &img).ok());
+    const auto c = pixel(img, 32, 32);
+    EXPECT_GT(c[0], 80) << "near first: " << nearFirst;
+    EXPECT_LT(c[2], 30) << "near first: " << nearFirst;
+  }
+}
+
+TEST_F(Renderer, BackFacesAreCulled) {
+  // from inside a box every face points away: nothing is drawn
+  const std::vector<render::DrawItem> items = {
+      {box_, core::composeTRS({0, 0, 0}, {}, {4, 4, 4}), {1, 1, 1, 1}, 0.5f, 0.0f}};
+  render::Image img;
+  ASSERT_TRUE(renderer_->drawFrame(frameLookingDownZ({0, 0, 0}, items, 1.0f), &img).ok());
+  EXPECT_EQ(pixel(img, 32, 32), (std::array<int, 3>{0, 0, 0}));
+  // from outside the same box is visible
+  ASSERT_TRUE(renderer_->drawFrame(frameLookingDownZ({0, 0, 8}, items, 1.0f), &img).ok());
+  EXPECT_GT(pixel(img, 32, 32)[0], 50);
+}
+
+TEST_F(Renderer, PerEntityTransformsPlaceBoxesWhereTheyAre) {
+  // a box left of centre and nothing right of centre
+  const std::vector<render::DrawItem> items = {boxAt({-1.2f, 0, 0}, {0, 1, 0, 1})};
+  render::Image img;
+  ASSERT_TRUE(renderer_->drawFrame(frameLookingDownZ({0, 0, 4}, items, 1.0f), &img).ok());
+  EXPECT_GT(pixel(img, 14, 32)[1], 60);
+  EXPECT_EQ(pixel(img, 50, 32), (std::array<int, 3>{0, 0, 0}));
+}
+
+TEST_F(Renderer, LightingFollowsTheNormal) {
+  // a face turned towards the light is brighter than one turned away
+  const std::vector<render::DrawItem> items = {boxAt({0, 0, 0}, {0.8f, 0.8f, 0.8f, 1})};
+  render::FrameDesc f = frameLookingDownZ({0, 0, 4}, items, 1.0f);
+  render::Image lit, dark;
+  ASSERT_TRUE(renderer_->drawFrame(f, &lit).ok());
+  f.lighting.direction = {0, 0, 1};  // light from behind the box
+  ASSERT_TRUE(renderer_->drawFrame(f, &dark).ok());
+  EXPECT_GT(pixel(lit, 32, 32)[0], pixel(dark, 32, 32)[0] + 40);
+}
+
+TEST_F(Renderer, RepeatedMeshesAreDrawnInstanced) {
+  std::vector<render::DrawItem> items;
+  for (int i = 0; i < 50; ++i) items.push_back(boxAt({float(i % 10) - 5, float(i / 10) - 2, -10}, {1, 1, 1, 1}));
+  auto sphere = renderer_->uploadMesh(assets::makeSphere(0.5f));
+  ASSERT_TRUE(sphere.ok());
+  items.push_back({*sphere, core::composeTRS({0, 0, -5}, {}, {1, 1, 1}), {1, 0, 0, 1}, 0.5f, 0});
+  render::Image img;
+  ASSERT_TRUE(renderer_->drawFrame(frameLookingDownZ({0, 0, 4}, items, 1.0f), &img).ok());
+  const auto& stats = renderer_->lastFrameStats();
+  EXPECT_EQ(stats.drawCalls, 2u);
+  EXPECT_EQ(stats.instances, 51u);
+}
+
+TEST_F(Renderer, RejectsBrokenMeshes) {
+  scene::MeshData bad = assets::makeBox({1, 1, 1});
+  bad.indices.back() = 9999;
+  EXPECT_FALSE(renderer_->uploadMesh(bad).ok());
+  EXPECT_FALSE(renderer_->uploadMesh(scene::MeshData{}).ok());
+}
+
+TEST(Image, PngRoundTripIsExact) {
+  render::Image img{3, 2, {}};
+  for (int i = 0; i < 24; ++i) img.rgba.push_back(static_cast<std::uint8_t>(i * 10));
+  for (std::size_t i = 3; i < img.rgba.size(); i += 4) img.rgba[i] = 255;
+  const auto dir = makeTempDir("png");
+  ASSERT_TRUE(render::writePng(dir / "x.png", img).ok());
+  auto back = render::readPng(dir / "x.png");
+  ASSERT_TRUE(back.ok()) << back.error().message;
+  EXPECT_EQ(back->rgba, img.rgba);
+  EXPECT_EQ(render::compareImages(img, *back, 0).pixelsOver, 0u);
+  std::filesystem::remove_all(dir);
+}
+
+TEST(Image, CompareCountsPixelsOverTolerance) {
+  render::Image a{2, 2, std::vector<std::uint8_t>(16, 100)};
+  render::Image b = a;
+  b.rgba[0] = 103;  // pixel 0 off by 3
+  b.rgba[4] = 120;  // pixel 1 off by 20
+  const auto d = render::compareImages(a, b, 4);
+  EXPECT_EQ(d.maxChannelDiff, 20);
+  EXPECT_EQ(d.pixelsOver, 1u);
+  EXPECT_DOUBLE_EQ(d.fractionOver, 0.25);
+  render::Image c{3, 2, std::vector<std::uint8_t>(24, 100)};
+  EXPECT_DOUBLE_EQ(render::compareImages(a, c, 255).fractionOver, 1.0);
+}
+
+}  // namespace
+}  // namespace practicum::test
