@@ -1,0 +1,58 @@
+#include "args.hpp"
+
+#include <cmath>
+#include <cstdlib>
+
+namespace practicum::app {
+
+core::Result<Args> Args::parse(const std::vector<std::string>& argv,
+                               const std::set<std::string>& flags,
+                               const std::set<std::string>& options) {
+  Args a;
+  for (std::size_t i = 0; i < argv.size(); ++i) {
+    const std::string& arg = argv[i];
+    if (arg.rfind("--", 0) != 0 || arg == "--") {
+      a.positionals_.push_back(arg);
+      continue;
+    }
+    std::string name = arg.substr(2);
+    std::optional<std::string> inlineValue;
+    if (const auto eq = name.find('='); eq != std::string::npos) {
+      inlineValue = name.substr(eq + 1);
+      name = name.substr(0, eq);
+    }
+    if (flags.count(name) && !inlineValue) {
+      a.flags_.insert(name);
+    } else if (options.count(name)) {
+      if (inlineValue) {
+        a.values_[name] = *inlineValue;
+      } else if (i + 1 < argv.size()) {
+        a.values_[name] = argv[++i];
+      } else {
+        return core::makeError(core::ErrorCode::InvalidArgument, "--" + name + " needs a value");
+      }
+    } else {
+      return core::makeError(core::ErrorCode::InvalidArgument, "unknown option --" + name);
+    }
+  }
+  return a;
+}
+
+std::optional<std::string> Args::value(const std::string& name) const {
+  const auto it = values_.find(name);
+  if (it == values_.end()) return std::nullopt;
+  return it->second;
+}
+
+core::Result<double> Args::number(const std::string& name, double fallback) const {
+  const auto v = value(name);
+  if (!v) return fallback;
+  char* end = nullptr;
+  const double d = std::strtod(v->c_str(), &end);
+  if (v->empty() || *end != '\0' || !std::isfinite(d))
+    return core::makeError(core::ErrorCode::InvalidArgument,
+                           "--" + name + " expects a number, got \"" + *v + "\"");
+  return d;
+}
+
+}  // namespace practicum::app

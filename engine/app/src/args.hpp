@@ -1,0 +1,34 @@
+#pragma once
+// A small command-line parser: positionals and --flag / --option VALUE / --option=VALUE.
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <practicum/core/result.hpp>
+
+namespace practicum::app {
+
+/// Parsed command line of one subcommand.
+class Args {
+ public:
+  /// Parses argv against the known flags (no value) and options (one value); unknown names
+  /// and missing values are errors.
+  static core::Result<Args> parse(const std::vector<std::string>& argv,
+                                  const std::set<std::string>& flags,
+                                  const std::set<std::string>& options);
+
+  bool has(const std::string& name) const { return flags_.count(name) || values_.count(name); }
+  std::optional<std::string> value(const std::string& name) const;
+  /// The option as a number; error naming the option when it is not one.
+  core::Result<double> number(const std::string& name, double fallback) const;
+  const std::vector<std::string>& positionals() const { return positionals_; }
+
+ private:
+  std::set<std::string> flags_;
+  std::map<std::string, std::string> values_;
+  std::vector<std::string> positionals_;
+};
+
+}  // namespace practicum::app

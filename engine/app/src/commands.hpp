@@ -1,0 +1,19 @@
+#pragma once
+// The subcommands of `practicum`. Each returns the process exit code: 0 success, 1 failure,
+// 2 bad usage. Messages go to stdout (results) and stderr (problems).
+#include <string>
+#include <vector>
+
+namespace practicum::app {
+
+/// `practicum run <scenario> [--headless] [--seconds S] [--screenshot out.png] ...`
+int runCommand(const std::vector<std::string>& args);
+/// `practicum validate <scenario> [--no-models]`
+int validateCommand(const std::vector<std::string>& args);
+
+/// Usage text of run.
+extern const char* const kRunUsage;
+/// Usage text of validate.
+extern const char* const kValidateUsage;
+
+}  // namespace practicum::app

@@ -1,0 +1,42 @@
+// `practicum`: the learner's player and the command-line front.
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "commands.hpp"
+
+namespace {
+constexpr const char* kUsage =
+    "usage: practicum <command> [options]\n"
+    "\n"
+    "commands:\n"
+    "  run <scenario>       load, simulate and show a scenario (window, or --headless)\n"
+    "  validate <scenario>  check a scenario and every model it uses; exit 1 on errors\n"
+    "\n"
+    "practicum <command> --help shows a command's options.\n";
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+    std::fputs(kUsage, args.empty() ? stderr : stdout);
+    return args.empty() ? 2 : 0;
+  }
+  if (args[0] == "--version") {
+    std::printf("practicum %s\n", PRACTICUM_VERSION);
+    return 0;
+  }
+  const std::string command = args[0];
+  args.erase(args.begin());
+  const bool help = !args.empty() && (args[0] == "--help" || args[0] == "-h");
+  if (command == "run") {
+    if (help) return std::fputs(practicum::app::kRunUsage, stdout), 0;
+    return practicum::app::runCommand(args);
+  }
+  if (command == "validate") {
+    if (help) return std::fputs(practicum::app::kValidateUsage, stdout), 0;
+    return practicum::app::validateCommand(args);
+  }
+  std::fprintf(stderr, "practicum: unknown command \"%s\"\n\n%s", command.c_str(), kUsage);
+  return 2;
+}

@@ -1,0 +1,327 @@
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+
+#include <GLFW/glfw3.h>
+
+#include <practicum/core/hash.hpp>
+#include <practicum/core/log.hpp>
+#include <practicum/render/context.hpp>
+#include <practicum/render/offscreen_target.hpp>
+#include <practicum/render/renderer.hpp>
+#include <practicum/render/scene_view.hpp>
+#include <practicum/render/window.hpp>
+#include <practicum/scenario/scenario.hpp>
+#include <practicum/sim/simulation.hpp>
+#include <practicum/ui/overlay.hpp>
+#include <practicum/ui/status_panel.hpp>
+
+#include "args.hpp"
+#include "commands.hpp"
+#include "orbit_camera.hpp"
+
+namespace practicum::app {
+
+const char* const kRunUsage =
+    "usage: practicum run <scenario> [options]\n"
+    "\n"
+    "Loads, simulates and renders a scenario. Opens a window when a display is available,\n"
+    "otherwise (or with --headless) renders offscreen.\n"
+    "  --headless           render offscreen, no window\n"
+    "  --seconds S          simulate S seconds, then stop (headless default: 5)\n"
+    "  --screenshot FILE    save the last frame as a PNG and print its path\n"
+    "  --width W --height H image or window size in pixels (default 1280 x 720)\n"
+    "  --gpu NAME           use the Vulkan device whose name contains NAME\n"
+    "                       (also $PRACTICUM_GPU); default: discrete > integrated > CPU\n"
+    "  --lang en|zh-CN      language of the on-screen text (default en)\n"
+    "  --no-overlay         do not draw the status panel\n"
+    "  --no-render          simulate only (no Vulkan at all)\n"
+    "  --no-vsync           present as fast as possible in a window\n"
+    "  --validation         enable Vulkan validation layers\n"
+    "  --hash-log FILE      write \"tick hash\" for every tick to FILE\n"
+    "window controls: drag = orbit, scroll = zoom, space = pause, R = reset view, Esc = quit\n";
+
+namespace {
+
+struct RunOptions {
+  std::filesystem::path scenario;
+  bool headless = false;
+  bool render = true;
+  bool overlay = true;
+  bool vsync = true;
+  bool validation = false;
+  double seconds = -1;  // < 0: until the window closes (headless: 5)
+  std::filesystem::path screenshot;
+  std::filesystem::path hashLog;
+  std::uint32_t width = 1280, height = 720;
+  std::string gpu;
+  ui::Language language = ui::Language::English;
+};
+
+int fail(const std::string& message) {
+  std::fprintf(stderr, "practicum run: %s\n", message.c_str());
+  return 1;
+}
+
+// records the state hash of every tick when asked to
+class HashLog {
+ public:
+  bool open(const std::filesystem::path& path) {
+    if (path.empty()) return true;
+    out_.open(path, std::ios::trunc);
+    return out_.good();
+  }
+  void write(const sim::Simulation& s) {
+    if (!out_.is_open()) return;
+    char hex[17];
+    out_ << s.tick() << ' ' << core::toHex(s.stateHash(), hex) << '\n';
+  }
+  bool ok() const { return !out_.is_open() || out_.good(); }
+
+ private:
+  std::ofstream out_;
+};
+
+std::string title(const scenario::ScenarioDef& def, ui::Language lang) {
+  return lang == ui::Language::ChineseSimplified ? def.meta.title.zhCN : def.meta.title.en;
+}
+
+void printSummary(const sim::Simulation& s, const std::string& device) {
+  char hex[17];
+  std::printf("scenario: %s (%s)\n", s.definition().meta.id.c_str(),
+              s.definition().meta.title.en.c_str());
+  if (!device.empty()) std::printf("device: %s\n", device.c_str());
+  std::printf("simulated: %.3f s (%llu ticks), state hash %s\n", s.time(),
+              static_cast<unsigned long long>(s.tick()), core::toHex(s.stateHash(), hex).data());
+}
+
+int saveScreenshot(const std::filesystem::path& path, const render::Image& image) {
+  if (auto s = render::writePng(path, image); !s.ok()) return fail(s.error().message);
+  std::error_code ec;
+  const auto abs = std::filesystem::absolute(path, ec);
+  std::printf("screenshot: %s\n", (ec ? path : abs).string().c_str());
+  return 0;
+}
+
+// steps until `seconds` of simulated time have passed
+void simulate(sim::Simulation& s, double seconds, HashLog& log) {
+  const auto ticks = static_cast<std::uint64_t>(std::llround(seconds / s.tickSeconds()));
+  while (s.tick() < ticks) {
+    s.step();
+    log.write(s);
+  }
+}
+
+int runHeadless(const RunOptions& o, sim::Simulation& s, HashLog& log) {
+  simulate(s, o.seconds < 0 ? 5.0 : o.seconds, log);
+  if (!log.ok()) return fail(o.hashLog.string() + ": cannot write the hash log");
+  if (!o.render) {
+    printSummary(s, {});
+    return 0;
+  }
+
+  // one offscreen frame of the final state
+  render::ContextOptions co;
+  co.validation = o.validation;
+  co.gpu = o.gpu;
+  auto ctx = render::Context::create(co);
+  if (!ctx.ok()) {
+    printSummary(s, {});
+    return fail(ctx.error().message);
+  }
+  auto target = render::OffscreenTarget::create(**ctx, o.width, o.height);
+  if (!target.ok()) return fail(target.error().message);
+  auto renderer = render::Renderer::create(**ctx, **target, {1});
+  if (!renderer.ok()) return fail(renderer.error().message);
+  auto view = render::SceneView::create(**renderer, s);
+  if (!view.ok()) return fail(view.error().message);
+  std::unique_ptr<ui::Overlay> overlay;
+  if (o.overlay) {
+    auto ov = ui::Overlay::create(**ctx, **renderer, {nullptr, o.language});
+    if (!ov.ok()) return fail(ov.error().message);
+    overlay = std::move(*ov);
+    // lay the UI out once (auto-sized windows appear from their second frame), then for real
+    const ui::StatusInfo status{title(s.definition(), o.language), (*ctx)->deviceDescription(),
+                                s.time(), s.tick(), s.stateHash(), 0, false, {}};
+    for (int pass = 0; pass < 2; ++pass) {
+      if (pass == 1) overlay->discardFrame();
+      overlay->newFrame(float(o.width), float(o.height), 0);
+      ui::drawStatusPanel(status);
+    }
+  }
+  const auto camera = render::makeCameraView(s.definition().scene.camera,
+                                             float(o.width) / float(o.height));
+  render::Image image;
+  if (auto st = (*renderer)->drawFrame((*view)->frame(s, camera), &image); !st.ok())
+    return fail(st.error().message);
+  printSummary(s, (*ctx)->deviceDescription());
+  if (!o.screenshot.empty()) return saveScreenshot(o.screenshot, image);
+  return 0;
+}
+
+struct InputState {
+  double scroll = 0;
+};
+
+int runWindow(const RunOptions& o, sim::Simulation& s, HashLog& log,
+              std::unique_ptr<render::Window> window) {
+  // Vulkan with the window's surface, swapchain target, renderer, scene and UI
+  render::ContextOptions co;
+  co.validation = o.validation;
+  co.gpu = o.gpu;
+  co.instanceExtensions = window->requiredInstanceExtensions();
+  render::Window* w = window.get();
+  co.createSurface = [w](VkInstance instance) { return w->createSurface(instance); };
+  auto ctx = render::Context::create(co);
+  if (!ctx.ok()) return fail(ctx.error().message);
+  auto target = render::WindowTarget::create(**ctx, *window, o.vsync);
+  if (!target.ok()) return fail(target.error().message);
+  auto renderer = render::Renderer::create(**ctx, **target);
+  if (!renderer.ok()) return fail(renderer.error().message);
+  auto view = render::SceneView::create(**renderer, s);
+  if (!view.ok()) return fail(view.error().message);
+
+  // scroll reaches us through a callback; ImGui chains to it when installed after
+  InputState input;
+  glfwSetWindowUserPointer(window->handle(), &input);
+  glfwSetScrollCallback(window->handle(), [](GLFWwindow* win, double, double dy) {
+    static_cast<InputState*>(glfwGetWindowUserPointer(win))->scroll += dy;
+  });
+  std::unique_ptr<ui::Overlay> overlay;
+  if (o.overlay) {
+    auto ov = ui::Overlay::create(**ctx, **renderer, {window.get(), o.language});
+    if (!ov.ok()) return fail(ov.error().message);
+    overlay = std::move(*ov);
+  }
+
+  OrbitCamera orbit(s.definition().scene.camera);
+  using Clock = std::chrono::steady_clock;
+  auto last = Clock::now();
+  double accumulator = 0, frameMs = 0, lastX = 0, lastY = 0;
+  bool paused = false, spaceWasDown = false;
+  glfwGetCursorPos(window->handle(), &lastX, &lastY);
+  render::Image image;
+  while (!window->shouldClose()) {
+    window->pollEvents();
+    const auto now = Clock::now();
+    const double dt = std::chrono::duration<double>(now - last).count();
+    last = now;
+    frameMs = frameMs == 0 ? dt * 1000 : frameMs * 0.9 + dt * 100;
+
+    // controls: orbit with the left button, zoom with the wheel, keys for the rest
+    GLFWwindow* h = window->handle();
+    double x = 0, y = 0;
+    glfwGetCursorPos(h, &x, &y);
+    const bool uiMouse = overlay && overlay->wantsMouse();
+    if (!uiMouse && glfwGetMouseButton(h, GLFW_MOUSE_BUTTON_LEFT) == GLFW_PRESS)
+      orbit.rotate(x - lastX, y - lastY);
+    lastX = x;
+    lastY = y;
+    if (!uiMouse) orbit.zoom(input.scroll);
+    input.scroll = 0;
+    if (glfwGetKey(h, GLFW_KEY_ESCAPE) == GLFW_PRESS) glfwSetWindowShouldClose(h, GLFW_TRUE);
+    if (glfwGetKey(h, GLFW_KEY_R) == GLFW_PRESS) orbit.reset();
+    const bool spaceDown = glfwGetKey(h, GLFW_KEY_SPACE) == GLFW_PRESS;
+    if (spaceDown && !spaceWasDown) paused = !paused;
+    spaceWasDown = spaceDown;
+
+    // fixed ticks for the real time that passed (at most a quarter second per frame)
+    if (!paused) accumulator += std::min(dt, 0.25);
+    while (accumulator >= s.tickSeconds()) {
+      if (o.seconds >= 0 && s.time() >= o.seconds) break;
+      s.step();
+      log.write(s);
+      accumulator -= s.tickSeconds();
+    }
+    const bool finished = o.seconds >= 0 && s.time() + 1e-9 >= o.seconds;
+
+    // draw
+    const VkExtent2D size = (*target)->extent();
+    if (overlay) {
+      overlay->newFrame(float(size.width), float(size.height), float(dt));
+      ui::drawStatusPanel({title(s.definition(), o.language), (*ctx)->deviceDescription(),
+                           s.time(), s.tick(), s.stateHash(), frameMs, paused,
+                           "drag: orbit  wheel: zoom  space: pause  R: reset view  Esc: quit"});
+    }
+    const float aspect = size.height ? float(size.width) / float(size.height) : 1.0f;
+    const auto camera = render::makeCameraView(orbit.camera(), aspect);
+    const bool capture = finished && !o.screenshot.empty();
+    if (auto st = (*renderer)->drawFrame((*view)->frame(s, camera), capture ? &image : nullptr);
+        !st.ok())
+      return fail(st.error().message);
+    if (finished) break;
+  }
+  (*renderer)->waitIdle();
+  if (!log.ok()) return fail(o.hashLog.string() + ": cannot write the hash log");
+  printSummary(s, (*ctx)->deviceDescription());
+  if (!o.screenshot.empty() && !image.rgba.empty()) return saveScreenshot(o.screenshot, image);
+  if (!o.screenshot.empty()) return fail("the window closed before a screenshot was taken");
+  return 0;
+}
+
+}  // namespace
+
+int runCommand(const std::vector<std::string>& argv) {
+  auto args = Args::parse(argv,
+                          {"headless", "no-overlay", "no-render", "no-vsync", "validation"},
+                          {"seconds", "screenshot", "width", "height", "gpu", "lang", "hash-log"});
+  if (!args.ok() || args->positionals().size() != 1) {
+    std::fprintf(stderr, "practicum run: %s\n%s",
+                 args.ok() ? "expected one scenario" : args.error().message.c_str(), kRunUsage);
+    return 2;
+  }
+
+  // options
+  RunOptions o;
+  o.scenario = args->positionals()[0];
+  o.headless = args->has("headless") || args->has("no-render");
+  o.render = !args->has("no-render");
+  o.overlay = !args->has("no-overlay");
+  o.vsync = !args->has("no-vsync");
+  o.validation = args->has("validation");
+  o.screenshot = args->value("screenshot").value_or("");
+  o.hashLog = args->value("hash-log").value_or("");
+  o.gpu = args->value("gpu").value_or("");
+  auto seconds = args->number("seconds", -1);
+  auto width = args->number("width", 1280);
+  auto height = args->number("height", 720);
+  for (const auto* r : {&seconds, &width, &height})
+    if (!r->ok()) return std::fprintf(stderr, "practicum run: %s\n", r->error().message.c_str()), 2;
+  if (args->value("seconds") && (*seconds < 0 || *seconds > 86400))
+    return std::fprintf(stderr, "practicum run: --seconds must be between 0 and 86400\n"), 2;
+  if (*width < 16 || *width > 8192 || *height < 16 || *height > 8192)
+    return std::fprintf(stderr, "practicum run: --width/--height must be 16..8192\n"), 2;
+  o.seconds = *seconds;
+  o.width = static_cast<std::uint32_t>(*width);
+  o.height = static_cast<std::uint32_t>(*height);
+  if (const auto lang = args->value("lang")) {
+    if (*lang == "zh-CN" || *lang == "zh")
+      o.language = ui::Language::ChineseSimplified;
+    else if (*lang != "en")
+      return std::fprintf(stderr, "practicum run: --lang must be en or zh-CN\n"), 2;
+  }
+
+  // the scenario, strictly loaded; every problem printed
+  scenario::LoadResult loaded = scenario::loadScenario(o.scenario);
+  for (const auto& d : loaded.diagnostics) std::fprintf(stderr, "%s\n", d.format().c_str());
+  if (!loaded.ok()) return fail("the scenario has errors (see above); nothing was run");
+  auto simulation = sim::Simulation::create(*loaded.scenario);
+  if (!simulation.ok()) return fail(simulation.error().message);
+  HashLog log;
+  if (!log.open(o.hashLog)) return fail(o.hashLog.string() + ": cannot open for writing");
+
+  // a window when there is a display, otherwise headless
+  if (!o.headless) {
+    auto window = render::Window::create(
+        {"Practicum - " + title(*loaded.scenario, o.language), o.width, o.height});
+    if (window.ok()) return runWindow(o, **simulation, log, std::move(*window));
+    std::fprintf(stderr, "practicum run: %s; rendering headless instead\n",
+                 window.error().message.c_str());
+  }
+  return runHeadless(o, **simulation, log);
+}
+
+}  // namespace practicum::app

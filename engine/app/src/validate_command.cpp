@@ -1,0 +1,46 @@
+#include <cstdio>
+
+#include <practicum/scenario/scenario.hpp>
+
+#include "args.hpp"
+#include "commands.hpp"
+
+namespace practicum::app {
+
+const char* const kValidateUsage =
+    "usage: practicum validate <scenario-folder|scenario.json> [--no-models]\n"
+    "\n"
+    "Prints every problem as file:line:column: severity: json.path: message\n"
+    "and exits 1 when there is at least one error.\n"
+    "  --no-models   only check that model files exist; do not import them\n";
+
+int validateCommand(const std::vector<std::string>& argv) {
+  auto args = Args::parse(argv, {"no-models"}, {});
+  if (!args.ok() || args->positionals().size() != 1) {
+    std::fprintf(stderr, "practicum validate: %s\n%s",
+                 args.ok() ? "expected one scenario" : args.error().message.c_str(),
+                 kValidateUsage);
+    return 2;
+  }
+  // load strictly, then import the models the scenario references
+  scenario::LoadResult loaded = scenario::loadScenario(args->positionals()[0]);
+  if (loaded.ok() && !args->has("no-models"))
+    scenario::validateModels(*loaded.scenario, loaded.diagnostics);
+
+  std::size_t errors = 0, warnings = 0;
+  for (const auto& d : loaded.diagnostics) {
+    (d.severity == scenario::Severity::Error ? errors : warnings) += 1;
+    std::printf("%s\n", d.format().c_str());
+  }
+  if (errors == 0 && loaded.ok()) {
+    const auto& def = *loaded.scenario;
+    std::printf("%s: ok: \"%s\" / \"%s\", %zu entities, %zu joints, %zu warning(s)\n",
+                def.file.string().c_str(), def.meta.title.en.c_str(), def.meta.title.zhCN.c_str(),
+                def.scene.entities.size(), def.scene.joints.size(), warnings);
+    return 0;
+  }
+  std::printf("%zu error(s), %zu warning(s)\n", errors, warnings);
+  return 1;
+}
+
+}  // namespace practicum::app

@@ -1,0 +1,125 @@
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <fstream>
+
+#include <practicum/render/image.hpp>
+
+#include "run_process.hpp"
+#include "test_support.hpp"
+
+namespace practicum::test {
+namespace {
+
+std::string workbench() { return scenarioDir("workbench").string(); }
+
+void expectRecognisablePicture(const std::filesystem::path& png, std::uint32_t w, std::uint32_t h) {
+  auto img = render::readPng(png);
+  ASSERT_TRUE(img.ok()) << img.error().message;
+  EXPECT_EQ(img->width, w);
+  EXPECT_EQ(img->height, h);
+  const auto stats = render::imageStats(*img);
+  EXPECT_GT(stats.distinctColors, 100u);
+  EXPECT_GT(stats.stddevLuma, 15.0);
+}
+
+TEST(PracticumRun, HeadlessWritesAScreenshotAndPrintsItsPath) {
+  const auto dir = makeTempDir("run");
+  const auto png = dir / "shot.png";
+  const auto r = runProcess(practicumBinary() + " run " + workbench() +
+                            " --headless --seconds 2 --validation --screenshot " + png.string());
+  ASSERT_EQ(r.exitCode, 0) << r.output;
+  EXPECT_NE(r.output.find("screenshot: " + png.string()), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("device: "), std::string::npos) << r.output;
+  EXPECT_EQ(r.output.find("vulkan:"), std::string::npos) << "validation messages:\n" << r.output;
+  expectRecognisablePicture(png, 1280, 720);
+  std::filesystem::remove_all(dir);
+}
+
+TEST(PracticumRun, WindowUnderADisplayRendersAndScreenshots) {
+  if (!std::getenv("DISPLAY")) GTEST_SKIP() << "no DISPLAY (scripts/test runs tests under Xvfb)";
+  const auto dir = makeTempDir("window");
+  const auto png = dir / "window.png";
+  const auto r = runProcess(practicumBinary() + " run " + workbench() +
+                            " --seconds 1 --width 480 --height 320 --validation --screenshot " +
+                            png.string());
+  ASSERT_EQ(r.exitCode, 0) << r.output;
+  EXPECT_EQ(r.output.find("rendering headless instead"), std::string::npos) << r.output;
+  EXPECT_EQ(r.output.find("vulkan:"), std::string::npos) << "validation messages:\n" << r.output;
+  expectRecognisablePicture(png, 480, 320);
+  std::filesystem::remove_all(dir);
+}
+
+TEST(PracticumRun, NoVulkanDeviceIsAClearMessageNotACrash) {
+  // point the loader at no driver at all
+  const auto r = runProcess("VK_ICD_FILENAMES=/nonexistent/icd.json VK_DRIVER_FILES=/nonexistent/icd.json " +
+                            practicumBinary() + " run " + workbench() + " --headless --seconds 0.1");
+  EXPECT_EQ(r.signal, 0) << r.output;
+  EXPECT_EQ(r.exitCode, 1) << r.output;
+  EXPECT_NE(r.output.find("Vulkan"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("mesa-vulkan-drivers"), std::string::npos) << r.output;
+}
+
+TEST(PracticumRun, MissingScenarioNamesTheFile) {
+  const auto r = runProcess(practicumBinary() + " run /nonexistent/scenario-x --headless");
+  EXPECT_EQ(r.exitCode, 1) << r.output;
+  EXPECT_NE(r.output.find("scenario-x"), std::string::npos) << r.output;
+}
+
+TEST(PracticumRun, BadUsageExitsWithTwo) {
+  EXPECT_EQ(runProcess(practicumBinary() + " run").exitCode, 2);
+  EXPECT_EQ(runProcess(practicumBinary() + " run " + workbench() + " --seconds abc").exitCode, 2);
+  EXPECT_EQ(runProcess(practicumBinary() + " run " + workbench() + " --bogus").exitCode, 2);
+  EXPECT_EQ(runProcess(practicumBinary() + " frobnicate").exitCode, 2);
+  EXPECT_EQ(runProcess(practicumBinary() + " run --help").exitCode, 0);
+}
+
+TEST(PracticumValidate, BundledScenarioIsValid) {
+  const auto r = runProcess(practicumBinary() + " validate " + workbench());
+  EXPECT_EQ(r.exitCode, 0) << r.output;
+  EXPECT_NE(r.output.find("ok"), std::string::npos) << r.output;
+}
+
+TEST(PracticumValidate, ReportsEveryProblemWithPathAndLine) {
+  const auto dir = makeTempDir("validate");
+  std::ofstream(dir / "scenario.json") << R"({
+  "format": 1,
+  "id": "broken",
+  "title": {"zh-CN": "坏", "en": "Broken"},
+  "trade": "t", "author": "a", "licence": "CC0-1.0",
+  "entities": [
+    {"name": "a", "shape": {"type": "box", "halfExtents": [1, 1, 1]}, "colour": "red"},
+    {"name": "b", "shape": {"type": "sphere", "radius": "big"}}
+  ]
+}
+)";
+  const auto r = runProcess(practicumBinary() + " validate " + dir.string());
+  EXPECT_EQ(r.exitCode, 1) << r.output;
+  // both problems, each with file, line and JSON path
+  EXPECT_NE(r.output.find("scenario.json:7:"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("entities[0].colour"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("scenario.json:8:"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("entities[1].shape.radius"), std::string::npos) << r.output;
+  std::filesystem::remove_all(dir);
+}
+
+TEST(PracticumValidate, BrokenModelIsReportedNotACrash) {
+  const auto dir = makeTempDir("validate-model");
+  std::filesystem::create_directories(dir / "models");
+  std::ofstream(dir / "models" / "junk.glb") << "glTF this is not really a binary glTF file";
+  std::ofstream(dir / "scenario.json") << R"({
+  "format": 1, "id": "junk-model", "title": {"zh-CN": "坏模型", "en": "Junk model"},
+  "trade": "t", "author": "a", "licence": "CC0-1.0",
+  "entities": [ {"name": "part", "model": "models/junk.glb", "body": {"type": "static"}} ]
+}
+)";
+  const auto r = runProcess(practicumBinary() + " validate " + dir.string());
+  EXPECT_EQ(r.signal, 0) << r.output;
+  EXPECT_EQ(r.exitCode, 1) << r.output;
+  EXPECT_NE(r.output.find("junk.glb"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("entities[0].model"), std::string::npos) << r.output;
+  std::filesystem::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace practicum::test
