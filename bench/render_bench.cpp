@@ -262,8 +262,8 @@ void BM_BareFloorFrame(benchmark::State& state) {
   vkDestroyRenderPass(dev, pass, nullptr);
 }
 
-BENCHMARK(BM_WorkbenchFrame)->Unit(benchmark::kMillisecond)->MinTime(2.0);
-BENCHMARK(BM_BareFloorFrame)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+BENCHMARK(BM_WorkbenchFrame)->Unit(benchmark::kMillisecond)->MinTime(2.0)->UseRealTime();
+BENCHMARK(BM_BareFloorFrame)->Unit(benchmark::kMillisecond)->MinTime(2.0)->UseRealTime();
 
 }  // namespace
 
