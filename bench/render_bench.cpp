@@ -6,8 +6,8 @@
 
 #include <chrono>
 #include <cmath>
-#include <cstring>
 #include <cstdio>
+#include <cstring>
 #include <memory>
 #include <vector>
 
@@ -42,8 +42,10 @@ Shared& shared() {
     }
     r.ctx = std::move(*ctx);
     auto target = render::OffscreenTarget::create(*r.ctx, kWidth, kHeight);
-    if (!target.ok()) r.error = target.error().message;
-    else r.target = std::move(*target);
+    if (!target.ok())
+      r.error = target.error().message;
+    else
+      r.target = std::move(*target);
     return r;
   }();
   return s;
@@ -141,12 +143,14 @@ void BM_BareFloorFrame(benchmark::State& state) {
                                               {1, 8, VK_VERTEX_INPUT_RATE_INSTANCE}};
   VkVertexInputAttributeDescription attrs[2] = {{0, 0, VK_FORMAT_R32G32_SFLOAT, 0},
                                                 {1, 1, VK_FORMAT_R32G32_SFLOAT, 0}};
-  VkPipelineVertexInputStateCreateInfo vi{VK_STRUCTURE_TYPE_PIPELINE_VERTEX_INPUT_STATE_CREATE_INFO};
+  VkPipelineVertexInputStateCreateInfo vi{
+      VK_STRUCTURE_TYPE_PIPELINE_VERTEX_INPUT_STATE_CREATE_INFO};
   vi.vertexBindingDescriptionCount = 2;
   vi.pVertexBindingDescriptions = binds;
   vi.vertexAttributeDescriptionCount = 2;
   vi.pVertexAttributeDescriptions = attrs;
-  VkPipelineInputAssemblyStateCreateInfo ia{VK_STRUCTURE_TYPE_PIPELINE_INPUT_ASSEMBLY_STATE_CREATE_INFO};
+  VkPipelineInputAssemblyStateCreateInfo ia{
+      VK_STRUCTURE_TYPE_PIPELINE_INPUT_ASSEMBLY_STATE_CREATE_INFO};
   ia.topology = VK_PRIMITIVE_TOPOLOGY_TRIANGLE_LIST;
   VkViewport vp{0, 0, float(kWidth), float(kHeight), 0, 1};
   VkRect2D sc{{0, 0}, {kWidth, kHeight}};
@@ -155,7 +159,8 @@ void BM_BareFloorFrame(benchmark::State& state) {
   vps.pViewports = &vp;
   vps.scissorCount = 1;
   vps.pScissors = &sc;
-  VkPipelineRasterizationStateCreateInfo rs{VK_STRUCTURE_TYPE_PIPELINE_RASTERIZATION_STATE_CREATE_INFO};
+  VkPipelineRasterizationStateCreateInfo rs{
+      VK_STRUCTURE_TYPE_PIPELINE_RASTERIZATION_STATE_CREATE_INFO};
   rs.lineWidth = 1;
   VkPipelineMultisampleStateCreateInfo ms{VK_STRUCTURE_TYPE_PIPELINE_MULTISAMPLE_STATE_CREATE_INFO};
   ms.rasterizationSamples = VK_SAMPLE_COUNT_1_BIT;
@@ -197,8 +202,9 @@ void BM_BareFloorFrame(benchmark::State& state) {
   vkGetBufferMemoryRequirements(dev, buffer, &req);
   VkMemoryAllocateInfo mai{VK_STRUCTURE_TYPE_MEMORY_ALLOCATE_INFO};
   mai.allocationSize = req.size;
-  mai.memoryTypeIndex = s.ctx->findMemoryType(
-      req.memoryTypeBits, VK_MEMORY_PROPERTY_HOST_VISIBLE_BIT | VK_MEMORY_PROPERTY_HOST_COHERENT_BIT);
+  mai.memoryTypeIndex =
+      s.ctx->findMemoryType(req.memoryTypeBits, VK_MEMORY_PROPERTY_HOST_VISIBLE_BIT |
+                                                    VK_MEMORY_PROPERTY_HOST_COHERENT_BIT);
   VkDeviceMemory memory{};
   vkAllocateMemory(dev, &mai, nullptr, &memory);
   vkBindBufferMemory(dev, buffer, memory, 0);

@@ -40,9 +40,9 @@ TEST(PracticumRun, WindowUnderADisplayRendersAndScreenshots) {
   if (!std::getenv("DISPLAY")) GTEST_SKIP() << "no DISPLAY (scripts/test runs tests under Xvfb)";
   const auto dir = makeTempDir("window");
   const auto png = dir / "window.png";
-  const auto r = runProcess(practicumBinary() + " run " + workbench() +
-                            " --seconds 1 --width 480 --height 320 --validation --screenshot " +
-                            png.string());
+  const auto r =
+      runProcess(practicumBinary() + " run " + workbench() +
+                 " --seconds 1 --width 480 --height 320 --validation --screenshot " + png.string());
   ASSERT_EQ(r.exitCode, 0) << r.output;
   EXPECT_EQ(r.output.find("rendering headless instead"), std::string::npos) << r.output;
   EXPECT_EQ(r.output.find("vulkan:"), std::string::npos) << "validation messages:\n" << r.output;
@@ -52,8 +52,9 @@ TEST(PracticumRun, WindowUnderADisplayRendersAndScreenshots) {
 
 TEST(PracticumRun, NoVulkanDeviceIsAClearMessageNotACrash) {
   // point the loader at no driver at all
-  const auto r = runProcess("VK_ICD_FILENAMES=/nonexistent/icd.json VK_DRIVER_FILES=/nonexistent/icd.json " +
-                            practicumBinary() + " run " + workbench() + " --headless --seconds 0.1");
+  const auto r =
+      runProcess("VK_ICD_FILENAMES=/nonexistent/icd.json VK_DRIVER_FILES=/nonexistent/icd.json " +
+                 practicumBinary() + " run " + workbench() + " --headless --seconds 0.1");
   EXPECT_EQ(r.signal, 0) << r.output;
   EXPECT_EQ(r.exitCode, 1) << r.output;
   EXPECT_NE(r.output.find("Vulkan"), std::string::npos) << r.output;

@@ -76,8 +76,7 @@ TEST(Determinism, AChangedInputChangesTheHashFromThatTickOn) {
   const auto pushed = simulateInProcess(100);
   ASSERT_EQ(base.size(), pushed.size());
   for (std::size_t i = 0; i < 100; ++i) EXPECT_EQ(base[i], pushed[i]) << "tick " << i + 1;
-  for (std::size_t i = 100; i < base.size(); ++i)
-    ASSERT_NE(base[i], pushed[i]) << "tick " << i + 1;
+  for (std::size_t i = 100; i < base.size(); ++i) ASSERT_NE(base[i], pushed[i]) << "tick " << i + 1;
 }
 
 }  // namespace

@@ -1,16 +1,16 @@
 #pragma once
 // Runs a shell command line and collects its exit status and combined output.
+#include <sys/wait.h>
 #include <array>
 #include <cstdio>
 #include <string>
-#include <sys/wait.h>
 
 #include "test_support.hpp"
 
 namespace practicum::test {
 
 struct ProcessResult {
-  int exitCode = -1;   ///< -1 when killed by a signal
+  int exitCode = -1;  ///< -1 when killed by a signal
   int signal = 0;
   std::string output;  ///< stdout and stderr together
 };
@@ -20,7 +20,8 @@ inline ProcessResult runProcess(const std::string& commandLine) {
   FILE* pipe = ::popen((commandLine + " 2>&1").c_str(), "r");
   if (!pipe) return r;
   std::array<char, 4096> buf{};
-  while (std::size_t n = std::fread(buf.data(), 1, buf.size(), pipe)) r.output.append(buf.data(), n);
+  while (std::size_t n = std::fread(buf.data(), 1, buf.size(), pipe))
+    r.output.append(buf.data(), n);
   const int status = ::pclose(pipe);
   if (WIFEXITED(status)) r.exitCode = WEXITSTATUS(status);
   if (WIFSIGNALED(status)) r.signal = WTERMSIG(status);

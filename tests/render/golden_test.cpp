@@ -44,8 +44,8 @@ class Golden : public RenderTest {
     auto view = render::SceneView::create(**renderer, **sim);
     EXPECT_TRUE(view.ok());
     if (!target.ok() || !renderer.ok() || !view.ok()) return {};
-    const auto camera = render::makeCameraView((*sim)->definition().scene.camera,
-                                               float(kWidth) / float(kHeight));
+    const auto camera =
+        render::makeCameraView((*sim)->definition().scene.camera, float(kWidth) / float(kHeight));
     render::Image image;
     auto drawn = (*renderer)->drawFrame((*view)->frame(**sim, camera), &image);
     EXPECT_TRUE(drawn.ok()) << (drawn.ok() ? "" : drawn.error().message);

@@ -151,7 +151,8 @@ TEST_F(Renderer, LightingFollowsTheNormal) {
 
 TEST_F(Renderer, RepeatedMeshesAreDrawnInstanced) {
   std::vector<render::DrawItem> items;
-  for (int i = 0; i < 50; ++i) items.push_back(boxAt({float(i % 10) - 5, float(i / 10) - 2, -10}, {1, 1, 1, 1}));
+  for (int i = 0; i < 50; ++i)
+    items.push_back(boxAt({float(i % 10) - 5, float(i / 10) - 2, -10}, {1, 1, 1, 1}));
   auto sphere = renderer_->uploadMesh(assets::makeSphere(0.5f));
   ASSERT_TRUE(sphere.ok());
   items.push_back({*sphere, core::composeTRS({0, 0, -5}, {}, {1, 1, 1}), {1, 0, 0, 1}, 0.5f, 0});

@@ -7,7 +7,9 @@ namespace practicum::test {
 
 std::filesystem::path sourceDir() { return PRACTICUM_SOURCE_DIR; }
 std::filesystem::path binaryDir() { return PRACTICUM_BINARY_DIR; }
-std::filesystem::path scenarioDir(const std::string& name) { return sourceDir() / "scenarios" / name; }
+std::filesystem::path scenarioDir(const std::string& name) {
+  return sourceDir() / "scenarios" / name;
+}
 
 std::optional<std::filesystem::path> modelCorpus() {
   const char* env = std::getenv("PRACTICUM_MODEL_CORPUS");

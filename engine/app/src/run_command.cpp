@@ -144,16 +144,22 @@ int runHeadless(const RunOptions& o, sim::Simulation& s, HashLog& log) {
     if (!ov.ok()) return fail(ov.error().message);
     overlay = std::move(*ov);
     // lay the UI out once (auto-sized windows appear from their second frame), then for real
-    const ui::StatusInfo status{title(s.definition(), o.language), (*ctx)->deviceDescription(),
-                                s.time(), s.tick(), s.stateHash(), 0, false, {}};
+    const ui::StatusInfo status{title(s.definition(), o.language),
+                                (*ctx)->deviceDescription(),
+                                s.time(),
+                                s.tick(),
+                                s.stateHash(),
+                                0,
+                                false,
+                                {}};
     for (int pass = 0; pass < 2; ++pass) {
       if (pass == 1) overlay->discardFrame();
       overlay->newFrame(float(o.width), float(o.height), 0);
       ui::drawStatusPanel(status);
     }
   }
-  const auto camera = render::makeCameraView(s.definition().scene.camera,
-                                             float(o.width) / float(o.height));
+  const auto camera =
+      render::makeCameraView(s.definition().scene.camera, float(o.width) / float(o.height));
   render::Image image;
   if (auto st = (*renderer)->drawFrame((*view)->frame(s, camera), &image); !st.ok())
     return fail(st.error().message);
@@ -242,8 +248,8 @@ int runWindow(const RunOptions& o, sim::Simulation& s, HashLog& log,
     const VkExtent2D size = (*target)->extent();
     if (overlay) {
       overlay->newFrame(float(size.width), float(size.height), float(dt));
-      ui::drawStatusPanel({title(s.definition(), o.language), (*ctx)->deviceDescription(),
-                           s.time(), s.tick(), s.stateHash(), frameMs, paused,
+      ui::drawStatusPanel({title(s.definition(), o.language), (*ctx)->deviceDescription(), s.time(),
+                           s.tick(), s.stateHash(), frameMs, paused,
                            "drag: orbit  wheel: zoom  space: pause  R: reset view  Esc: quit"});
     }
     const float aspect = size.height ? float(size.width) / float(size.height) : 1.0f;
@@ -265,8 +271,7 @@ int runWindow(const RunOptions& o, sim::Simulation& s, HashLog& log,
 }  // namespace
 
 int runCommand(const std::vector<std::string>& argv) {
-  auto args = Args::parse(argv,
-                          {"headless", "no-overlay", "no-render", "no-vsync", "validation"},
+  auto args = Args::parse(argv, {"headless", "no-overlay", "no-render", "no-vsync", "validation"},
                           {"seconds", "screenshot", "width", "height", "gpu", "lang", "hash-log"});
   if (!args.ok() || args->positionals().size() != 1) {
     std::fprintf(stderr, "practicum run: %s\n%s",

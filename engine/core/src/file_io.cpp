@@ -1,10 +1,10 @@
 #include <practicum/core/file_io.hpp>
 
-#include <cerrno>
-#include <cstring>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <cerrno>
+#include <cstring>
 
 namespace practicum::core {
 

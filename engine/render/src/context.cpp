@@ -100,8 +100,9 @@ bool hasLayer(const char* name) {
   vkEnumerateInstanceLayerProperties(&count, nullptr);
   std::vector<VkLayerProperties> layers(count);
   vkEnumerateInstanceLayerProperties(&count, layers.data());
-  return std::any_of(layers.begin(), layers.end(),
-                     [&](const VkLayerProperties& l) { return std::strcmp(l.layerName, name) == 0; });
+  return std::any_of(layers.begin(), layers.end(), [&](const VkLayerProperties& l) {
+    return std::strcmp(l.layerName, name) == 0;
+  });
 }
 
 bool hasDeviceExtension(VkPhysicalDevice device, const char* name) {
@@ -158,8 +159,9 @@ Evaluation evaluate(VkPhysicalDevice device, VkSurfaceKHR surface) {
     }
     return {true, i, {}};
   }
-  return {false, 0, surface ? "no queue family can both draw and present to the window"
-                            : "no graphics queue"};
+  return {
+      false, 0,
+      surface ? "no queue family can both draw and present to the window" : "no graphics queue"};
 }
 
 }  // namespace
@@ -178,8 +180,9 @@ core::Result<std::unique_ptr<Context>> Context::create(const ContextOptions& opt
       layers.push_back("VK_LAYER_KHRONOS_validation");
       extensions.push_back(VK_EXT_DEBUG_UTILS_EXTENSION_NAME);
     } else {
-      core::logWarning("validation requested but VK_LAYER_KHRONOS_validation is not installed "
-                       "(Debian package vulkan-validationlayers)");
+      core::logWarning(
+          "validation requested but VK_LAYER_KHRONOS_validation is not installed "
+          "(Debian package vulkan-validationlayers)");
     }
   }
   VkApplicationInfo app{VK_STRUCTURE_TYPE_APPLICATION_INFO};
@@ -210,8 +213,7 @@ core::Result<std::unique_ptr<Context>> Context::create(const ContextOptions& opt
                       VK_DEBUG_UTILS_MESSAGE_TYPE_PERFORMANCE_BIT_EXT;
     mci.pfnUserCallback = debugCallback;
     mci.pUserData = &ctx->messages_->errors;
-    if (createMessenger)
-      createMessenger(ctx->instance_, &mci, nullptr, &ctx->messenger_);
+    if (createMessenger) createMessenger(ctx->instance_, &mci, nullptr, &ctx->messenger_);
   }
 
   // the surface comes before device selection: the device must be able to present to it
@@ -259,8 +261,7 @@ core::Result<std::unique_ptr<Context>> Context::create(const ContextOptions& opt
     std::string msg = wanted.empty() ? "no Vulkan device meets the requirements:"
                                      : "no Vulkan device matches \"" + override + "\":";
     for (const auto& c : ctx->candidates_)
-      msg += "\n  " + c.name + " (" + toString(c.type) + "): " +
-             (c.accepted ? "usable" : c.reason);
+      msg += "\n  " + c.name + " (" + toString(c.type) + "): " + (c.accepted ? "usable" : c.reason);
     return core::makeError(core::ErrorCode::Device, msg);
   }
   for (std::size_t i = 0; i < ctx->candidates_.size(); ++i)
@@ -269,8 +270,8 @@ core::Result<std::unique_ptr<Context>> Context::create(const ContextOptions& opt
   ctx->physical_ = devices[best];
   ctx->queueFamily_ = bestFamily;
   ctx->depthFormat_ = pickDepthFormat(ctx->physical_);
-  ctx->description_ = ctx->candidates_[best].name + " (" +
-                      toString(ctx->candidates_[best].type) + ")";
+  ctx->description_ =
+      ctx->candidates_[best].name + " (" + toString(ctx->candidates_[best].type) + ")";
   vkGetPhysicalDeviceMemoryProperties(ctx->physical_, &ctx->memory_);
 
   // logical device with one queue

@@ -28,7 +28,8 @@ core::Result<GpuBuffer> GpuBuffer::create(const Context& ctx, VkDeviceSize size,
     return core::makeError(core::ErrorCode::Device, "no suitable memory type for a buffer");
   PRACTICUM_VK_TRY(vkAllocateMemory(b.device_, &mai, nullptr, &b.memory_));
   PRACTICUM_VK_TRY(vkBindBufferMemory(b.device_, b.buffer_, b.memory_, 0));
-  if (hostVisible) PRACTICUM_VK_TRY(vkMapMemory(b.device_, b.memory_, 0, VK_WHOLE_SIZE, 0, &b.mapped_));
+  if (hostVisible)
+    PRACTICUM_VK_TRY(vkMapMemory(b.device_, b.memory_, 0, VK_WHOLE_SIZE, 0, &b.mapped_));
   return b;
 }
 
@@ -70,7 +71,8 @@ core::Result<GpuImage> GpuImage::create(const Context& ctx, VkExtent2D extent, V
     img.reset();
     return core::makeError(core::ErrorCode::Device, "no device-local memory for an image");
   }
-  if (const VkResult r = vkAllocateMemory(img.device, &mai, nullptr, &img.memory); r != VK_SUCCESS) {
+  if (const VkResult r = vkAllocateMemory(img.device, &mai, nullptr, &img.memory);
+      r != VK_SUCCESS) {
     img.reset();
     return vkError("vkAllocateMemory (image)", r);
   }

@@ -52,9 +52,8 @@ core::Result<Image> readPng(const std::filesystem::path& path) {
   auto bytes = core::readFile(path, 512ull * 1024 * 1024);
   if (!bytes.ok()) return bytes.error();
   int w = 0, h = 0, n = 0;
-  unsigned char* pixels =
-      stbi_load_from_memory(reinterpret_cast<const stbi_uc*>(bytes->data()),
-                            static_cast<int>(bytes->size()), &w, &h, &n, 4);
+  unsigned char* pixels = stbi_load_from_memory(reinterpret_cast<const stbi_uc*>(bytes->data()),
+                                                static_cast<int>(bytes->size()), &w, &h, &n, 4);
   if (!pixels)
     return core::makeError(core::ErrorCode::Parse,
                            path.string() + ": not a readable PNG (" + stbi_failure_reason() + ")");

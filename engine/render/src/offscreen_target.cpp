@@ -13,10 +13,9 @@ core::Result<std::unique_ptr<OffscreenTarget>> OffscreenTarget::create(const Con
                                std::to_string(height) + " is out of range (1..16384)");
   std::unique_ptr<OffscreenTarget> t(new OffscreenTarget(context));
   t->extent_ = {width, height};
-  auto img = GpuImage::create(
-      context, t->extent_, VK_FORMAT_R8G8B8A8_SRGB,
-      VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_TRANSFER_SRC_BIT,
-      VK_IMAGE_ASPECT_COLOR_BIT);
+  auto img = GpuImage::create(context, t->extent_, VK_FORMAT_R8G8B8A8_SRGB,
+                              VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_TRANSFER_SRC_BIT,
+                              VK_IMAGE_ASPECT_COLOR_BIT);
   if (!img.ok()) return img.error();
   t->image_ = img->image;
   t->memory_ = img->memory;

@@ -31,7 +31,7 @@ struct InstanceData {
 struct PushConstants {
   float viewProj[16];
   float cameraPos[4];
-  float lightDir[4];    // direction the light travels, w = intensity
+  float lightDir[4];  // direction the light travels, w = intensity
   float lightColor[4];
   float ambient[4];
 };
@@ -82,8 +82,8 @@ Renderer::Renderer(const Context& context, RenderTarget& target)
     : ctx_(context), target_(target), depth_(std::make_unique<DepthBuffer>()) {}
 
 core::Result<std::unique_ptr<Renderer>> Renderer::create(const Context& context,
-                                                          RenderTarget& target,
-                                                          const RendererOptions& options) {
+                                                         RenderTarget& target,
+                                                         const RendererOptions& options) {
   std::unique_ptr<Renderer> r(new Renderer(context, target));
   const VkDevice dev = context.device();
 
@@ -117,9 +117,10 @@ core::Result<std::unique_ptr<Renderer>> Renderer::create(const Context& context,
   deps[0].dstSubpass = 0;
   deps[0].srcStageMask = VK_PIPELINE_STAGE_COLOR_ATTACHMENT_OUTPUT_BIT |
                          VK_PIPELINE_STAGE_LATE_FRAGMENT_TESTS_BIT | VK_PIPELINE_STAGE_TRANSFER_BIT;
-  deps[0].dstStageMask = VK_PIPELINE_STAGE_COLOR_ATTACHMENT_OUTPUT_BIT |
-                         VK_PIPELINE_STAGE_EARLY_FRAGMENT_TESTS_BIT;
-  deps[0].srcAccessMask = VK_ACCESS_DEPTH_STENCIL_ATTACHMENT_WRITE_BIT | VK_ACCESS_TRANSFER_READ_BIT;
+  deps[0].dstStageMask =
+      VK_PIPELINE_STAGE_COLOR_ATTACHMENT_OUTPUT_BIT | VK_PIPELINE_STAGE_EARLY_FRAGMENT_TESTS_BIT;
+  deps[0].srcAccessMask =
+      VK_ACCESS_DEPTH_STENCIL_ATTACHMENT_WRITE_BIT | VK_ACCESS_TRANSFER_READ_BIT;
   deps[0].dstAccessMask = VK_ACCESS_COLOR_ATTACHMENT_WRITE_BIT |
                           VK_ACCESS_DEPTH_STENCIL_ATTACHMENT_READ_BIT |
                           VK_ACCESS_DEPTH_STENCIL_ATTACHMENT_WRITE_BIT;
@@ -207,25 +208,29 @@ core::Status Renderer::createPipeline() {
                      static_cast<std::uint32_t>(offsetof(InstanceData, normal) + 16 * i)});
   attrs.push_back({9, 1, VK_FORMAT_R32G32B32A32_SFLOAT, offsetof(InstanceData, color)});
   attrs.push_back({10, 1, VK_FORMAT_R32G32B32A32_SFLOAT, offsetof(InstanceData, params)});
-  VkPipelineVertexInputStateCreateInfo vi{VK_STRUCTURE_TYPE_PIPELINE_VERTEX_INPUT_STATE_CREATE_INFO};
+  VkPipelineVertexInputStateCreateInfo vi{
+      VK_STRUCTURE_TYPE_PIPELINE_VERTEX_INPUT_STATE_CREATE_INFO};
   vi.vertexBindingDescriptionCount = 2;
   vi.pVertexBindingDescriptions = bindings;
   vi.vertexAttributeDescriptionCount = static_cast<std::uint32_t>(attrs.size());
   vi.pVertexAttributeDescriptions = attrs.data();
 
-  VkPipelineInputAssemblyStateCreateInfo ia{VK_STRUCTURE_TYPE_PIPELINE_INPUT_ASSEMBLY_STATE_CREATE_INFO};
+  VkPipelineInputAssemblyStateCreateInfo ia{
+      VK_STRUCTURE_TYPE_PIPELINE_INPUT_ASSEMBLY_STATE_CREATE_INFO};
   ia.topology = VK_PRIMITIVE_TOPOLOGY_TRIANGLE_LIST;
   VkPipelineViewportStateCreateInfo vp{VK_STRUCTURE_TYPE_PIPELINE_VIEWPORT_STATE_CREATE_INFO};
   vp.viewportCount = 1;
   vp.scissorCount = 1;
-  VkPipelineRasterizationStateCreateInfo rs{VK_STRUCTURE_TYPE_PIPELINE_RASTERIZATION_STATE_CREATE_INFO};
+  VkPipelineRasterizationStateCreateInfo rs{
+      VK_STRUCTURE_TYPE_PIPELINE_RASTERIZATION_STATE_CREATE_INFO};
   rs.polygonMode = VK_POLYGON_MODE_FILL;
   rs.cullMode = VK_CULL_MODE_BACK_BIT;
   rs.frontFace = VK_FRONT_FACE_COUNTER_CLOCKWISE;
   rs.lineWidth = 1.0f;
   VkPipelineMultisampleStateCreateInfo ms{VK_STRUCTURE_TYPE_PIPELINE_MULTISAMPLE_STATE_CREATE_INFO};
   ms.rasterizationSamples = VK_SAMPLE_COUNT_1_BIT;
-  VkPipelineDepthStencilStateCreateInfo ds{VK_STRUCTURE_TYPE_PIPELINE_DEPTH_STENCIL_STATE_CREATE_INFO};
+  VkPipelineDepthStencilStateCreateInfo ds{
+      VK_STRUCTURE_TYPE_PIPELINE_DEPTH_STENCIL_STATE_CREATE_INFO};
   ds.depthTestEnable = VK_TRUE;
   ds.depthWriteEnable = VK_TRUE;
   ds.depthCompareOp = VK_COMPARE_OP_LESS;
@@ -312,13 +317,11 @@ core::Result<MeshHandle> Renderer::uploadMesh(const scene::MeshData& mesh) {
   std::memcpy(staging->mapped(), vertices.data(), vbytes);
   std::memcpy(static_cast<char*>(staging->mapped()) + vbytes, mesh.indices.data(), ibytes);
   auto m = std::make_unique<Mesh>();
-  auto vb = GpuBuffer::create(ctx_, vbytes,
-                              VK_BUFFER_USAGE_VERTEX_BUFFER_BIT | VK_BUFFER_USAGE_TRANSFER_DST_BIT,
-                              false);
+  auto vb = GpuBuffer::create(
+      ctx_, vbytes, VK_BUFFER_USAGE_VERTEX_BUFFER_BIT | VK_BUFFER_USAGE_TRANSFER_DST_BIT, false);
   if (!vb.ok()) return vb.error();
-  auto ib = GpuBuffer::create(ctx_, ibytes,
-                              VK_BUFFER_USAGE_INDEX_BUFFER_BIT | VK_BUFFER_USAGE_TRANSFER_DST_BIT,
-                              false);
+  auto ib = GpuBuffer::create(
+      ctx_, ibytes, VK_BUFFER_USAGE_INDEX_BUFFER_BIT | VK_BUFFER_USAGE_TRANSFER_DST_BIT, false);
   if (!ib.ok()) return ib.error();
   m->vertices = std::move(*vb);
   m->indices = std::move(*ib);
@@ -346,9 +349,9 @@ core::Status Renderer::ensureFramebuffers() {
   // depth buffer matching the target size
   const VkExtent2D extent = target_.extent();
   depth_->image.reset();
-  auto depth = GpuImage::create(ctx_, extent, ctx_.depthFormat(),
-                                VK_IMAGE_USAGE_DEPTH_STENCIL_ATTACHMENT_BIT,
-                                VK_IMAGE_ASPECT_DEPTH_BIT);
+  auto depth =
+      GpuImage::create(ctx_, extent, ctx_.depthFormat(),
+                       VK_IMAGE_USAGE_DEPTH_STENCIL_ATTACHMENT_BIT, VK_IMAGE_ASPECT_DEPTH_BIT);
   if (!depth.ok()) return depth.error();
   depth_->image = *depth;
   depth_->extent = extent;
@@ -497,8 +500,9 @@ core::Status Renderer::recordFrame(Frame& frame, const FrameDesc& desc, std::uin
     imb.dstQueueFamilyIndex = VK_QUEUE_FAMILY_IGNORED;
     imb.image = image;
     imb.subresourceRange = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 1, 0, 1};
-    vkCmdPipelineBarrier(cmd, VK_PIPELINE_STAGE_TRANSFER_BIT | VK_PIPELINE_STAGE_COLOR_ATTACHMENT_OUTPUT_BIT,
-                         VK_PIPELINE_STAGE_BOTTOM_OF_PIPE_BIT, 0, 0, nullptr, 0, nullptr, 1, &imb);
+    vkCmdPipelineBarrier(
+        cmd, VK_PIPELINE_STAGE_TRANSFER_BIT | VK_PIPELINE_STAGE_COLOR_ATTACHMENT_OUTPUT_BIT,
+        VK_PIPELINE_STAGE_BOTTOM_OF_PIPE_BIT, 0, 0, nullptr, 0, nullptr, 1, &imb);
   }
   PRACTICUM_VK_TRY(vkEndCommandBuffer(cmd));
   return {};

@@ -34,8 +34,8 @@ core::Result<std::unique_ptr<SceneView>> SceneView::create(Renderer& renderer,
       continue;
     }
     const auto& s = e.shape;
-    const ShapeKey key{int(s.kind), s.halfExtents.x, s.halfExtents.y, s.halfExtents.z, s.radius,
-                       s.height};
+    const ShapeKey key{int(s.kind),     s.halfExtents.x, s.halfExtents.y,
+                       s.halfExtents.z, s.radius,        s.height};
     auto& handle = primitives[key];
     if (!handle) {
       const scene::MeshData mesh = assets::makePrimitive(s);

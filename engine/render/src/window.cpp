@@ -34,9 +34,9 @@ core::Result<std::unique_ptr<Window>> Window::create(const WindowOptions& option
   if (!w->window_) {
     const char* description = nullptr;
     glfwGetError(&description);
-    return core::makeError(core::ErrorCode::Unsupported,
-                           std::string("cannot open a window: ") +
-                               (description ? description : "unknown GLFW error"));
+    return core::makeError(
+        core::ErrorCode::Unsupported,
+        std::string("cannot open a window: ") + (description ? description : "unknown GLFW error"));
   }
   return w;
 }

@@ -49,8 +49,9 @@ core::Result<std::unique_ptr<Overlay>> Overlay::create(const render::Context& co
                                      io.Fonts->GetGlyphRangesChineseSimplifiedCommon())) {
       o->cjk_ = true;
     } else {
-      core::logWarning("no CJK font found (install fonts-wqy-microhei); Chinese text will not "
-                       "display");
+      core::logWarning(
+          "no CJK font found (install fonts-wqy-microhei); Chinese text will not "
+          "display");
       io.Fonts->AddFontDefault();
     }
   } else {
@@ -66,8 +67,8 @@ core::Result<std::unique_ptr<Overlay>> Overlay::create(const render::Context& co
   dpci.pPoolSizes = &size;
   if (const VkResult r = vkCreateDescriptorPool(o->device_, &dpci, nullptr, &o->pool_);
       r != VK_SUCCESS)
-    return core::makeError(core::ErrorCode::Device, "UI descriptor pool: VkResult " +
-                                                        std::to_string(r));
+    return core::makeError(core::ErrorCode::Device,
+                           "UI descriptor pool: VkResult " + std::to_string(r));
 
   // platform backend (input) only with a window
   if (options.window) {
@@ -90,8 +91,8 @@ core::Result<std::unique_ptr<Overlay>> Overlay::create(const render::Context& co
   if (!ImGui_ImplVulkan_Init(&info, renderer.renderPass()))
     return core::makeError(core::ErrorCode::Device, "cannot initialise the UI renderer");
   o->vulkan_ = true;
-  auto uploaded = context.runOneShot(
-      [](VkCommandBuffer cmd) { ImGui_ImplVulkan_CreateFontsTexture(cmd); });
+  auto uploaded =
+      context.runOneShot([](VkCommandBuffer cmd) { ImGui_ImplVulkan_CreateFontsTexture(cmd); });
   if (!uploaded.ok()) return uploaded.error();
   ImGui_ImplVulkan_DestroyFontUploadObjects();
 

@@ -18,7 +18,7 @@ struct ImportLimits {
   std::uint64_t maxVertices = 2'000'000;
   std::uint64_t maxTriangles = 2'000'000;
   std::uint64_t maxMeshes = 4096;
-  double timeoutSeconds = 20.0;                          ///< wall clock for the helper process
+  double timeoutSeconds = 20.0;                              ///< wall clock for the helper process
   std::uint64_t maxMemoryBytes = 3ull * 1024 * 1024 * 1024;  ///< address-space cap of the helper
 };
 

@@ -34,7 +34,10 @@ class Fnv1a64 {
     for (int i = 0; i < 8; ++i) byte(static_cast<unsigned char>(v >> (8 * i)));
   }
   /// Mixes a string's bytes and its length.
-  void str(std::string_view s) { u64(s.size()); bytes(s.data(), s.size()); }
+  void str(std::string_view s) {
+    u64(s.size());
+    bytes(s.data(), s.size());
+  }
   /// The hash so far.
   constexpr std::uint64_t value() const { return state_; }
 

@@ -19,7 +19,7 @@ using core::Vec3;
 
 /// Handle to a body: index + generation, zero-initialised = null. Trivially copyable.
 struct BodyId {
-  std::uint32_t index = 0;       ///< slot + 1; 0 means null
+  std::uint32_t index = 0;  ///< slot + 1; 0 means null
   std::uint32_t generation = 0;
   explicit operator bool() const { return index != 0; }
   friend bool operator==(BodyId, BodyId) = default;
@@ -35,7 +35,7 @@ struct JointId {
 
 /// World-wide settings.
 struct WorldSettings {
-  double tickRate = 120.0;     ///< fixed steps per second
+  double tickRate = 120.0;  ///< fixed steps per second
   Vec3 gravity{0, -9.81f, 0};
   int solverIterations = 10;
 };
@@ -85,7 +85,7 @@ struct Contact {
   BodyId b;
   std::uint64_t userDataA = 0;
   std::uint64_t userDataB = 0;
-  Vec3 point;          ///< deepest point on b, world space
+  Vec3 point;  ///< deepest point on b, world space
   Vec3 normalOnB;
   float impulse = 0;   ///< largest applied impulse in the pair this step
   bool began = false;  ///< true on the first step the pair touched

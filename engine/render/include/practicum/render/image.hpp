@@ -33,8 +33,8 @@ Image diffImage(const Image& a, const Image& b);
 
 /// Simple statistics used to check that a picture shows something.
 struct ImageStats {
-  double meanLuma = 0;      ///< 0..255
-  double stddevLuma = 0;    ///< spread of brightness
+  double meanLuma = 0;               ///< 0..255
+  double stddevLuma = 0;             ///< spread of brightness
   std::uint32_t distinctColors = 0;  ///< counted on colours quantised to 5 bits per channel
 };
 ImageStats imageStats(const Image& image);

@@ -67,10 +67,10 @@ struct Body {
 
 /// One thing in the scene.
 struct Entity {
-  std::string name;        ///< unique within the scene
+  std::string name;  ///< unique within the scene
   Transform transform;
-  Shape shape;             ///< collision shape; also the visual when model is empty
-  std::string model;       ///< model file relative to the scenario folder; empty = primitive
+  Shape shape;                 ///< collision shape; also the visual when model is empty
+  std::string model;           ///< model file relative to the scenario folder; empty = primitive
   std::uint32_t material = 0;  ///< index into Scene::materials (ignored for model visuals
                                ///< that bring their own materials unless overrideMaterial)
   bool overrideMaterial = false;
