@@ -73,7 +73,8 @@ void BM_WorkbenchFrame(benchmark::State& state) {
 
   const auto start = std::chrono::steady_clock::now();
   for (auto _ : state) {
-    (void)(*renderer)->drawFrame((*view)->frame(**sim, camera));
+    if (auto drawn = (*renderer)->drawFrame((*view)->frame(**sim, camera)); !drawn.ok())
+      return state.SkipWithError(drawn.error().message.c_str());
     (*renderer)->waitIdle();
   }
   s.sceneMs = msPerIteration(state, std::chrono::steady_clock::now() - start);

@@ -43,6 +43,11 @@ TEST(PhysicsValidation, RejectsInvalidBodies) {
   expectRejected(world, d, "height");
 
   d = {};
+  d.shape.kind = ShapeKind::Capsule;
+  d.shape.height = -0.1f;
+  expectRejected(world, d, "height");
+
+  d = {};
   d.body.mass = 0;
   expectRejected(world, d, "mass");
 
@@ -58,6 +63,12 @@ TEST(PhysicsValidation, RejectsInvalidBodies) {
   d.body.friction = -0.5f;
   expectRejected(world, d, "friction");
   EXPECT_TRUE(world.bodies().empty());
+
+  // a capsule of height 0 is a sphere, as the scenario format allows
+  d = {};
+  d.shape.kind = ShapeKind::Capsule;
+  d.shape.height = 0;
+  EXPECT_TRUE(world.addBody(d).ok());
 
   // mass is ignored for static bodies
   d = {};

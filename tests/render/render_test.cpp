@@ -81,6 +81,7 @@ TEST(RenderContext, UnknownGpuOverrideIsAClearError) {
 }
 
 TEST(RenderContext, OverrideBySubstringPicksThatDevice) {
+  // the real devices of this machine: asking for one by part of its name gets that one
   auto any = render::Context::create({});
   ASSERT_TRUE(any.ok());
   const std::string name = (*any)->candidates().front().name;
@@ -90,6 +91,43 @@ TEST(RenderContext, OverrideBySubstringPicksThatDevice) {
   auto ctx = render::Context::create(options);
   ASSERT_TRUE(ctx.ok()) << ctx.error().message;
   EXPECT_NE((*ctx)->deviceDescription().find(name.substr(0, 4)), std::string::npos);
+}
+
+std::vector<render::DeviceCandidate> fakeDevices() {
+  return {{"llvmpipe (LLVM 15.0.6, 256 bits)", VK_PHYSICAL_DEVICE_TYPE_CPU, 0, true, {}},
+          {"Intel(R) UHD Graphics 620", VK_PHYSICAL_DEVICE_TYPE_INTEGRATED_GPU, 0, true, {}},
+          {"NVIDIA H200", VK_PHYSICAL_DEVICE_TYPE_DISCRETE_GPU, 0, true, {}},
+          {"Old GPU", VK_PHYSICAL_DEVICE_TYPE_DISCRETE_GPU, 0, false, "Vulkan 1.1 is required"}};
+}
+
+TEST(DeviceSelection, PrefersDiscreteThenIntegratedThenCpu) {
+  auto devices = fakeDevices();
+  EXPECT_EQ(render::chooseDevice(devices, ""), 2);
+  EXPECT_NE(devices[0].reason.find("is preferred"), std::string::npos) << devices[0].reason;
+  EXPECT_EQ(devices[3].reason, "Vulkan 1.1 is required");
+  devices = fakeDevices();
+  devices[2].accepted = false;
+  EXPECT_EQ(render::chooseDevice(devices, ""), 1);
+  devices = fakeDevices();
+  devices[1].accepted = devices[2].accepted = false;
+  EXPECT_EQ(render::chooseDevice(devices, ""), 0);
+}
+
+TEST(DeviceSelection, OverrideBeatsPreferenceAndIgnoresCase) {
+  auto devices = fakeDevices();
+  EXPECT_EQ(render::chooseDevice(devices, "LLVMPIPE"), 0);
+  EXPECT_NE(devices[2].reason.find("does not match"), std::string::npos) << devices[2].reason;
+  devices = fakeDevices();
+  EXPECT_EQ(render::chooseDevice(devices, "intel"), 1);
+}
+
+TEST(DeviceSelection, NothingLeftIsMinusOneWithEveryReason) {
+  auto devices = fakeDevices();
+  EXPECT_EQ(render::chooseDevice(devices, "radeon"), -1);
+  for (const auto& d : devices) EXPECT_FALSE(d.reason.empty()) << d.name;
+  // a device that fails the requirements stays out even when named
+  devices = fakeDevices();
+  EXPECT_EQ(render::chooseDevice(devices, "old gpu"), -1);
 }
 
 TEST_F(Renderer, EmptyFrameIsTheBackgroundColour) {

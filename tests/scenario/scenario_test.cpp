@@ -700,6 +700,14 @@ TEST(ScenarioErrors, MisplacedJointAndShapeFields) {
   expectError(r, text, "joints[0].b", "a joint cannot connect entity \"a\" to itself", "\"axis\"");
 }
 
+TEST(ScenarioErrors, ScaleOnAPrimitiveIsRejected) {
+  // a primitive's size is its shape's; scale would be ignored by physics and drawing alike
+  const std::string text = doc(
+      R"(    {"name": "a", "transform": {"scale": [2, 1, 1]}, "shape": {"type": "box", "halfExtents": [1, 1, 1]}, "body": {"type": "static"}})");
+  const LoadResult r = loadText(text);
+  expectError(r, text, "entities[0].transform.scale", "scale applies to models only", "\"scale\"");
+}
+
 // ---------------------------------------------------------------------------------------------
 // diagnostics
 

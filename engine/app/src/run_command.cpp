@@ -5,8 +5,6 @@
 #include <fstream>
 #include <memory>
 
-#include <GLFW/glfw3.h>
-
 #include <practicum/core/hash.hpp>
 #include <practicum/core/log.hpp>
 #include <practicum/render/context.hpp>
@@ -89,11 +87,15 @@ std::string title(const scenario::ScenarioDef& def, ui::Language lang) {
   return lang == ui::Language::ChineseSimplified ? def.meta.title.zhCN : def.meta.title.en;
 }
 
-void printSummary(const sim::Simulation& s, const std::string& device) {
+void printSummary(const sim::Simulation& s, const render::Context* ctx) {
   char hex[17];
   std::printf("scenario: %s (%s)\n", s.definition().meta.id.c_str(),
               s.definition().meta.title.en.c_str());
-  if (!device.empty()) std::printf("device: %s\n", device.c_str());
+  if (ctx) {
+    std::printf("device: %s\n", ctx->deviceDescription().c_str());
+    for (const auto& c : ctx->candidates())
+      if (!c.reason.empty()) std::printf("  not used: %s: %s\n", c.name.c_str(), c.reason.c_str());
+  }
   std::printf("simulated: %.3f s (%llu ticks), state hash %s\n", s.time(),
               static_cast<unsigned long long>(s.tick()), core::toHex(s.stateHash(), hex).data());
 }
@@ -103,6 +105,15 @@ int saveScreenshot(const std::filesystem::path& path, const render::Image& image
   std::error_code ec;
   const auto abs = std::filesystem::absolute(path, ec);
   std::printf("screenshot: %s\n", (ec ? path : abs).string().c_str());
+  return 0;
+}
+
+// writes the screenshot if asked for; a run with validation fails on any validation error
+int finish(const RunOptions& o, const render::Context& ctx, const render::Image& image) {
+  if (!o.screenshot.empty())
+    if (const int rc = saveScreenshot(o.screenshot, image); rc != 0) return rc;
+  if (ctx.validationErrors() > 0)
+    return fail(std::to_string(ctx.validationErrors()) + " Vulkan validation error(s) (see above)");
   return 0;
 }
 
@@ -119,7 +130,7 @@ int runHeadless(const RunOptions& o, sim::Simulation& s, HashLog& log) {
   simulate(s, o.seconds < 0 ? 5.0 : o.seconds, log);
   if (!log.ok()) return fail(o.hashLog.string() + ": cannot write the hash log");
   if (!o.render) {
-    printSummary(s, {});
+    printSummary(s, nullptr);
     return 0;
   }
 
@@ -129,7 +140,7 @@ int runHeadless(const RunOptions& o, sim::Simulation& s, HashLog& log) {
   co.gpu = o.gpu;
   auto ctx = render::Context::create(co);
   if (!ctx.ok()) {
-    printSummary(s, {});
+    printSummary(s, nullptr);
     return fail(ctx.error().message);
   }
   auto target = render::OffscreenTarget::create(**ctx, o.width, o.height);
@@ -163,14 +174,9 @@ int runHeadless(const RunOptions& o, sim::Simulation& s, HashLog& log) {
   render::Image image;
   if (auto st = (*renderer)->drawFrame((*view)->frame(s, camera), &image); !st.ok())
     return fail(st.error().message);
-  printSummary(s, (*ctx)->deviceDescription());
-  if (!o.screenshot.empty()) return saveScreenshot(o.screenshot, image);
-  return 0;
+  printSummary(s, ctx->get());
+  return finish(o, **ctx, image);
 }
-
-struct InputState {
-  double scroll = 0;
-};
 
 int runWindow(const RunOptions& o, sim::Simulation& s, HashLog& log,
               std::unique_ptr<render::Window> window) {
@@ -190,12 +196,6 @@ int runWindow(const RunOptions& o, sim::Simulation& s, HashLog& log,
   auto view = render::SceneView::create(**renderer, s);
   if (!view.ok()) return fail(view.error().message);
 
-  // scroll reaches us through a callback; ImGui chains to it when installed after
-  InputState input;
-  glfwSetWindowUserPointer(window->handle(), &input);
-  glfwSetScrollCallback(window->handle(), [](GLFWwindow* win, double, double dy) {
-    static_cast<InputState*>(glfwGetWindowUserPointer(win))->scroll += dy;
-  });
   std::unique_ptr<ui::Overlay> overlay;
   if (o.overlay) {
     auto ov = ui::Overlay::create(**ctx, **renderer, {window.get(), o.language});
@@ -206,9 +206,9 @@ int runWindow(const RunOptions& o, sim::Simulation& s, HashLog& log,
   OrbitCamera orbit(s.definition().scene.camera);
   using Clock = std::chrono::steady_clock;
   auto last = Clock::now();
-  double accumulator = 0, frameMs = 0, lastX = 0, lastY = 0;
+  double accumulator = 0, frameMs = 0;
+  float lastX = window->cursorPosition().x, lastY = window->cursorPosition().y;
   bool paused = false, spaceWasDown = false;
-  glfwGetCursorPos(window->handle(), &lastX, &lastY);
   render::Image image;
   while (!window->shouldClose()) {
     window->pollEvents();
@@ -218,19 +218,17 @@ int runWindow(const RunOptions& o, sim::Simulation& s, HashLog& log,
     frameMs = frameMs == 0 ? dt * 1000 : frameMs * 0.9 + dt * 100;
 
     // controls: orbit with the left button, zoom with the wheel, keys for the rest
-    GLFWwindow* h = window->handle();
-    double x = 0, y = 0;
-    glfwGetCursorPos(h, &x, &y);
+    const core::Vec3 cursor = window->cursorPosition();
     const bool uiMouse = overlay && overlay->wantsMouse();
-    if (!uiMouse && glfwGetMouseButton(h, GLFW_MOUSE_BUTTON_LEFT) == GLFW_PRESS)
-      orbit.rotate(x - lastX, y - lastY);
-    lastX = x;
-    lastY = y;
-    if (!uiMouse) orbit.zoom(input.scroll);
-    input.scroll = 0;
-    if (glfwGetKey(h, GLFW_KEY_ESCAPE) == GLFW_PRESS) glfwSetWindowShouldClose(h, GLFW_TRUE);
-    if (glfwGetKey(h, GLFW_KEY_R) == GLFW_PRESS) orbit.reset();
-    const bool spaceDown = glfwGetKey(h, GLFW_KEY_SPACE) == GLFW_PRESS;
+    if (!uiMouse && window->mouseButtonDown(render::kMouseLeft))
+      orbit.rotate(cursor.x - lastX, cursor.y - lastY);
+    lastX = cursor.x;
+    lastY = cursor.y;
+    const double scroll = window->takeScroll();
+    if (!uiMouse) orbit.zoom(scroll);
+    if (window->keyDown(render::kKeyEscape)) window->requestClose();
+    if (window->keyDown(render::kKeyR)) orbit.reset();
+    const bool spaceDown = window->keyDown(render::kKeySpace);
     if (spaceDown && !spaceWasDown) paused = !paused;
     spaceWasDown = spaceDown;
 
@@ -262,10 +260,10 @@ int runWindow(const RunOptions& o, sim::Simulation& s, HashLog& log,
   }
   (*renderer)->waitIdle();
   if (!log.ok()) return fail(o.hashLog.string() + ": cannot write the hash log");
-  printSummary(s, (*ctx)->deviceDescription());
-  if (!o.screenshot.empty() && !image.rgba.empty()) return saveScreenshot(o.screenshot, image);
-  if (!o.screenshot.empty()) return fail("the window closed before a screenshot was taken");
-  return 0;
+  printSummary(s, ctx->get());
+  if (!o.screenshot.empty() && image.rgba.empty())
+    return fail("no frame was captured for the screenshot (the window was closed or minimised)");
+  return finish(o, **ctx, image);
 }
 
 }  // namespace

@@ -344,6 +344,9 @@ core::Result<Model> importModel(const std::filesystem::path& file, const ImportL
       case ProcessResult::Outcome::SpawnFailed:
         return makeError(ErrorCode::Io, name + ": cannot start the importer '" + helper.string() +
                                             "': " + std::strerror(run.spawnError));
+      case ProcessResult::Outcome::Lost:
+        return makeError(ErrorCode::Io, name + ": the importer's exit status was lost: " +
+                                            std::strerror(run.spawnError));
       case ProcessResult::Outcome::TimedOut:
         return makeError(ErrorCode::Timeout,
                          name + ": import did not finish within " + seconds + " s");

@@ -129,11 +129,20 @@ ProcessResult runProcess(const std::filesystem::path& exe, const std::vector<std
         Clock::now() + std::chrono::duration_cast<Clock::duration>(
                            std::chrono::duration<double>(timeoutSeconds > 0 ? timeoutSeconds : 0));
     bool exited = false;
-    int status = 0;
     for (;;) {
+      // has it exited? (WNOWAIT keeps the zombie, so its process group id stays reserved)
       if (!exited) {
-        const pid_t w = ::waitpid(pid, &status, WNOHANG);
-        if (w == pid || (w < 0 && errno != EINTR)) exited = true;
+        siginfo_t info{};
+        if (::waitid(P_PID, static_cast<id_t>(pid), &info, WEXITED | WNOHANG | WNOWAIT) == 0) {
+          exited = info.si_pid == pid;
+        } else if (errno != EINTR) {
+          const int lostErrno = errno;
+          ::kill(-pid, SIGKILL);
+          closeFd(readFd);
+          result.outcome = ProcessResult::Outcome::Lost;
+          result.spawnError = lostErrno;
+          return result;
+        }
       }
       if (readFd >= 0 && !drain(readFd, result.output, maxOutputBytes)) closeFd(readFd);
       // done once the child is gone; the pipe may stay open if it left a grandchild behind
@@ -142,6 +151,7 @@ ProcessResult runProcess(const std::filesystem::path& exe, const std::vector<std
       if (now >= deadline) {
         ::kill(-pid, SIGKILL);
         ::kill(pid, SIGKILL);
+        int status = 0;
         while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
         }
         closeFd(readFd);
@@ -157,6 +167,11 @@ ProcessResult runProcess(const std::filesystem::path& exe, const std::vector<std
       } else {
         ::usleep(static_cast<useconds_t>(tick) * 1000);
       }
+    }
+    // the child is a zombie: end whatever it left in its group, then reap it
+    ::kill(-pid, SIGKILL);
+    int status = 0;
+    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
     }
     // collect what is still buffered
     if (readFd >= 0) drain(readFd, result.output, maxOutputBytes);

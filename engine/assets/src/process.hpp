@@ -14,6 +14,7 @@ struct ProcessResult {
     Signaled,     ///< killed by a signal it did not ask for; signal holds it
     TimedOut,     ///< still running at the deadline; it was killed and reaped
     SpawnFailed,  ///< could not be started; spawnError holds errno
+    Lost,         ///< its exit status could not be collected (waitid failed; errno in spawnError)
   };
   Outcome outcome = Outcome::SpawnFailed;
   int exitCode = 0;
@@ -23,7 +24,8 @@ struct ProcessResult {
 };
 
 /// Starts `exe` with `args` (argv[1..]) in its own process group, stdin from /dev/null, and
-/// waits at most timeoutSeconds. On timeout the whole group is killed with SIGKILL and reaped.
+/// waits at most timeoutSeconds. On timeout the whole group is killed with SIGKILL and reaped;
+/// after a normal exit, anything the child left running in its group is killed too.
 /// Thread-safe; never throws.
 ProcessResult runProcess(const std::filesystem::path& exe, const std::vector<std::string>& args,
                          double timeoutSeconds, std::size_t maxOutputBytes = 64 * 1024);

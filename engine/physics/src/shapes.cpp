@@ -181,8 +181,8 @@ core::Result<OwnedShape> makeShape(const BodyDesc& desc) {
       out.shape = std::make_unique<btSphereShape>(s.radius);
       return out;
     case ShapeKind::Capsule:
-      if (!positive(s.radius) || !positive(s.height))
-        return invalid("capsule radius and height must be positive and finite, got radius " +
+      if (!positive(s.radius) || !(std::isfinite(s.height) && s.height >= 0.0f))
+        return invalid("capsule radius must be positive and height at least 0, got radius " +
                        num(s.radius) + ", height " + num(s.height));
       out.shape = std::make_unique<btCapsuleShape>(s.radius, s.height);
       return out;

@@ -166,6 +166,30 @@ Evaluation evaluate(VkPhysicalDevice device, VkSurfaceKHR surface) {
 
 }  // namespace
 
+int chooseDevice(std::vector<DeviceCandidate>& candidates, const std::string& gpu) {
+  // a name that does not match the override rules a device out
+  const std::string wanted = lower(gpu);
+  for (auto& c : candidates)
+    if (c.accepted && !wanted.empty() && lower(c.name).find(wanted) == std::string::npos) {
+      c.accepted = false;
+      c.reason = "does not match the requested GPU \"" + gpu + "\"";
+    }
+
+  // among the rest, the most preferred type; the first one listed on a tie
+  int best = -1;
+  for (std::size_t i = 0; i < candidates.size(); ++i)
+    if (candidates[i].accepted &&
+        (best < 0 || preferenceRank(candidates[i].type) < preferenceRank(candidates[best].type)))
+      best = static_cast<int>(i);
+
+  // say why each usable device lost
+  for (std::size_t i = 0; i < candidates.size(); ++i)
+    if (candidates[i].accepted && static_cast<int>(i) != best)
+      candidates[i].reason = std::string("usable, but a ") + toString(candidates[best].type) +
+                             " (" + candidates[best].name + ") is preferred";
+  return best;
+}
+
 core::Result<std::unique_ptr<Context>> Context::create(const ContextOptions& options) {
   std::unique_ptr<Context> ctx(new Context());
   ctx->messages_ = std::make_unique<Messages>();
@@ -235,38 +259,31 @@ core::Result<std::unique_ptr<Context>> Context::create(const ContextOptions& opt
   std::string override = options.gpu;
   if (override.empty())
     if (const char* env = std::getenv("PRACTICUM_GPU")) override = env;
-  const std::string wanted = lower(override);
 
-  int best = -1;
-  std::uint32_t bestFamily = 0;
+  // check each device against the requirements, then choose by override or preference
+  std::vector<std::uint32_t> families(count, 0);
   for (std::uint32_t i = 0; i < count; ++i) {
     VkPhysicalDeviceProperties props{};
     vkGetPhysicalDeviceProperties(devices[i], &props);
     DeviceCandidate c{props.deviceName, props.deviceType, props.apiVersion, false, {}};
     const Evaluation e = evaluate(devices[i], ctx->surface_);
-    if (!e.ok) {
-      c.reason = e.reason;
-    } else if (!wanted.empty() && lower(c.name).find(wanted) == std::string::npos) {
-      c.reason = "does not match the requested GPU \"" + override + "\"";
-    } else {
-      c.accepted = true;
-      if (best < 0 || preferenceRank(c.type) < preferenceRank(ctx->candidates_[best].type)) {
-        best = static_cast<int>(i);
-        bestFamily = e.family;
-      }
-    }
+    c.accepted = e.ok;
+    c.reason = e.reason;
+    families[i] = e.family;
     ctx->candidates_.push_back(std::move(c));
   }
+  const int best = chooseDevice(ctx->candidates_, override);
   if (best < 0) {
-    std::string msg = wanted.empty() ? "no Vulkan device meets the requirements:"
-                                     : "no Vulkan device matches \"" + override + "\":";
+    std::string msg = override.empty() ? "no Vulkan device meets the requirements:"
+                                       : "no Vulkan device matches \"" + override + "\":";
     for (const auto& c : ctx->candidates_)
-      msg += "\n  " + c.name + " (" + toString(c.type) + "): " + (c.accepted ? "usable" : c.reason);
+      msg += "\n  " + c.name + " (" + toString(c.type) + "): " + c.reason;
     return core::makeError(core::ErrorCode::Device, msg);
   }
   for (std::size_t i = 0; i < ctx->candidates_.size(); ++i)
-    if (static_cast<int>(i) != best && !ctx->candidates_[i].reason.empty())
+    if (static_cast<int>(i) != best)
       core::logInfo("GPU " + ctx->candidates_[i].name + " not used: " + ctx->candidates_[i].reason);
+  const std::uint32_t bestFamily = families[static_cast<std::size_t>(best)];
   ctx->physical_ = devices[best];
   ctx->queueFamily_ = bestFamily;
   ctx->depthFormat_ = pickDepthFormat(ctx->physical_);
@@ -329,16 +346,26 @@ core::Status Context::runOneShot(const std::function<void(VkCommandBuffer)>& rec
   ai.commandBufferCount = 1;
   VkCommandBuffer cmd = VK_NULL_HANDLE;
   PRACTICUM_VK_TRY(vkAllocateCommandBuffers(device_, &ai, &cmd));
+  VkFence fence = VK_NULL_HANDLE;
+  VkFenceCreateInfo fci{VK_STRUCTURE_TYPE_FENCE_CREATE_INFO};
+  VkResult r = vkCreateFence(device_, &fci, nullptr, &fence);
+
+  // record, submit, and wait for this submission only (frames in flight go on)
   VkCommandBufferBeginInfo bi{VK_STRUCTURE_TYPE_COMMAND_BUFFER_BEGIN_INFO};
   bi.flags = VK_COMMAND_BUFFER_USAGE_ONE_TIME_SUBMIT_BIT;
-  vkBeginCommandBuffer(cmd, &bi);
-  record(cmd);
-  vkEndCommandBuffer(cmd);
-  VkSubmitInfo si{VK_STRUCTURE_TYPE_SUBMIT_INFO};
-  si.commandBufferCount = 1;
-  si.pCommandBuffers = &cmd;
-  VkResult r = vkQueueSubmit(queue_, 1, &si, VK_NULL_HANDLE);
-  if (r == VK_SUCCESS) r = vkQueueWaitIdle(queue_);
+  if (r == VK_SUCCESS) r = vkBeginCommandBuffer(cmd, &bi);
+  if (r == VK_SUCCESS) {
+    record(cmd);
+    r = vkEndCommandBuffer(cmd);
+  }
+  if (r == VK_SUCCESS) {
+    VkSubmitInfo si{VK_STRUCTURE_TYPE_SUBMIT_INFO};
+    si.commandBufferCount = 1;
+    si.pCommandBuffers = &cmd;
+    r = vkQueueSubmit(queue_, 1, &si, fence);
+  }
+  if (r == VK_SUCCESS) r = vkWaitForFences(device_, 1, &fence, VK_TRUE, UINT64_MAX);
+  if (fence) vkDestroyFence(device_, fence, nullptr);
   vkFreeCommandBuffers(device_, oneShotPool_, 1, &cmd);
   if (r != VK_SUCCESS) return vkError("one-shot submit", r);
   return {};

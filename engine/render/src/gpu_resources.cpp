@@ -76,7 +76,10 @@ core::Result<GpuImage> GpuImage::create(const Context& ctx, VkExtent2D extent, V
     img.reset();
     return vkError("vkAllocateMemory (image)", r);
   }
-  vkBindImageMemory(img.device, img.image, img.memory, 0);
+  if (const VkResult r = vkBindImageMemory(img.device, img.image, img.memory, 0); r != VK_SUCCESS) {
+    img.reset();
+    return vkError("vkBindImageMemory", r);
+  }
 
   VkImageViewCreateInfo vci{VK_STRUCTURE_TYPE_IMAGE_VIEW_CREATE_INFO};
   vci.image = img.image;

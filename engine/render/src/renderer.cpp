@@ -89,7 +89,8 @@ core::Result<std::unique_ptr<Renderer>> Renderer::create(const Context& context,
 
   // render pass: colour (ends ready for a copy) + depth
   VkAttachmentDescription attachments[2]{};
-  attachments[0].format = target.format();
+  r->format_ = target.format();
+  attachments[0].format = r->format_;
   attachments[0].samples = VK_SAMPLE_COUNT_1_BIT;
   attachments[0].loadOp = VK_ATTACHMENT_LOAD_OP_CLEAR;
   attachments[0].storeOp = VK_ATTACHMENT_STORE_OP_STORE;
@@ -343,8 +344,10 @@ core::Status Renderer::ensureFramebuffers() {
   vkDeviceWaitIdle(dev);
   for (VkFramebuffer fb : framebuffers_) vkDestroyFramebuffer(dev, fb, nullptr);
   framebuffers_.clear();
-  for (VkSemaphore s : renderDone_) vkDestroySemaphore(dev, s, nullptr);
-  renderDone_.clear();
+  if (target_.format() != format_)
+    return core::makeError(core::ErrorCode::Unsupported,
+                           "the render target's colour format changed; the renderer was built "
+                           "for another one");
 
   // depth buffer matching the target size
   const VkExtent2D extent = target_.extent();
@@ -369,6 +372,10 @@ core::Status Renderer::ensureFramebuffers() {
     VkFramebuffer fb = VK_NULL_HANDLE;
     PRACTICUM_VK_TRY(vkCreateFramebuffer(dev, &fci, nullptr, &fb));
     framebuffers_.push_back(fb);
+  }
+  // render-done semaphores are kept across swapchain rebuilds (a present of the old swapchain may
+  // still wait on one); the pool only grows
+  while (renderDone_.size() < target_.imageCount()) {
     VkSemaphoreCreateInfo sci{VK_STRUCTURE_TYPE_SEMAPHORE_CREATE_INFO};
     VkSemaphore sem = VK_NULL_HANDLE;
     PRACTICUM_VK_TRY(vkCreateSemaphore(dev, &sci, nullptr, &sem));
@@ -522,17 +529,29 @@ core::Status Renderer::drawFrame(const FrameDesc& desc, Image* capture) {
     return {};
   }
   const AcquiredImage img = **acquired;
-  if (auto s = ensureFramebuffers(); !s.ok()) return s;
+  // a failure from here on leaves the acquire semaphore signalled with nobody waiting: replace it
+  const auto abandon = [&](core::Error error) -> core::Status {
+    if (img.wait) {
+      vkDeviceWaitIdle(dev);
+      vkDestroySemaphore(dev, frame.imageAvailable, nullptr);
+      frame.imageAvailable = VK_NULL_HANDLE;
+      VkSemaphoreCreateInfo sci{VK_STRUCTURE_TYPE_SEMAPHORE_CREATE_INFO};
+      vkCreateSemaphore(dev, &sci, nullptr, &frame.imageAvailable);
+    }
+    return error;
+  };
+  if (auto s = ensureFramebuffers(); !s.ok()) return abandon(s.error());
 
   // read-back buffer sized for this target
   const VkExtent2D extent = target_.extent();
   const VkDeviceSize captureBytes = VkDeviceSize{extent.width} * extent.height * 4;
   if (capture && frame.readback.size() < captureBytes) {
     auto buf = GpuBuffer::create(ctx_, captureBytes, VK_BUFFER_USAGE_TRANSFER_DST_BIT, true);
-    if (!buf.ok()) return buf.error();
+    if (!buf.ok()) return abandon(buf.error());
     frame.readback = std::move(*buf);
   }
-  if (auto s = recordFrame(frame, desc, img.index, capture != nullptr); !s.ok()) return s;
+  if (auto s = recordFrame(frame, desc, img.index, capture != nullptr); !s.ok())
+    return abandon(s.error());
 
   // submit, signalling the frame's fence and, for presenting targets, the render-done semaphore
   PRACTICUM_VK_TRY(vkResetFences(dev, 1, &frame.fence));

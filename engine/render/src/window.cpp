@@ -1,6 +1,8 @@
 #include <practicum/render/window.hpp>
 
 #include <algorithm>
+#include <optional>
+#include <utility>
 
 #define GLFW_INCLUDE_VULKAN
 #include <GLFW/glfw3.h>
@@ -31,6 +33,13 @@ core::Result<std::unique_ptr<Window>> Window::create(const WindowOptions& option
   glfwWindowHint(GLFW_RESIZABLE, GLFW_TRUE);
   w->window_ = glfwCreateWindow(static_cast<int>(options.width), static_cast<int>(options.height),
                                 options.title.c_str(), nullptr, nullptr);
+  if (w->window_) {
+    // the wheel arrives as events; UI backends installed later chain to this callback
+    glfwSetWindowUserPointer(w->window_, w.get());
+    glfwSetScrollCallback(w->window_, [](GLFWwindow* win, double, double dy) {
+      static_cast<Window*>(glfwGetWindowUserPointer(win))->scroll_ += dy;
+    });
+  }
   if (!w->window_) {
     const char* description = nullptr;
     glfwGetError(&description);
@@ -59,6 +68,21 @@ core::Result<VkSurfaceKHR> Window::createSurface(VkInstance instance) const {
 }
 
 void Window::pollEvents() { glfwPollEvents(); }
+void Window::requestClose() { glfwSetWindowShouldClose(window_, GLFW_TRUE); }
+
+core::Vec3 Window::cursorPosition() const {
+  double x = 0, y = 0;
+  glfwGetCursorPos(window_, &x, &y);
+  return {static_cast<float>(x), static_cast<float>(y), 0.0f};
+}
+
+bool Window::mouseButtonDown(int button) const {
+  return glfwGetMouseButton(window_, button) == GLFW_PRESS;
+}
+
+bool Window::keyDown(int key) const { return glfwGetKey(window_, key) == GLFW_PRESS; }
+
+double Window::takeScroll() { return std::exchange(scroll_, 0.0); }
 bool Window::shouldClose() const { return glfwWindowShouldClose(window_) == GLFW_TRUE; }
 
 VkExtent2D Window::framebufferSize() const {
@@ -117,13 +141,19 @@ core::Status WindowTarget::rebuild() {
   std::vector<VkSurfaceFormatKHR> formats(count);
   vkGetPhysicalDeviceSurfaceFormatsKHR(phys, surface, &count, formats.data());
   if (formats.empty()) return core::makeError(core::ErrorCode::Device, "surface has no formats");
-  VkSurfaceFormatKHR chosen = formats[0];
-  for (const auto& f : formats)
-    if ((f.format == VK_FORMAT_B8G8R8A8_SRGB || f.format == VK_FORMAT_R8G8B8A8_SRGB) &&
-        f.colorSpace == VK_COLOR_SPACE_SRGB_NONLINEAR_KHR) {
-      chosen = f;
-      break;
-    }
+  // 8-bit RGBA/BGRA only (what screenshots read back); sRGB first, plain UNORM as a fallback
+  std::optional<VkSurfaceFormatKHR> chosen;
+  for (const VkFormat wanted : {VK_FORMAT_B8G8R8A8_SRGB, VK_FORMAT_R8G8B8A8_SRGB,
+                                VK_FORMAT_B8G8R8A8_UNORM, VK_FORMAT_R8G8B8A8_UNORM})
+    for (const auto& f : formats)
+      if (!chosen && f.format == wanted && f.colorSpace == VK_COLOR_SPACE_SRGB_NONLINEAR_KHR)
+        chosen = f;
+  if (!chosen)
+    return core::makeError(core::ErrorCode::Unsupported,
+                           "the window offers no 8-bit RGBA/BGRA surface format");
+  if (format_ != VK_FORMAT_UNDEFINED && chosen->format != format_)
+    return core::makeError(core::ErrorCode::Unsupported,
+                           "the window's surface format changed while running");
 
   // FIFO is vsync and always available; MAILBOX or IMMEDIATE when vsync is off
   VkPresentModeKHR mode = VK_PRESENT_MODE_FIFO_KHR;
@@ -143,8 +173,8 @@ core::Status WindowTarget::rebuild() {
   VkSwapchainCreateInfoKHR sci{VK_STRUCTURE_TYPE_SWAPCHAIN_CREATE_INFO_KHR};
   sci.surface = surface;
   sci.minImageCount = imageCount;
-  sci.imageFormat = chosen.format;
-  sci.imageColorSpace = chosen.colorSpace;
+  sci.imageFormat = chosen->format;
+  sci.imageColorSpace = chosen->colorSpace;
   sci.imageExtent = extent;
   sci.imageArrayLayers = 1;
   sci.imageUsage = VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_TRANSFER_SRC_BIT;
@@ -161,8 +191,9 @@ core::Status WindowTarget::rebuild() {
   destroyViews();
   if (swapchain_) vkDestroySwapchainKHR(dev, swapchain_, nullptr);
   swapchain_ = next;
-  format_ = chosen.format;
+  format_ = chosen->format;
   extent_ = extent;
+  builtFor_ = window_.framebufferSize();
 
   // views of the new images
   vkGetSwapchainImagesKHR(dev, swapchain_, &count, nullptr);
@@ -187,7 +218,7 @@ core::Result<std::optional<AcquiredImage>> WindowTarget::acquire(VkSemaphore ima
   // recreate after a resize; skip frames while minimised
   const VkExtent2D size = window_.framebufferSize();
   if (size.width == 0 || size.height == 0) return std::optional<AcquiredImage>{};
-  if (outOfDate_ || size.width != extent_.width || size.height != extent_.height) {
+  if (outOfDate_ || size.width != builtFor_.width || size.height != builtFor_.height) {
     if (auto s = rebuild(); !s.ok()) return s.error();
     if (outOfDate_) return std::optional<AcquiredImage>{};
   }

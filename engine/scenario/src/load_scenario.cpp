@@ -310,6 +310,12 @@ class ScenarioReader {
     } else {
       check_.missing(path, "shape", "an entity needs a \"shape\", a \"model\", or both");
     }
+    // scale resizes model geometry; a primitive's size is its shape's parameters
+    const scene::Vec3 sc = e.transform.scale;
+    if (!model && (sc.x != 1.0f || sc.y != 1.0f || sc.z != 1.0f))
+      check_.error(Checker::at(Checker::at(path, "transform"), "scale"),
+                   "scale applies to models only; give the shape's own size (halfExtents, "
+                   "radius, height) instead");
 
     // material: required for primitives when the scenario declares materials
     if (const json* m = Checker::find(v, "material")) {

@@ -33,9 +33,15 @@ struct DeviceCandidate {
   std::string name;
   VkPhysicalDeviceType type = VK_PHYSICAL_DEVICE_TYPE_OTHER;
   std::uint32_t apiVersion = 0;
-  bool accepted = false;  ///< met every requirement
-  std::string reason;     ///< why it was rejected (empty when accepted)
+  bool accepted = false;  ///< met every requirement (and the override, after chooseDevice)
+  std::string reason;     ///< why it was not chosen (empty for the chosen device)
 };
+
+/// Chooses a device among candidates whose `accepted` says they meet the requirements: those
+/// whose name does not contain `gpu` (case-insensitive; empty = any) are rejected, then the most
+/// preferred type wins (discrete > integrated > virtual > CPU > other; first listed on a tie).
+/// Fills in `reason` for every candidate not chosen. Returns the index, or -1 when none is left.
+int chooseDevice(std::vector<DeviceCandidate>& candidates, const std::string& gpu);
 
 /// Human-readable device type ("discrete GPU", "CPU (software)", ...).
 const char* toString(VkPhysicalDeviceType type);

@@ -106,6 +106,7 @@ class Renderer {
 
   const Context& ctx_;
   RenderTarget& target_;
+  VkFormat format_ = VK_FORMAT_UNDEFINED;  ///< colour format the render pass was made for
   VkRenderPass renderPass_ = VK_NULL_HANDLE;
   VkPipelineLayout layout_ = VK_NULL_HANDLE;
   VkPipeline pipeline_ = VK_NULL_HANDLE;

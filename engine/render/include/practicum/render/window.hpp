@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include <practicum/core/math.hpp>
 #include <practicum/render/context.hpp>
 #include <practicum/render/render_target.hpp>
 
@@ -18,7 +19,13 @@ struct WindowOptions {
   std::uint32_t height = 720;
 };
 
-/// An OS window (GLFW, no client API). Only one thread may use it: the one that created it.
+/// Mouse buttons for mouseButtonDown (GLFW's numbering).
+enum MouseButton : int { kMouseLeft = 0, kMouseRight = 1, kMouseMiddle = 2 };
+/// Keys for keyDown (GLFW's key codes, which follow US layout ASCII for printable keys).
+enum Key : int { kKeySpace = 32, kKeyR = 82, kKeyEscape = 256 };
+
+/// An OS window (GLFW, no client API). Only the thread that created it may use it. GLFW is
+/// initialised with the first window and terminated with the last (a process-wide count).
 class Window {
  public:
   /// Opens a window; fails with ErrorCode::Unsupported when there is no display.
@@ -35,14 +42,25 @@ class Window {
   void pollEvents();
   /// Whether the user asked to close the window.
   bool shouldClose() const;
+  /// Asks the window to close (shouldClose() becomes true).
+  void requestClose();
+  /// Cursor position in window pixels (z unused).
+  core::Vec3 cursorPosition() const;
+  /// Whether a mouse button is held.
+  bool mouseButtonDown(int button) const;
+  /// Whether a key is held.
+  bool keyDown(int key) const;
+  /// Wheel steps since the last call (positive = away from the user).
+  double takeScroll();
   /// Size of the drawable area in pixels (0 x 0 while minimised).
   VkExtent2D framebufferSize() const;
-  /// The GLFW window, for UI backends.
+  /// The GLFW window, for UI platform backends only (opaque elsewhere).
   GLFWwindow* handle() const { return window_; }
 
  private:
   Window() = default;
   GLFWwindow* window_ = nullptr;
+  double scroll_ = 0;
 };
 
 /// The window's swapchain. Recreated transparently on resize or when out of date.
@@ -79,6 +97,7 @@ class WindowTarget final : public RenderTarget {
   std::vector<VkImage> images_;
   std::vector<VkImageView> views_;
   std::uint64_t generation_ = 0;
+  VkExtent2D builtFor_{};  ///< window size the swapchain was last built for
 };
 
 }  // namespace practicum::render
