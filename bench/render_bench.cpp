@@ -15,7 +15,6 @@
 #include <practicum/render/offscreen_target.hpp>
 #include <practicum/render/renderer.hpp>
 #include <practicum/render/scene_view.hpp>
-#include <practicum/scenario/scenario.hpp>
 #include <practicum/shaders/shaders.hpp>
 #include <practicum/sim/simulation.hpp>
 
@@ -59,9 +58,7 @@ double msPerIteration(const benchmark::State& state, std::chrono::steady_clock::
 void BM_WorkbenchFrame(benchmark::State& state) {
   Shared& s = shared();
   if (!s.error.empty()) return state.SkipWithError(s.error.c_str());
-  auto loaded = scenario::loadScenario(PRACTICUM_SOURCE_DIR "/scenarios/workbench");
-  if (!loaded.ok()) return state.SkipWithError("workbench scenario does not load");
-  auto sim = sim::Simulation::create(*loaded.scenario);
+  auto sim = sim::Simulation::load(PRACTICUM_SOURCE_DIR "/scenarios/workbench");
   if (!sim.ok()) return state.SkipWithError(sim.error().message.c_str());
   while ((*sim)->time() < 3.0) (*sim)->step();
   auto renderer = render::Renderer::create(*s.ctx, *s.target, {1});

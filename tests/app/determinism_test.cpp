@@ -6,7 +6,6 @@
 #include <sstream>
 
 #include <practicum/core/hash.hpp>
-#include <practicum/scenario/scenario.hpp>
 #include <practicum/sim/simulation.hpp>
 
 #include "run_process.hpp"
@@ -19,10 +18,7 @@ constexpr double kSeconds = 10.0;
 
 // "tick hash" lines, as `practicum run --hash-log` writes them
 std::vector<std::string> simulateInProcess(int impulseTick = -1) {
-  auto loaded = scenario::loadScenario(scenarioDir("workbench"));
-  EXPECT_TRUE(loaded.ok());
-  if (!loaded.ok()) return {};
-  auto sim = sim::Simulation::create(*loaded.scenario);
+  auto sim = sim::Simulation::load(scenarioDir("workbench"));
   EXPECT_TRUE(sim.ok()) << (sim.ok() ? "" : sim.error().message);
   if (!sim.ok()) return {};
   // the changed input: a push on the first crate

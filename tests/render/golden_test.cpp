@@ -11,7 +11,6 @@
 #include <practicum/render/offscreen_target.hpp>
 #include <practicum/render/renderer.hpp>
 #include <practicum/render/scene_view.hpp>
-#include <practicum/scenario/scenario.hpp>
 #include <practicum/sim/simulation.hpp>
 
 #include "render_fixture.hpp"
@@ -31,10 +30,7 @@ class Golden : public RenderTest {
   std::string preferredGpu() const override { return "llvmpipe"; }
   // renders the workbench scenario after kSeconds of simulation
   render::Image renderWorkbench() {
-    auto loaded = scenario::loadScenario(scenarioDir("workbench"));
-    EXPECT_TRUE(loaded.ok());
-    if (!loaded.ok()) return {};
-    auto sim = sim::Simulation::create(*loaded.scenario);
+    auto sim = sim::Simulation::load(scenarioDir("workbench"));
     EXPECT_TRUE(sim.ok()) << (sim.ok() ? "" : sim.error().message);
     if (!sim.ok()) return {};
     while ((*sim)->time() < kSeconds) (*sim)->step();

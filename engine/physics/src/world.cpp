@@ -64,10 +64,7 @@ class CollisionConfiguration final : public btDefaultCollisionConfiguration {
       return t == CYLINDER_SHAPE_PROXYTYPE || t == CONVEX_HULL_SHAPE_PROXYTYPE ||
              t == BOX_SHAPE_PROXYTYPE;
     };
-    const auto round = [](int t) {
-      return t == SPHERE_SHAPE_PROXYTYPE || t == CAPSULE_SHAPE_PROXYTYPE;
-    };
-    if (flat(type0) && flat(type1) && !round(type0) && !round(type1)) return &multipoint_;
+    if (flat(type0) && flat(type1)) return &multipoint_;
     return f;
   }
 
@@ -596,13 +593,17 @@ std::uint64_t World::stateHash() const {
   for (std::uint32_t slot : m.order) {
     const btRigidBody& b = *m.bodies[slot].body;
     const btTransform& t = b.getWorldTransform();
-    const btQuaternion q = t.getRotation();
+    const btMatrix3x3& r = t.getBasis();
     const btVector3& p = t.getOrigin();
     const btVector3& v = b.getLinearVelocity();
     const btVector3& w = b.getAngularVelocity();
-    for (btScalar x : {p.x(), p.y(), p.z(), q.x(), q.y(), q.z(), q.w(), v.x(), v.y(), v.z(), w.x(),
-                       w.y(), w.z()})
-      h.f32(x);
+    // the exact basis (not a quaternion derived from it), position and velocities
+    for (int row = 0; row < 3; ++row)
+      for (int col = 0; col < 3; ++col) h.f32(r[row][col]);
+    for (btScalar x : {p.x(), p.y(), p.z(), v.x(), v.y(), v.z(), w.x(), w.y(), w.z()}) h.f32(x);
+    // sleeping and the time towards it change what the next ticks do
+    h.u32(static_cast<std::uint32_t>(b.getActivationState()));
+    h.f32(b.getDeactivationTime());
   }
   return h.value();
 }

@@ -68,6 +68,10 @@ core::Result<VkSurfaceKHR> Window::createSurface(VkInstance instance) const {
 }
 
 void Window::pollEvents() { glfwPollEvents(); }
+void Window::resize(std::uint32_t width, std::uint32_t height) {
+  glfwSetWindowSize(window_, static_cast<int>(width), static_cast<int>(height));
+}
+
 void Window::requestClose() { glfwSetWindowShouldClose(window_, GLFW_TRUE); }
 
 core::Vec3 Window::cursorPosition() const {

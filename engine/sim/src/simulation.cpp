@@ -78,6 +78,19 @@ core::Result<std::unique_ptr<Simulation>> Simulation::create(const scenario::Sce
   return sim;
 }
 
+core::Result<std::unique_ptr<Simulation>> Simulation::load(
+    const std::filesystem::path& folderOrFile, const SimulationOptions& options) {
+  scenario::LoadResult loaded = scenario::loadScenario(folderOrFile);
+  if (!loaded.ok()) {
+    std::string message;
+    for (const auto& d : loaded.diagnostics)
+      if (d.severity == scenario::Severity::Error)
+        message += (message.empty() ? "" : "\n") + d.format();
+    return core::makeError(core::ErrorCode::Validation, message);
+  }
+  return create(*loaded.scenario, options);
+}
+
 void Simulation::step() { world_->step(); }
 
 scene::Transform Simulation::entityPose(std::size_t entity) const {

@@ -138,8 +138,8 @@ class World {
   /// Touching pairs after the last step; valid until the next step.
   std::span<const Contact> contacts() const;
 
-  /// FNV-1a over the bit patterns of every live body's position, rotation, linear and angular
-  /// velocity, in creation order, plus the tick count.
+  /// FNV-1a over the tick count and, for every live body in creation order, the bit patterns
+  /// of its position, rotation basis, linear and angular velocity, and its sleep state.
   std::uint64_t stateHash() const;
 
  private:

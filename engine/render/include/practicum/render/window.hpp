@@ -42,6 +42,9 @@ class Window {
   void pollEvents();
   /// Whether the user asked to close the window.
   bool shouldClose() const;
+  /// Asks the window system for a new client size in screen coordinates (takes effect once the
+  /// window system has processed it; framebufferSize() tells).
+  void resize(std::uint32_t width, std::uint32_t height);
   /// Asks the window to close (shouldClose() becomes true).
   void requestClose();
   /// Cursor position in window pixels (z unused).

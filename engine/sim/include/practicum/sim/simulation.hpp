@@ -3,6 +3,7 @@
 /// imported models) stepped in fixed ticks. Headless and deterministic: same build, same
 /// scenario, same calls => same stateHash() at every tick. Never includes rendering or UI.
 #include <cstdint>
+#include <filesystem>
 #include <memory>
 #include <vector>
 
@@ -25,6 +26,12 @@ class Simulation {
   /// physics world. Errors name the scenario file, the entity and the model.
   static core::Result<std::unique_ptr<Simulation>> create(const scenario::ScenarioDef& def,
                                                           const SimulationOptions& options = {});
+
+  /// Loads the scenario at `folderOrFile` and creates its simulation: the one-call path for
+  /// tools, tests and benchmarks. A scenario with errors fails with every error diagnostic in
+  /// the message, one per line.
+  static core::Result<std::unique_ptr<Simulation>> load(
+      const std::filesystem::path& folderOrFile, const SimulationOptions& options = {});
 
   /// Advances one fixed tick.
   void step();
