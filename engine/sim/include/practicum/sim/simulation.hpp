@@ -30,8 +30,8 @@ class Simulation {
   /// Loads the scenario at `folderOrFile` and creates its simulation: the one-call path for
   /// tools, tests and benchmarks. A scenario with errors fails with every error diagnostic in
   /// the message, one per line.
-  static core::Result<std::unique_ptr<Simulation>> load(
-      const std::filesystem::path& folderOrFile, const SimulationOptions& options = {});
+  static core::Result<std::unique_ptr<Simulation>> load(const std::filesystem::path& folderOrFile,
+                                                        const SimulationOptions& options = {});
 
   /// Advances one fixed tick.
   void step();
