@@ -3,6 +3,8 @@
 #include <map>
 #include <string>
 
+#include <practicum/core/log.hpp>
+
 namespace practicum::sim {
 
 namespace {
@@ -30,6 +32,9 @@ core::Result<std::unique_ptr<Simulation>> Simulation::create(const scenario::Sce
       if (!model.ok())
         return core::makeError(model.error().code,
                                entityPlace(sim->def_, i) + ": model: " + model.error().message);
+      // data the importer repaired or dropped is worth a word to whoever runs the scenario
+      for (const auto& warning : model->warnings)
+        core::logWarning(entityPlace(sim->def_, i) + ": model: " + warning);
       slot = std::make_shared<const assets::Model>(std::move(model).value());
     }
     sim->models_[i] = slot;
