@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <iterator>
 
 #include <practicum/render/image.hpp>
 
@@ -73,6 +74,30 @@ TEST(PracticumRun, BadUsageExitsWithTwo) {
   EXPECT_EQ(runProcess(practicumBinary() + " run " + workbench() + " --bogus").exitCode, 2);
   EXPECT_EQ(runProcess(practicumBinary() + " frobnicate").exitCode, 2);
   EXPECT_EQ(runProcess(practicumBinary() + " run --help").exitCode, 0);
+}
+
+TEST(PracticumRun, BotWritesTheResultAndChecksTheExpectation) {
+  const auto dir = makeTempDir("bot");
+  const auto substation = scenarioDir("substation-switching");
+  const auto result = dir / "result.json";
+  auto r = runProcess(practicumBinary() + " run " + substation.string() + " --headless --bot " +
+                      (substation / "runs" / "perfect.json").string() + " --result " +
+                      result.string() + " --no-render");
+  ASSERT_EQ(r.exitCode, 0) << r.output;
+  std::ifstream in(result);
+  const std::string json((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  for (const char* key : {"\"score\": 100", "\"max\": 100", "\"passed\": true", "\"steps\"",
+                          "\"violations\": []", "\"end\": \"completed\""})
+    EXPECT_NE(json.find(key), std::string::npos) << key << " in\n" << json;
+
+  // the same actions with a wrong expectation: exit 1, saying what differed
+  std::ofstream(dir / "wrong.json") << R"({"scenario": "substation-switching", "mode": "exam",
+    "actions": [{"do": "operate", "device": "QF1", "to": "open"}], "expect": {"passed": true}})";
+  r = runProcess(practicumBinary() + " run " + substation.string() + " --headless --bot " +
+                 (dir / "wrong.json").string() + " --no-render");
+  EXPECT_EQ(r.exitCode, 1) << r.output;
+  EXPECT_NE(r.output.find("passed false, expected true"), std::string::npos) << r.output;
+  std::filesystem::remove_all(dir);
 }
 
 TEST(PracticumValidate, BundledScenarioIsValid) {

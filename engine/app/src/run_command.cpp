@@ -1,9 +1,11 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <optional>
 
 #include <practicum/core/hash.hpp>
 #include <practicum/core/log.hpp>
@@ -17,9 +19,14 @@
 #include <practicum/ui/overlay.hpp>
 #include <practicum/ui/status_panel.hpp>
 
+#include <practicum/scenario/run_file.hpp>
+#include <practicum/sim/bot.hpp>
+#include <practicum/sim/session.hpp>
+
 #include "args.hpp"
 #include "commands.hpp"
 #include "orbit_camera.hpp"
+#include "result_json.hpp"
 
 namespace practicum::app {
 
@@ -40,7 +47,13 @@ const char* const kRunUsage =
     "  --no-vsync           present as fast as possible in a window\n"
     "  --validation         enable Vulkan validation layers\n"
     "  --hash-log FILE      write \"tick hash\" for every tick to FILE\n"
-    "window controls: drag = orbit, scroll = zoom, space = pause, R = reset view, Esc = quit\n";
+    "  --bot RUN.json       play a scripted learner's run file (headless) and check its\n"
+    "                       expected outcome; exit 1 when the outcome differs\n"
+    "  --result FILE        write the session's result (score, steps, violations) as JSON\n"
+    "  --mode practice|exam session mode (default: the run file's, else practice)\n"
+    "  --seed N             seed for the scenario's random faults (default: the run file's)\n"
+    "window controls: click = operate, right-drag = orbit, wheel = zoom, space = pause,\n"
+    "R = reset view, Esc = quit\n";
 
 namespace {
 
@@ -57,6 +70,8 @@ struct RunOptions {
   std::uint32_t width = 1280, height = 720;
   std::string gpu;
   ui::Language language = ui::Language::English;
+  std::optional<scenario::RunFile> run;  // --bot
+  std::filesystem::path resultFile;      // --result
 };
 
 int fail(const std::string& message) {
@@ -72,7 +87,7 @@ class HashLog {
     out_.open(path, std::ios::trunc);
     return out_.good();
   }
-  void write(const sim::Simulation& s) {
+  void write(const sim::Session& s) {
     if (!out_.is_open()) return;
     char hex[17];
     out_ << s.tick() << ' ' << core::toHex(s.stateHash(), hex) << '\n';
@@ -87,7 +102,7 @@ std::string title(const scenario::ScenarioDef& def, ui::Language lang) {
   return lang == ui::Language::ChineseSimplified ? def.meta.title.zhCN : def.meta.title.en;
 }
 
-void printSummary(const sim::Simulation& s, const render::Context* ctx) {
+void printSummary(const sim::Session& s, const render::Context* ctx) {
   char hex[17];
   std::printf("scenario: %s (%s)\n", s.definition().meta.id.c_str(),
               s.definition().meta.title.en.c_str());
@@ -98,6 +113,12 @@ void printSummary(const sim::Simulation& s, const render::Context* ctx) {
   }
   std::printf("simulated: %.3f s (%llu ticks), state hash %s\n", s.time(),
               static_cast<unsigned long long>(s.tick()), core::toHex(s.stateHash(), hex).data());
+  if (!s.definition().training.steps.empty()) {
+    const auto r = s.result();
+    std::printf("result: %g of %g, %s, %zu violation(s), ended: %s\n", r.score, r.max,
+                r.passed ? "passed" : "not passed", r.violations.size(),
+                procedure::toString(s.endReason()));
+  }
 }
 
 int saveScreenshot(const std::filesystem::path& path, const render::Image& image) {
@@ -117,18 +138,57 @@ int finish(const RunOptions& o, const render::Context& ctx, const render::Image&
   return 0;
 }
 
-// steps until `seconds` of simulated time have passed
-void simulate(sim::Simulation& s, double seconds, HashLog& log) {
+// input of a learner who looks at the scenario's camera target and does nothing
+sim::InputRecord idleInput(const sim::Session& s) {
+  const auto& cam = s.definition().scene.camera;
+  sim::InputRecord in;
+  in.cameraPosition = in.pointerOrigin = cam.position;
+  in.cameraForward = in.pointerDirection = core::normalize(cam.target - cam.position);
+  return in;
+}
+
+// steps until `seconds` of simulated time have passed (or the session ends)
+void simulate(sim::Session& s, double seconds, HashLog& log) {
   const auto ticks = static_cast<std::uint64_t>(std::llround(seconds / s.tickSeconds()));
-  while (s.tick() < ticks) {
-    s.step();
+  const sim::InputRecord idle = idleInput(s);
+  while (s.tick() < ticks && !s.ended()) {
+    s.step(idle);
     log.write(s);
   }
 }
 
-int runHeadless(const RunOptions& o, sim::Simulation& s, HashLog& log) {
-  simulate(s, o.seconds < 0 ? 5.0 : o.seconds, log);
+// plays the run file, then finishes as asked; fills `mismatches` with unmet expectations
+core::Status playBot(const RunOptions& o, sim::Session& s, HashLog& log,
+                     std::vector<std::string>& mismatches) {
+  auto bot = sim::Bot::create(*o.run, s);
+  if (!bot.ok()) return bot.error();
+  if (auto played = bot->play([&log](const sim::Session& session) { log.write(session); });
+      !played.ok())
+    return played.error();
+  if (o.seconds >= 0) simulate(s, o.seconds, log);
+  if (!s.ended()) s.stop();
+  mismatches = sim::compareWithExpectation(o.run->expect, s.result());
+  return {};
+}
+
+int runHeadless(const RunOptions& o, sim::Session& s, HashLog& log) {
+  std::vector<std::string> mismatches;
+  if (o.run) {
+    if (auto played = playBot(o, s, log, mismatches); !played.ok())
+      return fail(played.error().message);
+  } else {
+    simulate(s, o.seconds < 0 ? 5.0 : o.seconds, log);
+  }
   if (!log.ok()) return fail(o.hashLog.string() + ": cannot write the hash log");
+  if (!o.resultFile.empty())
+    if (auto written = writeResult(o.resultFile, s); !written.ok())
+      return fail(written.error().message);
+  if (!mismatches.empty()) {
+    for (const auto& m : mismatches)
+      std::fprintf(stderr, "practicum run: expected: %s\n", m.c_str());
+    printSummary(s, nullptr);
+    return fail(o.run->file.string() + ": the run did not produce its expected outcome");
+  }
   if (!o.render) {
     printSummary(s, nullptr);
     return 0;
@@ -147,7 +207,7 @@ int runHeadless(const RunOptions& o, sim::Simulation& s, HashLog& log) {
   if (!target.ok()) return fail(target.error().message);
   auto renderer = render::Renderer::create(**ctx, **target, {1});
   if (!renderer.ok()) return fail(renderer.error().message);
-  auto view = render::SceneView::create(**renderer, s);
+  auto view = render::SceneView::create(**renderer, s.simulation());
   if (!view.ok()) return fail(view.error().message);
   std::unique_ptr<ui::Overlay> overlay;
   if (o.overlay) {
@@ -172,13 +232,38 @@ int runHeadless(const RunOptions& o, sim::Simulation& s, HashLog& log) {
   const auto camera =
       render::makeCameraView(s.definition().scene.camera, float(o.width) / float(o.height));
   render::Image image;
-  if (auto st = (*renderer)->drawFrame((*view)->frame(s, camera), &image); !st.ok())
+  if (auto st = (*renderer)->drawFrame((*view)->frame(s.simulation(), camera), &image); !st.ok())
     return fail(st.error().message);
   printSummary(s, ctx->get());
   return finish(o, **ctx, image);
 }
 
-int runWindow(const RunOptions& o, sim::Simulation& s, HashLog& log,
+// the learner's input from the window: the pointer ray through the cursor from the camera
+sim::InputRecord pointerInput(const scene::Camera& camera, float aspect, core::Vec3 cursor,
+                              VkExtent2D size, bool primaryDown) {
+  sim::InputRecord in;
+  in.cameraPosition = camera.position;
+  in.cameraForward = core::normalize(camera.target - camera.position);
+  const render::CameraView view = render::makeCameraView(camera, aspect);
+  const core::Mat4 inv = core::inverse(view.projection * view.view);
+  const float x = size.width ? 2.0f * cursor.x / float(size.width) - 1.0f : 0.0f;
+  const float y = size.height ? 2.0f * cursor.y / float(size.height) - 1.0f : 0.0f;
+  // unproject the cursor at the near and far planes (homogeneous divide by hand)
+  const auto unproject = [&](float depth) {
+    const float v[4] = {x, y, depth, 1.0f};
+    float out[4] = {0, 0, 0, 0};
+    for (int r = 0; r < 4; ++r)
+      for (int c = 0; c < 4; ++c) out[r] += inv.m[c][r] * v[c];
+    return core::Vec3{out[0] / out[3], out[1] / out[3], out[2] / out[3]};
+  };
+  const core::Vec3 nearPoint = unproject(0.0f);
+  in.pointerOrigin = camera.position;
+  in.pointerDirection = core::normalize(unproject(1.0f) - nearPoint);
+  in.buttons = primaryDown ? sim::kPointerPrimary : 0;
+  return in;
+}
+
+int runWindow(const RunOptions& o, sim::Session& s, HashLog& log,
               std::unique_ptr<render::Window> window) {
   // Vulkan with the window's surface, swapchain target, renderer, scene and UI
   render::ContextOptions co;
@@ -193,7 +278,7 @@ int runWindow(const RunOptions& o, sim::Simulation& s, HashLog& log,
   if (!target.ok()) return fail(target.error().message);
   auto renderer = render::Renderer::create(**ctx, **target);
   if (!renderer.ok()) return fail(renderer.error().message);
-  auto view = render::SceneView::create(**renderer, s);
+  auto view = render::SceneView::create(**renderer, s.simulation());
   if (!view.ok()) return fail(view.error().message);
 
   std::unique_ptr<ui::Overlay> overlay;
@@ -220,7 +305,7 @@ int runWindow(const RunOptions& o, sim::Simulation& s, HashLog& log,
     // controls: orbit with the left button, zoom with the wheel, keys for the rest
     const core::Vec3 cursor = window->cursorPosition();
     const bool uiMouse = overlay && overlay->wantsMouse();
-    if (!uiMouse && window->mouseButtonDown(render::kMouseLeft))
+    if (!uiMouse && window->mouseButtonDown(render::kMouseRight))
       orbit.rotate(cursor.x - lastX, cursor.y - lastY);
     lastX = cursor.x;
     lastY = cursor.y;
@@ -234,9 +319,14 @@ int runWindow(const RunOptions& o, sim::Simulation& s, HashLog& log,
 
     // fixed ticks for the real time that passed (at most a quarter second per frame)
     if (!paused) accumulator += std::min(dt, 0.25);
+    const VkExtent2D extent = (*target)->extent();
+    const float viewAspect = extent.height ? float(extent.width) / float(extent.height) : 1.0f;
+    const sim::InputRecord input =
+        pointerInput(orbit.camera(), viewAspect, cursor, extent,
+                     !uiMouse && window->mouseButtonDown(render::kMouseLeft));
     while (accumulator >= s.tickSeconds()) {
       if (o.seconds >= 0 && s.time() >= o.seconds) break;
-      s.step();
+      s.step(input);
       log.write(s);
       accumulator -= s.tickSeconds();
     }
@@ -248,12 +338,14 @@ int runWindow(const RunOptions& o, sim::Simulation& s, HashLog& log,
       overlay->newFrame(float(size.width), float(size.height), float(dt));
       ui::drawStatusPanel({title(s.definition(), o.language), (*ctx)->deviceDescription(), s.time(),
                            s.tick(), s.stateHash(), frameMs, paused,
-                           "drag: orbit  wheel: zoom  space: pause  R: reset view  Esc: quit"});
+                           "click: operate  right-drag: orbit  wheel: zoom  space: pause  R: reset "
+                           "view  Esc: quit"});
     }
     const float aspect = size.height ? float(size.width) / float(size.height) : 1.0f;
     const auto camera = render::makeCameraView(orbit.camera(), aspect);
     const bool capture = finished && !o.screenshot.empty();
-    if (auto st = (*renderer)->drawFrame((*view)->frame(s, camera), capture ? &image : nullptr);
+    if (auto st = (*renderer)->drawFrame((*view)->frame(s.simulation(), camera),
+                                         capture ? &image : nullptr);
         !st.ok())
       return fail(st.error().message);
     if (finished) break;
@@ -270,7 +362,8 @@ int runWindow(const RunOptions& o, sim::Simulation& s, HashLog& log,
 
 int runCommand(const std::vector<std::string>& argv) {
   auto args = Args::parse(argv, {"headless", "no-overlay", "no-render", "no-vsync", "validation"},
-                          {"seconds", "screenshot", "width", "height", "gpu", "lang", "hash-log"});
+                          {"seconds", "screenshot", "width", "height", "gpu", "lang", "hash-log",
+                           "bot", "result", "mode", "seed"});
   if (!args.ok() || args->positionals().size() != 1) {
     std::fprintf(stderr, "practicum run: %s\n%s",
                  args.ok() ? "expected one scenario" : args.error().message.c_str(), kRunUsage);
@@ -311,7 +404,36 @@ int runCommand(const std::vector<std::string>& argv) {
   scenario::LoadResult loaded = scenario::loadScenario(o.scenario);
   for (const auto& d : loaded.diagnostics) std::fprintf(stderr, "%s\n", d.format().c_str());
   if (!loaded.ok()) return fail("the scenario has errors (see above); nothing was run");
-  auto simulation = sim::Simulation::create(*loaded.scenario);
+
+  // a scripted learner brings its mode and seed; the command line may override them
+  sim::SessionOptions sessionOptions;
+  if (const auto bot = args->value("bot")) {
+    scenario::RunFileResult run = scenario::loadRunFile(*bot);
+    for (const auto& d : run.diagnostics) std::fprintf(stderr, "%s\n", d.format().c_str());
+    if (!run.run) return fail("the run file has errors (see above); nothing was run");
+    o.run = std::move(run.run);
+    sessionOptions.mode = o.run->exam ? sim::Mode::Exam : sim::Mode::Practice;
+    sessionOptions.seed = o.run->seed;
+    if (!o.headless) std::fprintf(stderr, "practicum run: --bot runs headless\n");
+    o.headless = true;
+  }
+  if (const auto mode = args->value("mode")) {
+    if (*mode == "exam")
+      sessionOptions.mode = sim::Mode::Exam;
+    else if (*mode == "practice")
+      sessionOptions.mode = sim::Mode::Practice;
+    else
+      return std::fprintf(stderr, "practicum run: --mode must be practice or exam\n"), 2;
+  }
+  if (const auto seed = args->value("seed")) {
+    char* end = nullptr;
+    const unsigned long long v = std::strtoull(seed->c_str(), &end, 10);
+    if (seed->empty() || *end != '\0')
+      return std::fprintf(stderr, "practicum run: --seed must be a whole number\n"), 2;
+    sessionOptions.seed = v;
+  }
+  o.resultFile = args->value("result").value_or("");
+  auto simulation = sim::Session::create(*loaded.scenario, sessionOptions);
   if (!simulation.ok()) return fail(simulation.error().message);
   HashLog log;
   if (!log.open(o.hashLog)) return fail(o.hashLog.string() + ": cannot open for writing");

@@ -13,6 +13,7 @@
 #include "checker.hpp"
 #include "json_path.hpp"
 #include "positioned_json.hpp"
+#include "training_reader.hpp"
 
 namespace practicum::scenario {
 
@@ -96,7 +97,8 @@ class ScenarioReader {
     }
     check_.checkKeys(root, "",
                      {"format", "id", "title", "description", "trade", "author", "licence",
-                      "physics", "materials", "entities", "joints", "lights", "camera"});
+                      "physics", "materials", "entities", "joints", "lights", "camera", "devices",
+                      "variables", "procedure", "rules", "rubric"});
     readMeta(root);
     if (const json* v = Checker::find(root, "physics")) readPhysics(*v, "physics");
     readMaterials(Checker::find(root, "materials"));
@@ -105,6 +107,15 @@ class ScenarioReader {
     if (const json* v = Checker::find(root, "joints"); v && entitiesRead) readJoints(*v, "joints");
     if (const json* v = Checker::find(root, "lights")) readLights(*v, "lights");
     if (const json* v = Checker::find(root, "camera")) readCamera(*v, "camera");
+    if (entitiesRead)
+      detail::readTraining(
+          root, check_, def_,
+          [this](const std::string& name, const std::string& path) {
+            return lookup(entityNames_, name, path, "entity");
+          },
+          [this](const json& v, const std::string& path, LocalizedText& out) {
+            readLocalized(v, path, out);
+          });
   }
 
  private:

@@ -8,18 +8,14 @@
 #include <string_view>
 #include <vector>
 
+#include <practicum/scenario/text.hpp>
+#include <practicum/scenario/training.hpp>
 #include <practicum/scene/scene.hpp>
 
 namespace practicum::scenario {
 
 /// The format version this build reads and writes.
 inline constexpr int kFormatVersion = 1;
-
-/// Text in both of the product's languages.
-struct LocalizedText {
-  std::string zhCN;
-  std::string en;
-};
 
 /// Who made the scenario and what it is.
 struct Metadata {
@@ -45,6 +41,7 @@ struct ScenarioDef {
   std::filesystem::path folder;   ///< model paths in the scene are relative to this
   std::filesystem::path file;     ///< the scenario.json that was read
   std::uint64_t contentHash = 0;  ///< FNV-1a of the file's bytes
+  TrainingDef training;           ///< devices, variables, procedure, rules, rubric
 };
 
 /// How bad a problem is.

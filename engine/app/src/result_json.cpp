@@ -1,0 +1,95 @@
+#include "result_json.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <practicum/core/file_io.hpp>
+#include <practicum/core/hash.hpp>
+
+namespace practicum::app {
+
+namespace {
+using nlohmann::json;
+
+json localized(const scenario::LocalizedText& t) { return {{"zh-CN", t.zhCN}, {"en", t.en}}; }
+
+// what an event refers to, by name
+json describe(const sim::Session& s, const procedure::Event& e) {
+  const auto& t = s.definition().training;
+  json j = {{"tick", e.tick},
+            {"time", double(e.tick) * s.tickSeconds()},
+            {"kind", procedure::toString(e.kind)}};
+  switch (e.kind) {
+    case procedure::EventKind::Operated:
+      j["device"] = t.devices[e.subject].name;
+      j["from"] = t.devices[e.subject].positions[e.from];
+      j["to"] = t.devices[e.subject].positions[e.to];
+      break;
+    case procedure::EventKind::Refused:
+      j["device"] = t.devices[e.subject].name;
+      j["to"] = t.devices[e.subject].positions[e.to];
+      j["rule"] = t.rules[e.rule].id;
+      break;
+    case procedure::EventKind::Pressed: j["device"] = t.devices[e.subject].name; break;
+    case procedure::EventKind::StepCompleted:
+    case procedure::EventKind::OutOfOrder:
+    case procedure::EventKind::StepTimedOut: j["step"] = t.steps[e.subject].id; break;
+    case procedure::EventKind::Violation: j["rule"] = t.rules[e.rule].id; break;
+    case procedure::EventKind::SessionEnded:
+      j["reason"] = procedure::toString(static_cast<procedure::EndReason>(e.subject));
+      break;
+  }
+  return j;
+}
+}  // namespace
+
+std::string resultJson(const sim::Session& s) {
+  const procedure::SessionResult r = s.result();
+  const auto& def = s.definition();
+  char hex[17];
+  json steps = json::array();
+  for (std::size_t i = 0; i < r.steps.size(); ++i) {
+    const auto& st = r.steps[i];
+    steps.push_back({{"id", st.id},
+                     {"text", localized(def.training.steps[i].text)},
+                     {"done", st.done},
+                     {"at", st.done ? json(st.at) : json(nullptr)},
+                     {"duration", st.done ? json(st.duration) : json(nullptr)},
+                     {"attempts", st.attempts},
+                     {"points", st.points},
+                     {"maxPoints", st.maxPoints}});
+  }
+  json violations = json::array();
+  for (const auto& v : r.violations)
+    violations.push_back({{"at", v.at},
+                          {"rule", v.rule},
+                          {"severity", v.severity},
+                          {"prevented", v.prevented},
+                          {"text", {{"zh-CN", v.textZhCN}, {"en", v.textEn}}}});
+  json events = json::array();
+  for (const auto& e : s.events()) events.push_back(describe(s, e));
+  json consequences = s.procedure().consequences();
+  const json doc = {
+      {"scenario",
+       {{"id", def.meta.id}, {"contentHash", std::string(core::toHex(def.contentHash, hex))}}},
+      {"mode", s.options().mode == sim::Mode::Exam ? "exam" : "practice"},
+      {"seed", s.options().seed},
+      {"score", r.score},
+      {"max", r.max},
+      {"passed", r.passed},
+      {"end", procedure::toString(r.end)},
+      {"seconds", r.seconds},
+      {"timePenalty", r.timePenalty},
+      {"ticks", s.tick()},
+      {"stateHash", std::string(core::toHex(s.stateHash(), hex))},
+      {"steps", steps},
+      {"violations", violations},
+      {"consequences", consequences},
+      {"events", events}};
+  return doc.dump(2) + "\n";
+}
+
+core::Status writeResult(const std::filesystem::path& path, const sim::Session& session) {
+  return core::writeFileAtomic(path, resultJson(session));
+}
+
+}  // namespace practicum::app

@@ -1,0 +1,49 @@
+#pragma once
+/// Run-time state of a scenario's operable devices: current position, operation count, whether
+/// a button is held. Operations are requested here and decided by the caller (interlocks live in
+/// the procedure module); this class only keeps state.
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <vector>
+
+#include <practicum/core/hash.hpp>
+#include <practicum/scenario/training.hpp>
+
+namespace practicum::interaction {
+
+/// State of one device.
+struct DeviceState {
+  std::uint32_t position = 0;    ///< index into DeviceDef::positions (buttons: 0)
+  std::uint32_t operations = 0;  ///< completed operations (buttons: presses)
+  bool pressed = false;          ///< buttons: held down this tick
+};
+
+/// The state of every device of a scenario, in definition order.
+class Devices {
+ public:
+  /// Initial state from the definitions (borrowed: must outlive this object).
+  explicit Devices(std::span<const scenario::DeviceDef> defs);
+
+  std::size_t size() const { return states_.size(); }
+  const DeviceState& state(std::uint32_t device) const { return states_[device]; }
+  const scenario::DeviceDef& def(std::uint32_t device) const { return defs_[device]; }
+
+  /// The position one click moves a device to: the next one, wrapping around. Buttons: 0.
+  std::uint32_t nextPosition(std::uint32_t device) const;
+  /// Moves a device to a position (counts as one operation).
+  void moveTo(std::uint32_t device, std::uint32_t position);
+  /// Sets whether a button is held; a press (up -> down) counts as one operation.
+  void setPressed(std::uint32_t device, bool pressed);
+  /// The device represented by an entity, if any.
+  std::optional<std::uint32_t> deviceOfEntity(std::uint32_t entity) const;
+
+  /// Mixes every device's state into a hash.
+  void hash(core::Fnv1a64& h) const;
+
+ private:
+  std::span<const scenario::DeviceDef> defs_;
+  std::vector<DeviceState> states_;
+};
+
+}  // namespace practicum::interaction

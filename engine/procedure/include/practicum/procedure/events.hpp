@@ -1,0 +1,45 @@
+#pragma once
+/// Semantic events of a session: what happened, when, to what. The log and the assessment are
+/// built from these.
+#include <cstdint>
+
+namespace practicum::procedure {
+
+/// What happened.
+enum class EventKind : std::uint8_t {
+  Operated,       ///< device `subject` moved from position `from` to `to`
+  Refused,        ///< operating device `subject` to `to` was prevented by rule `rule`
+  Pressed,        ///< button `subject` was pressed
+  StepCompleted,  ///< step `subject` completed
+  OutOfOrder,     ///< step `subject`'s condition held before its prerequisites were done
+  StepTimedOut,   ///< step `subject` passed its time limit
+  Violation,      ///< rule `rule` was broken (interlock recorded, or hazard triggered)
+  SessionEnded,   ///< the session ended; `subject` is the EndReason
+};
+
+/// Why a session ended.
+enum class EndReason : std::uint8_t {
+  None,       ///< still running
+  Completed,  ///< every step done
+  Critical,   ///< a critical violation in exam mode
+  TimeLimit,  ///< the scenario's time limit passed
+  Stopped,    ///< the learner or a script stopped it
+};
+
+/// One event. Indices refer to the scenario's devices, steps and rules.
+struct Event {
+  std::uint64_t tick = 0;
+  EventKind kind = EventKind::Operated;
+  std::uint32_t subject = 0;
+  std::uint32_t from = 0;
+  std::uint32_t to = 0;
+  std::uint32_t rule = 0;
+  friend bool operator==(const Event&, const Event&) = default;
+};
+
+/// Name of an event kind ("operated", "step-completed", ...).
+const char* toString(EventKind kind);
+/// Name of an end reason ("completed", "critical", ...).
+const char* toString(EndReason reason);
+
+}  // namespace practicum::procedure

@@ -1,0 +1,185 @@
+#include <practicum/procedure/procedure.hpp>
+
+#include <algorithm>
+
+namespace practicum::procedure {
+
+namespace {
+using scenario::RuleKind;
+using scenario::RuleSeverity;
+using Kind = scenario::SymbolSource::Kind;
+constexpr double kNever = 1e9;  // since(X) when X never became true
+}  // namespace
+
+const char* toString(EventKind kind) {
+  switch (kind) {
+    case EventKind::Operated: return "operated";
+    case EventKind::Refused: return "refused";
+    case EventKind::Pressed: return "pressed";
+    case EventKind::StepCompleted: return "step-completed";
+    case EventKind::OutOfOrder: return "out-of-order";
+    case EventKind::StepTimedOut: return "step-timed-out";
+    case EventKind::Violation: return "violation";
+    case EventKind::SessionEnded: return "session-ended";
+  }
+  return "?";
+}
+
+const char* toString(EndReason reason) {
+  switch (reason) {
+    case EndReason::None: return "none";
+    case EndReason::Completed: return "completed";
+    case EndReason::Critical: return "critical";
+    case EndReason::TimeLimit: return "time-limit";
+    case EndReason::Stopped: return "stopped";
+  }
+  return "?";
+}
+
+Procedure::Procedure(const scenario::TrainingDef& def, double tickSeconds)
+    : def_(def),
+      tickSeconds_(tickSeconds),
+      values_(def.symbols.entries.size(), 0.0),
+      becameTrue_(def.symbols.entries.size(), -1.0),
+      steps_(def.steps.size()),
+      stepHeld_(def.steps.size(), false),
+      hazardHeld_(def.rules.size(), false) {
+  for (std::uint32_t id = 0; id < def.symbols.entries.size(); ++id)
+    if (def.symbols.entries[id].source.kind == Kind::Since) sinceSymbols_.push_back(id);
+}
+
+void Procedure::setBool(std::uint32_t id, bool v, double now) {
+  if (v && values_[id] == 0.0) becameTrue_[id] = now;
+  values_[id] = v ? 1.0 : 0.0;
+}
+
+void Procedure::refreshInputs(double now, const interaction::Devices& devices) {
+  const auto& entries = def_.symbols.entries;
+  for (std::uint32_t id = 0; id < entries.size(); ++id) {
+    const auto& src = entries[id].source;
+    switch (src.kind) {
+      case Kind::DeviceAt: setBool(id, devices.state(src.index).position == src.arg, now); break;
+      case Kind::DevicePosition: values_[id] = devices.state(src.index).position; break;
+      case Kind::DeviceOperations: values_[id] = devices.state(src.index).operations; break;
+      case Kind::ButtonPressed: setBool(id, devices.state(src.index).pressed, now); break;
+      case Kind::Elapsed: values_[id] = now; break;
+      default: break;  // variables, steps and since() are the procedure's own
+    }
+  }
+  // variables in declaration order (each may use only earlier ones)
+  for (std::uint32_t id = 0; id < entries.size(); ++id) {
+    const auto& src = entries[id].source;
+    if (src.kind != Kind::Variable) continue;
+    const double v = def_.variables[src.index].value.evaluate(*this);
+    if (entries[id].type == scenario::ValueType::Bool)
+      setBool(id, v != 0.0, now);
+    else
+      values_[id] = v;
+  }
+  for (std::uint32_t id : sinceSymbols_) {
+    const double t = becameTrue_[entries[id].source.arg];
+    values_[id] = t < 0 ? kNever : now - t;
+  }
+}
+
+void Procedure::start() {
+  for (std::uint32_t i = 0; i < steps_.size(); ++i) stepHeld_[i] = def_.steps[i].done.test(*this);
+  for (std::uint32_t i = 0; i < def_.rules.size(); ++i)
+    hazardHeld_[i] = def_.rules[i].kind == RuleKind::Hazard && def_.rules[i].when.test(*this);
+}
+
+void Procedure::violate(std::uint64_t tick, std::uint32_t rule, bool prevented) {
+  const auto& r = def_.rules[rule];
+  violations_.push_back({tick, rule, 0, r.severity, prevented});
+  events_.push_back({tick, EventKind::Violation, 0, 0, 0, rule});
+  if (r.severity == RuleSeverity::Critical) critical_ = true;
+  // a prevented operation has no physical consequence to show
+  if (!prevented && !r.consequence.empty()) consequences_.push_back(r.consequence);
+}
+
+Verdict Procedure::checkOperation(std::uint64_t tick, std::uint32_t device,
+                                  std::uint32_t toPosition) {
+  Verdict verdict;
+  for (std::uint32_t i = 0; i < def_.rules.size(); ++i) {
+    const auto& r = def_.rules[i];
+    if (r.kind != RuleKind::Interlock || r.device != device) continue;
+    if (r.toPosition && *r.toPosition != toPosition) continue;
+    if (!r.when.test(*this)) continue;
+    verdict.rules.push_back(i);
+    if (r.prevent) verdict.allowed = false;
+  }
+  // a prevented operation is one violation attempt per applicable rule
+  for (std::uint32_t rule : verdict.rules) violate(tick, rule, !verdict.allowed);
+  if (!verdict.allowed)
+    events_.push_back({tick, EventKind::Refused, device, 0, toPosition,
+                       verdict.rules.empty() ? 0 : verdict.rules.front()});
+  return verdict;
+}
+
+void Procedure::evaluate(std::uint64_t tick, double now) {
+  const auto& entries = def_.symbols.entries;
+
+  // steps: available when prerequisites are done; done when the condition then holds
+  for (std::uint32_t i = 0; i < steps_.size(); ++i) {
+    StepProgress& s = steps_[i];
+    if (s.done) continue;
+    const auto& def = def_.steps[i];
+    if (!s.available) {
+      s.available = std::all_of(def.after.begin(), def.after.end(),
+                                [&](std::uint32_t p) { return steps_[p].done; });
+      if (s.available) s.availableTick = tick;
+    }
+    const bool holds = def.done.test(*this);
+    if (holds && s.available) {
+      s.done = true;
+      s.doneTick = tick;
+      events_.push_back({tick, EventKind::StepCompleted, i, 0, 0, 0});
+    } else if (holds && !stepHeld_[i]) {
+      // attempted before its prerequisites: an ordering mistake, counted once per attempt
+      ++s.earlyAttempts;
+      violations_.push_back({tick, std::nullopt, i, RuleSeverity::Warning, false});
+      events_.push_back({tick, EventKind::OutOfOrder, i, 0, 0, 0});
+    }
+    stepHeld_[i] = holds;
+    if (s.available && !s.done && !s.timedOut && def.timeLimit &&
+        double(tick - s.availableTick) * tickSeconds_ > *def.timeLimit) {
+      s.timedOut = true;
+      events_.push_back({tick, EventKind::StepTimedOut, i, 0, 0, 0});
+    }
+  }
+  for (std::uint32_t id = 0; id < entries.size(); ++id)
+    if (entries[id].source.kind == Kind::StepDone)
+      setBool(id, steps_[entries[id].source.index].done, now);
+
+  // hazards trigger when their condition becomes true
+  for (std::uint32_t i = 0; i < def_.rules.size(); ++i) {
+    const auto& r = def_.rules[i];
+    if (r.kind != RuleKind::Hazard) continue;
+    const bool holds = r.when.test(*this);
+    if (holds && !hazardHeld_[i]) violate(tick, i, false);
+    hazardHeld_[i] = holds;
+  }
+}
+
+std::optional<double> Procedure::valueOf(std::string_view name) const {
+  const auto& entries = def_.symbols.entries;
+  for (std::uint32_t id = 0; id < entries.size(); ++id)
+    if (entries[id].name == name) return values_[id];
+  return std::nullopt;
+}
+
+bool Procedure::complete() const {
+  return std::all_of(steps_.begin(), steps_.end(), [](const StepProgress& s) { return s.done; });
+}
+
+void Procedure::hash(core::Fnv1a64& h) const {
+  for (const auto& s : steps_) {
+    h.u32(s.done);
+    h.u64(s.doneTick);
+    h.u32(s.earlyAttempts);
+  }
+  h.u64(violations_.size());
+  h.u64(events_.size());
+}
+
+}  // namespace practicum::procedure

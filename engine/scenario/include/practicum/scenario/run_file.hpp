@@ -1,0 +1,61 @@
+#pragma once
+/// Run files: a scripted learner's high-level actions and the outcome they must produce
+/// (docs/run-format.md). Shipped scenarios keep theirs in `runs/`; tests run every one.
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <practicum/core/math.hpp>
+#include <practicum/scenario/scenario.hpp>
+
+namespace practicum::scenario {
+
+/// One action of a scripted learner.
+struct RunAction {
+  enum class Kind : std::uint8_t {
+    Look,     ///< aim the pointer at `target` (optionally moving the camera to `from`)
+    Operate,  ///< click device `target` until it is in `position`
+    Press,    ///< press and release button `target`
+    Wait,     ///< do nothing for `seconds`
+    Stop,     ///< end the session
+  };
+  Kind kind = Kind::Wait;
+  std::string target;              ///< device or entity name
+  std::string position;            ///< Operate: the position to reach
+  double seconds = 0;              ///< Wait
+  std::optional<core::Vec3> from;  ///< Look: camera position
+  std::string path;                ///< JSON path of the action, for messages
+};
+
+/// The outcome a run must produce (each part optional).
+struct RunExpectation {
+  std::optional<double> score;
+  std::optional<bool> passed;
+  std::optional<std::vector<std::string>> violations;  ///< rule ids in order ("order:<step>")
+  std::optional<std::string> end;                      ///< end reason ("completed", ...)
+};
+
+/// A parsed run file.
+struct RunFile {
+  std::filesystem::path file;
+  std::string scenario;  ///< the scenario id it is written for
+  std::string description;
+  bool exam = false;
+  std::uint64_t seed = 0;
+  std::vector<RunAction> actions;
+  RunExpectation expect;
+};
+
+/// Result of loading a run file: the run when there were no errors, and every diagnostic.
+struct RunFileResult {
+  std::optional<RunFile> run;
+  std::vector<Diagnostic> diagnostics;
+};
+
+/// Reads a run file strictly (unknown fields, wrong types and bad values are errors with
+/// file, JSON path, line and column). Names of devices are checked when the run is played.
+RunFileResult loadRunFile(const std::filesystem::path& file);
+
+}  // namespace practicum::scenario

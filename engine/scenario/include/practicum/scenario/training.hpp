@@ -1,0 +1,125 @@
+#pragma once
+/// The training part of a scenario: operable devices, variables derived from state, the
+/// procedure (steps with conditions and ordering), rules (interlocks and hazards) and the
+/// scoring rubric. Plain, immutable definitions; conditions are parsed once at load.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <practicum/scenario/condition.hpp>
+#include <practicum/scenario/text.hpp>
+
+namespace practicum::scenario {
+
+/// Kinds of operable devices with discrete positions.
+enum class DeviceKind : std::uint8_t {
+  Switch,          ///< a plain switch
+  Breaker,         ///< circuit breaker (may interrupt load)
+  Disconnector,    ///< isolator (must not be operated under load)
+  EarthingSwitch,  ///< connects a conductor to earth
+  Lever,           ///< a mechanical lever
+  Button,          ///< momentary push button (no positions; counts presses)
+};
+
+/// An operable device, represented in the scene by an entity the learner points at.
+struct DeviceDef {
+  std::string name;  ///< identifier used in conditions ("QF1")
+  DeviceKind kind = DeviceKind::Switch;
+  LocalizedText label;
+  std::uint32_t entity = 0;            ///< index into the scene's entities
+  std::vector<std::string> positions;  ///< at least 2, except buttons (none)
+  std::uint32_t initial = 0;           ///< index into positions
+};
+
+/// A named value derived from state every tick ("feeder_energized").
+struct VariableDef {
+  std::string name;
+  Condition value;  ///< bool or number; may use earlier variables only
+};
+
+/// One step of the procedure.
+struct StepDef {
+  std::string id;  ///< identifier ("open_breaker"); `<id>.done` in conditions
+  LocalizedText text;
+  LocalizedText hint;                ///< shown in practice mode only
+  Condition done;                    ///< the step is complete when this holds (after prerequisites)
+  std::vector<std::uint32_t> after;  ///< prerequisite steps (indices, all earlier in the list)
+  std::optional<double> timeLimit;   ///< seconds from when the step becomes available
+  double points = 1;
+};
+
+/// What a rule does.
+enum class RuleKind : std::uint8_t {
+  Interlock,  ///< checked when a device is operated; prevents it or records a violation
+  Hazard,     ///< triggers when its condition becomes true
+};
+/// How bad breaking a rule is. Critical ends an exam session.
+enum class RuleSeverity : std::uint8_t { Warning, Major, Critical };
+
+/// An interlock or a hazard.
+struct RuleDef {
+  std::string id;
+  LocalizedText text;
+  RuleKind kind = RuleKind::Interlock;
+  RuleSeverity severity = RuleSeverity::Major;
+  /// interlock: the rule applies while this holds; hazard: it triggers when this becomes true
+  Condition when;
+  std::uint32_t device = 0;                 ///< interlock: the device whose operation it guards
+  std::optional<std::uint32_t> toPosition;  ///< interlock: only operations to this position
+  bool prevent = true;      ///< interlock: refuse the operation (false: allow, record)
+  std::string consequence;  ///< what the renderer shows: "arc-flash", "alarm", ... or empty
+};
+
+/// Scoring rules. max = the sum of the steps' points.
+struct RubricDef {
+  double passScore = 0;       ///< pass when score >= passScore (and no critical failure)
+  double penaltyWarning = 0;  ///< points lost per violation of each severity
+  double penaltyMajor = 5;
+  double penaltyCritical = 20;
+  double penaltyOrder = 2;              ///< per step completed out of order (attempted too early)
+  std::optional<double> targetSeconds;  ///< time component: no penalty up to this
+  double penaltyPerSecondOver = 0;
+  double maxTimePenalty = 0;
+  bool criticalFails = true;  ///< any critical violation fails the session
+};
+
+/// What a symbol id in the scenario's conditions stands for.
+struct SymbolSource {
+  enum class Kind : std::uint8_t {
+    DeviceAt,          ///< device is at position `arg` (bool)
+    DevicePosition,    ///< device's position index (number)
+    DeviceOperations,  ///< number of operations of the device (number)
+    ButtonPressed,     ///< button held down this tick (bool)
+    StepDone,          ///< step `index` complete (bool)
+    Variable,          ///< variable `index`
+    Elapsed,           ///< seconds since the session started (number)
+    Since,             ///< seconds since bool symbol `arg` last became true; 1e9 if never
+  };
+  Kind kind = Kind::Elapsed;
+  std::uint32_t index = 0;  ///< device, step or variable index
+  std::uint32_t arg = 0;
+};
+
+/// Every name conditions may use, with its id (= position in the vector) and meaning.
+struct SymbolCatalog {
+  struct Entry {
+    std::string name;
+    ValueType type = ValueType::Bool;
+    SymbolSource source;
+  };
+  std::vector<Entry> entries;
+};
+
+/// The training definition of a scenario (all optional: a scenario without it is a sandbox).
+struct TrainingDef {
+  std::vector<DeviceDef> devices;
+  std::vector<VariableDef> variables;
+  std::vector<StepDef> steps;
+  std::vector<RuleDef> rules;
+  RubricDef rubric;
+  SymbolCatalog symbols;
+  double timeLimit = 0;  ///< seconds for the whole session; 0 = none
+};
+
+}  // namespace practicum::scenario

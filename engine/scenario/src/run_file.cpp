@@ -1,0 +1,140 @@
+// Run files (docs/run-format.md): strict reading with positioned diagnostics.
+#include <practicum/core/file_io.hpp>
+#include <practicum/scenario/run_file.hpp>
+
+#include "checker.hpp"
+#include "json_path.hpp"
+#include "positioned_json.hpp"
+
+namespace practicum::scenario {
+
+namespace {
+using detail::Checker;
+using detail::Range;
+using nlohmann::json;
+
+constexpr std::uint64_t kMaxRunFileBytes = 1024 * 1024;
+constexpr int kMaxDepth = 16;
+
+void readActions(const json& v, Checker& check, RunFile& run) {
+  if (!check.expectArray(v, "actions")) return;
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    const std::string p = detail::elementPath("actions", i);
+    const json& a = v[i];
+    if (!check.expectObject(a, p)) continue;
+    RunAction action;
+    action.path = p;
+    const json* kind = check.require(a, p, "do");
+    const auto name = kind ? check.string(*kind, Checker::at(p, "do")) : std::nullopt;
+    if (!name) continue;
+    const auto target = [&](const char* key) {
+      if (const json* t = check.require(a, p, key))
+        if (auto s = check.string(*t, Checker::at(p, key))) action.target = *s;
+    };
+    if (*name == "look") {
+      action.kind = RunAction::Kind::Look;
+      check.checkKeys(a, p, {"do", "at", "from"});
+      target("at");
+      if (const json* from = Checker::find(a, "from"))
+        action.from = check.vec3(*from, Checker::at(p, "from"));
+    } else if (*name == "operate") {
+      action.kind = RunAction::Kind::Operate;
+      check.checkKeys(a, p, {"do", "device", "to"});
+      target("device");
+      if (const json* to = check.require(a, p, "to"))
+        if (auto s = check.string(*to, Checker::at(p, "to"))) action.position = *s;
+    } else if (*name == "press") {
+      action.kind = RunAction::Kind::Press;
+      check.checkKeys(a, p, {"do", "device"});
+      target("device");
+    } else if (*name == "wait") {
+      action.kind = RunAction::Kind::Wait;
+      check.checkKeys(a, p, {"do", "seconds"});
+      if (const json* s = check.require(a, p, "seconds"))
+        if (auto n = check.number(*s, Checker::at(p, "seconds"), Range::closed(0, 3600)))
+          action.seconds = *n;
+    } else if (*name == "stop") {
+      action.kind = RunAction::Kind::Stop;
+      check.checkKeys(a, p, {"do"});
+    } else {
+      check.error(Checker::at(p, "do"),
+                  "unknown action \"" + *name + "\"; actions are look, operate, press, wait, stop");
+      continue;
+    }
+    run.actions.push_back(std::move(action));
+  }
+}
+
+void readExpectation(const json& v, Checker& check, RunExpectation& e) {
+  if (!check.expectObject(v, "expect")) return;
+  check.checkKeys(v, "expect", {"score", "passed", "violations", "end"});
+  if (const json* s = Checker::find(v, "score")) e.score = check.number(*s, "expect.score");
+  if (const json* p = Checker::find(v, "passed")) {
+    if (p->is_boolean())
+      e.passed = p->get<bool>();
+    else
+      check.error("expect.passed", "expected true or false, got " + detail::typeName(*p));
+  }
+  if (const json* list = Checker::find(v, "violations")) {
+    if (check.expectArray(*list, "expect.violations")) {
+      e.violations.emplace();
+      for (std::size_t i = 0; i < list->size(); ++i)
+        if (auto s = check.string((*list)[i], detail::elementPath("expect.violations", i)))
+          e.violations->push_back(*s);
+    }
+  }
+  if (const json* end = Checker::find(v, "end")) e.end = check.string(*end, "expect.end");
+}
+
+}  // namespace
+
+RunFileResult loadRunFile(const std::filesystem::path& file) {
+  RunFileResult result;
+  try {
+    auto text = core::readFile(file, kMaxRunFileBytes);
+    if (!text) {
+      result.diagnostics.push_back(
+          {Severity::Error, file.string(), "", 0, 0, text.error().message});
+      return result;
+    }
+    auto doc = detail::parsePositionedJson(*text, file.string(), kMaxDepth, result.diagnostics);
+    if (!doc) return result;
+    Checker check(file.string(), *doc, result.diagnostics);
+    RunFile run;
+    run.file = file;
+    const json& root = doc->root;
+    if (!check.expectObject(root, "")) return result;
+    check.checkKeys(root, "", {"scenario", "description", "mode", "seed", "actions", "expect"});
+    if (const json* s = check.require(root, "", "scenario"))
+      if (auto id = check.string(*s, "scenario")) run.scenario = *id;
+    if (const json* d = Checker::find(root, "description"))
+      if (auto s = check.string(*d, "description", false)) run.description = *s;
+    if (const json* m = Checker::find(root, "mode"))
+      if (auto s = check.string(*m, "mode")) {
+        if (*s == "exam")
+          run.exam = true;
+        else if (*s != "practice")
+          check.error("mode", "mode must be \"practice\" or \"exam\", got \"" + *s + "\"");
+      }
+    if (const json* seed = Checker::find(root, "seed"))
+      if (auto n = check.integer(*seed, "seed")) {
+        if (*n < 0)
+          check.error("seed", "seed must not be negative");
+        else
+          run.seed = static_cast<std::uint64_t>(*n);
+      }
+    if (const json* actions = check.require(root, "", "actions")) readActions(*actions, check, run);
+    if (const json* expect = check.require(root, "", "expect"))
+      readExpectation(*expect, check, run.expect);
+    bool errors = false;
+    for (const auto& d : result.diagnostics) errors |= d.severity == Severity::Error;
+    if (!errors) result.run = std::move(run);
+  } catch (const std::exception& e) {
+    result.run.reset();
+    result.diagnostics.push_back({Severity::Error, file.string(), "", 0, 0,
+                                  std::string("internal error while loading: ") + e.what()});
+  }
+  return result;
+}
+
+}  // namespace practicum::scenario

@@ -1,0 +1,496 @@
+// The training part of scenario format v1 (docs/scenario-format.md, "Training"): devices,
+// variables, procedure, rules and rubric, with every condition parsed once against the names
+// the scenario declares.
+#include "training_reader.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <set>
+
+#include "json_path.hpp"
+
+namespace practicum::scenario::detail {
+
+namespace {
+
+using nlohmann::json;
+
+struct KindName {
+  std::string_view name;
+  DeviceKind kind;
+};
+constexpr KindName kDeviceKinds[] = {
+    {"switch", DeviceKind::Switch},
+    {"breaker", DeviceKind::Breaker},
+    {"disconnector", DeviceKind::Disconnector},
+    {"earthingSwitch", DeviceKind::EarthingSwitch},
+    {"lever", DeviceKind::Lever},
+    {"button", DeviceKind::Button},
+};
+
+bool isIdentifier(std::string_view s) {
+  if (s.empty() || !(std::isalpha(static_cast<unsigned char>(s[0])) || s[0] == '_')) return false;
+  return std::all_of(s.begin(), s.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+  });
+}
+
+// the catalog seen as a symbol table; since(X) entries are added as conditions ask for them
+class CatalogTable final : public SymbolTable {
+ public:
+  explicit CatalogTable(SymbolCatalog& catalog) : catalog_(catalog) {
+    for (std::uint32_t i = 0; i < catalog_.entries.size(); ++i)
+      byName_[catalog_.entries[i].name] = i;
+  }
+  // const: since() entries are added while resolving (resolve is const in the interface)
+  void add(std::string name, ValueType type, SymbolSource source) const {
+    byName_[name] = static_cast<std::uint32_t>(catalog_.entries.size());
+    catalog_.entries.push_back({std::move(name), type, source});
+  }
+  std::optional<SymbolRef> resolve(std::string_view name) const override {
+    if (const auto it = byName_.find(std::string(name)); it != byName_.end())
+      return SymbolRef{it->second, catalog_.entries[it->second].type};
+    // since(X): X must be a boolean name
+    if (name.size() > 7 && name.substr(0, 6) == "since(" && name.back() == ')') {
+      const auto inner = byName_.find(std::string(name.substr(6, name.size() - 7)));
+      if (inner == byName_.end() || catalog_.entries[inner->second].type != ValueType::Bool)
+        return std::nullopt;
+      add(std::string(name), ValueType::Number, {SymbolSource::Kind::Since, 0, inner->second});
+      return SymbolRef{static_cast<std::uint32_t>(catalog_.entries.size() - 1), ValueType::Number};
+    }
+    return std::nullopt;
+  }
+  std::vector<std::string> names() const override {
+    std::vector<std::string> out;
+    for (const auto& e : catalog_.entries)
+      if (e.source.kind != SymbolSource::Kind::Since) out.push_back(e.name);
+    return out;
+  }
+
+ private:
+  SymbolCatalog& catalog_;
+  mutable std::map<std::string, std::uint32_t, std::less<>> byName_;
+};
+
+class TrainingReader {
+ public:
+  TrainingReader(Checker& check, ScenarioDef& def, const EntityLookup& entityIndex,
+                 const LocalizedReader& readLocalized)
+      : check_(check),
+        def_(def),
+        t_(def.training),
+        entityIndex_(entityIndex),
+        readLocalized_(readLocalized),
+        table_(t_.symbols) {}
+
+  void read(const json& root) {
+    table_.add("elapsed", ValueType::Number, {SymbolSource::Kind::Elapsed, 0, 0});
+    if (const json* v = Checker::find(root, "devices")) readDevices(*v, "devices");
+    const json* procedure = Checker::find(root, "procedure");
+    const json* steps = nullptr;
+    if (procedure && check_.expectObject(*procedure, "procedure")) {
+      check_.checkKeys(*procedure, "procedure", {"order", "timeLimit", "steps"});
+      steps = check_.require(*procedure, "procedure", "steps");
+      if (steps && !check_.expectArray(*steps, "procedure.steps")) steps = nullptr;
+      if (steps) declareSteps(*steps, "procedure.steps");
+      check_.optNumber(*procedure, "procedure", "timeLimit", t_.timeLimit, Range::nonNegative());
+    }
+    if (const json* v = Checker::find(root, "variables")) readVariables(*v, "variables");
+    if (steps) readSteps(*procedure, *steps, "procedure.steps");
+    if (const json* v = Checker::find(root, "rules")) readRules(*v, "rules");
+    if (const json* v = Checker::find(root, "rubric")) readRubric(*v, "rubric");
+  }
+
+ private:
+  // a name in the one namespace shared by devices, steps and variables
+  bool declareName(const std::string& name, const std::string& path, const char* what) {
+    if (!isIdentifier(name)) {
+      check_.error(path, std::string(what) + " name \"" + name +
+                             "\" must be an identifier (letters, digits, _; not starting with a "
+                             "digit) so that conditions can name it");
+      return false;
+    }
+    if (const auto [it, inserted] = names_.emplace(name, path); !inserted) {
+      check_.error(path, "the name \"" + name + "\" is already used by " + it->second);
+      return false;
+    }
+    return true;
+  }
+
+  // a condition string at path, parsed against the symbols declared so far
+  std::optional<Condition> condition(const json& v, const std::string& path,
+                                     std::optional<ValueType> expected = ValueType::Bool) {
+    const auto text = check_.string(v, path);
+    if (!text) return std::nullopt;
+    auto parsed = parseCondition(*text, table_, expected);
+    if (auto* error = std::get_if<ConditionError>(&parsed)) {
+      check_.error(path, "condition \"" + *text + "\", character " + std::to_string(error->column) +
+                             ": " + error->message);
+      return std::nullopt;
+    }
+    return std::get<Condition>(std::move(parsed));
+  }
+
+  std::optional<std::string> identifierList(const json& v, const std::string& path) {
+    return check_.string(v, path);
+  }
+
+  // ---- devices ----
+
+  void readDevices(const json& v, const std::string& path) {
+    if (!check_.expectArray(v, path)) return;
+    for (std::size_t i = 0; i < v.size(); ++i) {
+      const std::string p = elementPath(path, i);
+      const json& d = v[i];
+      if (!check_.expectObject(d, p)) continue;
+      check_.checkKeys(d, p, {"name", "kind", "entity", "label", "positions", "initial"});
+      DeviceDef dev;
+      bool ok = true;
+      if (const json* n = check_.require(d, p, "name")) {
+        if (auto s = check_.string(*n, Checker::at(p, "name"))) {
+          ok = declareName(*s, Checker::at(p, "name"), "device") && ok;
+          dev.name = std::move(*s);
+        }
+      }
+      if (const json* k = check_.require(d, p, "kind")) {
+        if (auto s = check_.string(*k, Checker::at(p, "kind"))) {
+          const auto* found = std::find_if(std::begin(kDeviceKinds), std::end(kDeviceKinds),
+                                           [&](const KindName& e) { return e.name == *s; });
+          if (found == std::end(kDeviceKinds)) {
+            std::vector<std::string_view> all;
+            for (const auto& e : kDeviceKinds) all.push_back(e.name);
+            std::string msg = "unknown device kind \"" + *s + "\"";
+            if (auto close = suggest(*s, all)) msg += "; did you mean \"" + *close + "\"?";
+            check_.error(Checker::at(p, "kind"), msg);
+            ok = false;
+          } else {
+            dev.kind = found->kind;
+          }
+        }
+      }
+      if (const json* e = check_.require(d, p, "entity")) {
+        if (auto s = check_.string(*e, Checker::at(p, "entity"))) {
+          if (auto index = entityIndex_(*s, Checker::at(p, "entity"))) {
+            dev.entity = *index;
+            // the pointer finds devices through physics: the entity needs a collision body
+            if (*index < def_.scene.entities.size() && !def_.scene.entities[*index].body) {
+              check_.error(Checker::at(p, "entity"),
+                           "entity \"" + *s +
+                               "\" has no body, so the pointer cannot reach it; "
+                               "give it a \"body\" (static is fine)");
+              ok = false;
+            }
+          } else {
+            ok = false;
+          }
+        }
+      }
+      if (const json* l = check_.require(d, p, "label", "an object with both zh-CN and en"))
+        readLocalized_(*l, Checker::at(p, "label"), dev.label);
+      readPositions(d, p, dev, ok);
+      if (ok) addDeviceSymbols(dev, static_cast<std::uint32_t>(t_.devices.size()));
+      t_.devices.push_back(std::move(dev));
+    }
+  }
+
+  void readPositions(const json& d, const std::string& p, DeviceDef& dev, bool& ok) {
+    const json* positions = Checker::find(d, "positions");
+    if (dev.kind == DeviceKind::Button) {
+      if (positions) check_.rejectKey(d, p, "positions", "a button has no positions");
+      if (Checker::find(d, "initial"))
+        check_.rejectKey(d, p, "initial", "a button has no positions");
+      return;
+    }
+    if (!positions) {
+      dev.positions = {"open", "closed"};  // the common case for switchgear
+    } else if (check_.expectArray(*positions, Checker::at(p, "positions"))) {
+      std::set<std::string> seen;
+      for (std::size_t j = 0; j < positions->size(); ++j) {
+        const std::string pp = elementPath(Checker::at(p, "positions"), j);
+        if (auto s = check_.string((*positions)[j], pp)) {
+          if (!isIdentifier(*s)) {
+            check_.error(pp, "position \"" + *s + "\" must be an identifier");
+            ok = false;
+          } else if (!seen.insert(*s).second || *s == "position" || *s == "operations") {
+            check_.error(pp, "position name \"" + *s + "\" is repeated or reserved");
+            ok = false;
+          }
+          dev.positions.push_back(std::move(*s));
+        }
+      }
+      if (dev.positions.size() < 2) {
+        check_.error(Checker::at(p, "positions"), "a device needs at least 2 positions");
+        ok = false;
+      }
+    }
+    if (const json* init = Checker::find(d, "initial")) {
+      if (auto s = check_.string(*init, Checker::at(p, "initial"))) {
+        const auto it = std::find(dev.positions.begin(), dev.positions.end(), *s);
+        if (it == dev.positions.end()) {
+          check_.error(Checker::at(p, "initial"), "\"" + *s + "\" is not one of the positions");
+          ok = false;
+        } else {
+          dev.initial = static_cast<std::uint32_t>(it - dev.positions.begin());
+        }
+      }
+    }
+  }
+
+  void addDeviceSymbols(const DeviceDef& dev, std::uint32_t index) {
+    using K = SymbolSource::Kind;
+    if (dev.kind == DeviceKind::Button) {
+      table_.add(dev.name + ".pressed", ValueType::Bool, {K::ButtonPressed, index, 0});
+      table_.add(dev.name + ".presses", ValueType::Number, {K::DeviceOperations, index, 0});
+      return;
+    }
+    for (std::uint32_t k = 0; k < dev.positions.size(); ++k)
+      table_.add(dev.name + "." + dev.positions[k], ValueType::Bool, {K::DeviceAt, index, k});
+    table_.add(dev.name + ".position", ValueType::Number, {K::DevicePosition, index, 0});
+    table_.add(dev.name + ".operations", ValueType::Number, {K::DeviceOperations, index, 0});
+  }
+
+  // ---- variables ----
+
+  void readVariables(const json& v, const std::string& path) {
+    if (!check_.expectArray(v, path)) return;
+    for (std::size_t i = 0; i < v.size(); ++i) {
+      const std::string p = elementPath(path, i);
+      const json& var = v[i];
+      if (!check_.expectObject(var, p)) continue;
+      check_.checkKeys(var, p, {"name", "value"});
+      VariableDef def;
+      bool ok = true;
+      if (const json* n = check_.require(var, p, "name"))
+        if (auto s = check_.string(*n, Checker::at(p, "name"))) {
+          ok = declareName(*s, Checker::at(p, "name"), "variable");
+          def.name = std::move(*s);
+        }
+      // parsed before the variable is declared: a variable cannot refer to itself or later ones
+      if (const json* value = check_.require(var, p, "value")) {
+        if (auto c = condition(*value, Checker::at(p, "value"), std::nullopt))
+          def.value = *c;
+        else
+          ok = false;
+      }
+      if (ok)
+        table_.add(
+            def.name, def.value.type(),
+            {SymbolSource::Kind::Variable, static_cast<std::uint32_t>(t_.variables.size()), 0});
+      t_.variables.push_back(std::move(def));
+    }
+  }
+
+  // ---- procedure ----
+
+  // step ids first, so that any condition may refer to any step's completion
+  void declareSteps(const json& steps, const std::string& path) {
+    for (std::size_t i = 0; i < steps.size(); ++i) {
+      const std::string p = elementPath(path, i);
+      StepDef step;
+      if (steps[i].is_object()) {
+        if (const json* id = Checker::find(steps[i], "id"))
+          if (auto s = check_.string(*id, Checker::at(p, "id")))
+            if (declareName(*s, Checker::at(p, "id"), "step")) {
+              stepIndex_[*s] = static_cast<std::uint32_t>(i);
+              table_.add(*s + ".done", ValueType::Bool,
+                         {SymbolSource::Kind::StepDone, static_cast<std::uint32_t>(i), 0});
+              step.id = *s;
+            }
+      }
+      t_.steps.push_back(std::move(step));
+    }
+  }
+
+  void readSteps(const json& procedure, const json& steps, const std::string& path) {
+    bool sequence = true;
+    if (const json* order = Checker::find(procedure, "order")) {
+      if (auto s = check_.string(*order, "procedure.order")) {
+        if (*s == "free")
+          sequence = false;
+        else if (*s != "sequence")
+          check_.error("procedure.order",
+                       "order must be \"sequence\" or \"free\", got \"" + *s + "\"");
+      }
+    }
+    for (std::size_t i = 0; i < steps.size(); ++i) {
+      const std::string p = elementPath(path, i);
+      const json& s = steps[i];
+      StepDef& step = t_.steps[i];
+      if (!check_.expectObject(s, p)) continue;
+      check_.checkKeys(s, p, {"id", "text", "hint", "done", "after", "timeLimit", "points"});
+      check_.require(s, p, "id");
+      if (const json* text = check_.require(s, p, "text", "an object with both zh-CN and en"))
+        readLocalized_(*text, Checker::at(p, "text"), step.text);
+      if (const json* hint = Checker::find(s, "hint"))
+        readLocalized_(*hint, Checker::at(p, "hint"), step.hint);
+      if (const json* done = check_.require(s, p, "done"))
+        if (auto c = condition(*done, Checker::at(p, "done"))) step.done = *c;
+      // prerequisites: explicit, or the previous step in a sequence
+      if (const json* after = Checker::find(s, "after")) {
+        const std::string ap = Checker::at(p, "after");
+        if (check_.expectArray(*after, ap))
+          for (std::size_t j = 0; j < after->size(); ++j) {
+            const std::string ep = elementPath(ap, j);
+            if (auto id = check_.string((*after)[j], ep)) {
+              const auto it = stepIndex_.find(*id);
+              if (it == stepIndex_.end())
+                check_.error(ep, "unknown step \"" + *id + "\"");
+              else if (it->second >= i)
+                check_.error(ep,
+                             "step \"" + *id + "\" must come before the step that waits for it");
+              else
+                step.after.push_back(it->second);
+            }
+          }
+      } else if (sequence && i > 0) {
+        step.after.push_back(static_cast<std::uint32_t>(i - 1));
+      }
+      if (const json* limit = Checker::find(s, "timeLimit"))
+        if (auto n = check_.number(*limit, Checker::at(p, "timeLimit"), Range::positive()))
+          step.timeLimit = *n;
+      check_.optNumber(s, p, "points", step.points, Range::nonNegative());
+    }
+  }
+
+  // ---- rules ----
+
+  void readRules(const json& v, const std::string& path) {
+    if (!check_.expectArray(v, path)) return;
+    std::set<std::string> ids;
+    for (std::size_t i = 0; i < v.size(); ++i) {
+      const std::string p = elementPath(path, i);
+      const json& r = v[i];
+      if (!check_.expectObject(r, p)) continue;
+      RuleDef rule;
+      if (const json* id = check_.require(r, p, "id"))
+        if (auto s = check_.string(*id, Checker::at(p, "id"))) {
+          if (!ids.insert(*s).second)
+            check_.error(Checker::at(p, "id"), "duplicate rule id \"" + *s + "\"");
+          rule.id = std::move(*s);
+        }
+      std::string kind = "interlock";
+      if (const json* k = check_.require(r, p, "kind"))
+        if (auto s = check_.string(*k, Checker::at(p, "kind"))) kind = *s;
+      if (kind == "interlock") {
+        rule.kind = RuleKind::Interlock;
+        check_.checkKeys(
+            r, p,
+            {"id", "kind", "text", "device", "to", "when", "action", "severity", "consequence"});
+        readInterlockTarget(r, p, rule);
+        if (const json* a = Checker::find(r, "action"))
+          if (auto s = check_.string(*a, Checker::at(p, "action"))) {
+            if (*s == "record")
+              rule.prevent = false;
+            else if (*s != "prevent")
+              check_.error(Checker::at(p, "action"),
+                           "action must be \"prevent\" or \"record\", got \"" + *s + "\"");
+          }
+      } else if (kind == "hazard") {
+        rule.kind = RuleKind::Hazard;
+        check_.checkKeys(r, p, {"id", "kind", "text", "when", "severity", "consequence"});
+      } else {
+        check_.error(Checker::at(p, "kind"),
+                     "rule kind must be \"interlock\" or \"hazard\", got \"" + kind + "\"");
+        continue;
+      }
+      if (const json* text = check_.require(r, p, "text", "an object with both zh-CN and en"))
+        readLocalized_(*text, Checker::at(p, "text"), rule.text);
+      if (const json* when = check_.require(r, p, "when"))
+        if (auto c = condition(*when, Checker::at(p, "when"))) rule.when = *c;
+      if (const json* sev = check_.require(r, p, "severity"))
+        if (auto s = check_.string(*sev, Checker::at(p, "severity"))) {
+          if (*s == "warning")
+            rule.severity = RuleSeverity::Warning;
+          else if (*s == "major")
+            rule.severity = RuleSeverity::Major;
+          else if (*s == "critical")
+            rule.severity = RuleSeverity::Critical;
+          else
+            check_.error(Checker::at(p, "severity"),
+                         "severity must be warning, major or critical, got \"" + *s + "\"");
+        }
+      if (const json* c = Checker::find(r, "consequence"))
+        if (auto s = check_.string(*c, Checker::at(p, "consequence"))) rule.consequence = *s;
+      t_.rules.push_back(std::move(rule));
+    }
+  }
+
+  void readInterlockTarget(const json& r, const std::string& p, RuleDef& rule) {
+    const json* dev = check_.require(r, p, "device");
+    if (!dev) return;
+    const auto name = check_.string(*dev, Checker::at(p, "device"));
+    if (!name) return;
+    const auto it = std::find_if(t_.devices.begin(), t_.devices.end(),
+                                 [&](const DeviceDef& d) { return d.name == *name; });
+    if (it == t_.devices.end()) {
+      check_.error(Checker::at(p, "device"), "unknown device \"" + *name + "\"");
+      return;
+    }
+    rule.device = static_cast<std::uint32_t>(it - t_.devices.begin());
+    if (const json* to = Checker::find(r, "to"))
+      if (auto s = check_.string(*to, Checker::at(p, "to"))) {
+        const auto pos = std::find(it->positions.begin(), it->positions.end(), *s);
+        if (pos == it->positions.end())
+          check_.error(Checker::at(p, "to"),
+                       "device \"" + *name + "\" has no position \"" + *s + "\"");
+        else
+          rule.toPosition = static_cast<std::uint32_t>(pos - it->positions.begin());
+      }
+  }
+
+  // ---- rubric ----
+
+  void readRubric(const json& v, const std::string& path) {
+    if (!check_.expectObject(v, path)) return;
+    RubricDef& r = t_.rubric;
+    check_.checkKeys(v, path, {"pass", "penalties", "time", "criticalFails"});
+    check_.optNumber(v, path, "pass", r.passScore, Range::nonNegative());
+    if (const json* pen = Checker::find(v, "penalties")) {
+      const std::string pp = Checker::at(path, "penalties");
+      if (check_.expectObject(*pen, pp)) {
+        check_.checkKeys(*pen, pp, {"warning", "major", "critical", "order"});
+        check_.optNumber(*pen, pp, "warning", r.penaltyWarning, Range::nonNegative());
+        check_.optNumber(*pen, pp, "major", r.penaltyMajor, Range::nonNegative());
+        check_.optNumber(*pen, pp, "critical", r.penaltyCritical, Range::nonNegative());
+        check_.optNumber(*pen, pp, "order", r.penaltyOrder, Range::nonNegative());
+      }
+    }
+    if (const json* time = Checker::find(v, "time")) {
+      const std::string tp = Checker::at(path, "time");
+      if (check_.expectObject(*time, tp)) {
+        check_.checkKeys(*time, tp, {"target", "perSecondOver", "max"});
+        if (const json* target = check_.require(*time, tp, "target"))
+          if (auto n = check_.number(*target, Checker::at(tp, "target"), Range::positive()))
+            r.targetSeconds = *n;
+        check_.optNumber(*time, tp, "perSecondOver", r.penaltyPerSecondOver, Range::nonNegative());
+        check_.optNumber(*time, tp, "max", r.maxTimePenalty, Range::nonNegative());
+      }
+    }
+    if (const json* cf = Checker::find(v, "criticalFails")) {
+      if (cf->is_boolean())
+        r.criticalFails = cf->get<bool>();
+      else
+        check_.error(Checker::at(path, "criticalFails"),
+                     "expected true or false, got " + typeName(*cf));
+    }
+  }
+
+  Checker& check_;
+  ScenarioDef& def_;
+  TrainingDef& t_;
+  const EntityLookup& entityIndex_;
+  const LocalizedReader& readLocalized_;
+  CatalogTable table_;
+  std::map<std::string, std::string> names_;  // name -> path that declared it
+  std::map<std::string, std::uint32_t> stepIndex_;
+};
+
+}  // namespace
+
+void readTraining(const json& root, Checker& check, ScenarioDef& def,
+                  const EntityLookup& entityIndex, const LocalizedReader& readLocalized) {
+  TrainingReader(check, def, entityIndex, readLocalized).read(root);
+}
+
+}  // namespace practicum::scenario::detail

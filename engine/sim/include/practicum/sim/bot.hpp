@@ -1,0 +1,55 @@
+#pragma once
+/// A scripted learner: turns a run file's high-level actions into per-tick input the way a
+/// person produces it — aim the pointer at the target from the camera, press, release, look at
+/// the result — so scripted runs exercise the same path as people.
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <practicum/core/result.hpp>
+#include <practicum/scenario/run_file.hpp>
+#include <practicum/sim/session.hpp>
+
+namespace practicum::sim {
+
+/// Plays a run file against a session. Borrows both; they must outlive it.
+class Bot {
+ public:
+  /// Checks that every name in the run exists in the session's scenario.
+  static core::Result<Bot> create(const scenario::RunFile& run, Session& session);
+
+  /// Steps the session with the bot's input until the actions are done or the session ends.
+  /// Fails when an action cannot be carried out (a target the pointer cannot reach, a device
+  /// that will not move after as many clicks as it has positions), naming the action.
+  /// `onTick` (optional) is called after every tick the bot steps.
+  core::Status play(const std::function<void(const Session&)>& onTick = {});
+
+ private:
+  Bot(const scenario::RunFile& run, Session& session) : run_(run), session_(session) {}
+  core::Status act(const scenario::RunAction& action);
+  // aims at a target entity for one tick with the given buttons
+  void tickAt(std::uint32_t entity, std::uint32_t buttons);
+  void idle(std::uint32_t ticks);
+  core::Error failure(const scenario::RunAction& action, const std::string& what) const;
+
+  void step(const InputRecord& input);
+
+  const scenario::RunFile& run_;
+  Session& session_;
+  std::function<void(const Session&)> onTick_;
+  core::Vec3 camera_;
+  std::optional<std::uint32_t> aim_;  ///< entity the pointer rests on
+};
+
+/// How a result differs from a run's expectation: one line per difference, empty when it
+/// meets it. Scores compare to within 1e-6.
+std::vector<std::string> compareWithExpectation(const scenario::RunExpectation& expected,
+                                                const procedure::SessionResult& result);
+
+/// Index of a device by name, or nullopt.
+std::optional<std::uint32_t> findDevice(const scenario::TrainingDef& training,
+                                        const std::string& name);
+
+}  // namespace practicum::sim

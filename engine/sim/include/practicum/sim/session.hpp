@@ -1,0 +1,98 @@
+#pragma once
+/// A training session: a scenario's simulation plus its devices and procedure, stepped in fixed
+/// ticks from the learner's input stream. Emits semantic events; never includes rendering or UI.
+/// Same build + scenario + options + inputs => identical stateHash() at every tick.
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include <practicum/core/math.hpp>
+#include <practicum/core/result.hpp>
+#include <practicum/interaction/devices.hpp>
+#include <practicum/procedure/procedure.hpp>
+#include <practicum/sim/simulation.hpp>
+
+namespace practicum::sim {
+
+/// Pointer buttons (bits of InputRecord::buttons).
+inline constexpr std::uint32_t kPointerPrimary = 1u << 0;
+inline constexpr std::uint32_t kPointerSecondary = 1u << 1;
+
+/// The learner's input for one tick: where they look from and point at, what they hold down.
+struct InputRecord {
+  core::Vec3 cameraPosition;
+  core::Vec3 cameraForward{0, 0, -1};
+  core::Vec3 pointerOrigin;
+  core::Vec3 pointerDirection{0, 0, -1};  ///< need not be normalised
+  std::uint32_t buttons = 0;              ///< PointerButton bits held this tick
+  friend bool operator==(const InputRecord&, const InputRecord&) = default;
+};
+
+/// Practice shows hints and lets the session go on after a critical mistake; exam does not.
+enum class Mode : std::uint8_t { Practice, Exam };
+
+/// How to run a session.
+struct SessionOptions {
+  Mode mode = Mode::Practice;
+  std::uint64_t seed = 0;  ///< for seeded randomness in the scenario (faults)
+  SimulationOptions simulation;
+};
+
+/// A scenario being trained on.
+class Session {
+ public:
+  /// Builds the session from a definition (copied).
+  static core::Result<std::unique_ptr<Session>> create(const scenario::ScenarioDef& def,
+                                                       const SessionOptions& options = {});
+  /// Loads a scenario folder or file and builds the session.
+  static core::Result<std::unique_ptr<Session>> load(const std::filesystem::path& scenario,
+                                                     const SessionOptions& options = {});
+
+  /// Advances one tick with this input. Does nothing once the session has ended.
+  void step(const InputRecord& input);
+  /// Ends the session now (the learner or a script stopped).
+  void stop();
+
+  std::uint64_t tick() const { return simulation_->tick(); }
+  double time() const { return simulation_->time(); }
+  double tickSeconds() const { return simulation_->tickSeconds(); }
+  /// Hash of the whole state: physics, devices, procedure.
+  std::uint64_t stateHash() const;
+
+  const scenario::ScenarioDef& definition() const { return simulation_->definition(); }
+  const SessionOptions& options() const { return options_; }
+  const Simulation& simulation() const { return *simulation_; }
+  const interaction::Devices& devices() const { return *devices_; }
+  const procedure::Procedure& procedure() const { return *procedure_; }
+  /// Every event so far, in order.
+  const std::vector<procedure::Event>& events() const { return procedure_->events(); }
+
+  /// The entity under the pointer this tick (for highlighting), if any.
+  std::optional<std::uint32_t> hoveredEntity() const { return hoveredEntity_; }
+  /// The device under the pointer this tick, if any.
+  std::optional<std::uint32_t> hoveredDevice() const { return hoveredDevice_; }
+
+  bool ended() const { return end_ != procedure::EndReason::None; }
+  procedure::EndReason endReason() const { return end_; }
+  /// The score by the rubric, now.
+  procedure::SessionResult result() const;
+
+ private:
+  Session() = default;
+  void operate(std::uint32_t device);
+  void end(procedure::EndReason reason);
+
+  SessionOptions options_;
+  std::unique_ptr<Simulation> simulation_;
+  std::unique_ptr<interaction::Devices> devices_;
+  std::unique_ptr<procedure::Procedure> procedure_;
+  std::optional<std::uint32_t> hoveredEntity_;
+  std::optional<std::uint32_t> hoveredDevice_;
+  std::uint32_t lastButtons_ = 0;
+  std::optional<std::uint32_t> heldButton_;  ///< button device held down by the pointer
+  procedure::EndReason end_ = procedure::EndReason::None;
+};
+
+}  // namespace practicum::sim

@@ -1,0 +1,175 @@
+#include <practicum/sim/bot.hpp>
+
+#include <algorithm>
+#include <cmath>
+
+namespace practicum::sim {
+
+std::optional<std::uint32_t> findDevice(const scenario::TrainingDef& training,
+                                        const std::string& name) {
+  for (std::uint32_t i = 0; i < training.devices.size(); ++i)
+    if (training.devices[i].name == name) return i;
+  return std::nullopt;
+}
+
+namespace {
+std::optional<std::uint32_t> findEntity(const scene::Scene& scene, const std::string& name) {
+  for (std::uint32_t i = 0; i < scene.entities.size(); ++i)
+    if (scene.entities[i].name == name) return i;
+  return std::nullopt;
+}
+}  // namespace
+
+core::Result<Bot> Bot::create(const scenario::RunFile& run, Session& session) {
+  const auto& def = session.definition();
+  if (!run.scenario.empty() && run.scenario != def.meta.id)
+    return core::makeError(core::ErrorCode::Validation,
+                           run.file.string() + ": written for scenario \"" + run.scenario +
+                               "\", not \"" + def.meta.id + "\"");
+  // every target must name something the scenario has
+  for (const auto& a : run.actions) {
+    using K = scenario::RunAction::Kind;
+    if (a.kind == K::Wait || a.kind == K::Stop) continue;
+    const auto device = findDevice(def.training, a.target);
+    if (!device && !(a.kind == K::Look && findEntity(def.scene, a.target)))
+      return core::makeError(core::ErrorCode::Validation,
+                             run.file.string() + ": " + a.path + ": the scenario has no " +
+                                 (a.kind == K::Look ? "device or entity" : "device") + " \"" +
+                                 a.target + "\"");
+    if (a.kind == K::Operate) {
+      const auto& positions = def.training.devices[*device].positions;
+      if (std::find(positions.begin(), positions.end(), a.position) == positions.end())
+        return core::makeError(core::ErrorCode::Validation,
+                               run.file.string() + ": " + a.path + ": device \"" + a.target +
+                                   "\" has no position \"" + a.position + "\"");
+    }
+  }
+  Bot bot(run, session);
+  bot.camera_ = def.scene.camera.position;
+  return bot;
+}
+
+core::Error Bot::failure(const scenario::RunAction& action, const std::string& what) const {
+  return core::makeError(core::ErrorCode::Validation,
+                         run_.file.string() + ": " + action.path + ": " + what);
+}
+
+void Bot::tickAt(std::uint32_t entity, std::uint32_t buttons) {
+  InputRecord in;
+  in.cameraPosition = camera_;
+  const core::Vec3 target = session_.simulation().entityPose(entity).position;
+  in.cameraForward = core::normalize(target - camera_);
+  in.pointerOrigin = camera_;
+  in.pointerDirection = in.cameraForward;
+  in.buttons = buttons;
+  step(in);
+}
+
+void Bot::step(const InputRecord& input) {
+  session_.step(input);
+  if (onTick_) onTick_(session_);
+}
+
+void Bot::idle(std::uint32_t ticks) {
+  for (std::uint32_t i = 0; i < ticks && !session_.ended(); ++i) {
+    if (aim_) {
+      tickAt(*aim_, 0);
+    } else {
+      InputRecord in;
+      in.cameraPosition = camera_;
+      in.pointerOrigin = camera_;
+      in.cameraForward = in.pointerDirection =
+          core::normalize(session_.definition().scene.camera.target - camera_);
+      step(in);
+    }
+  }
+}
+
+core::Status Bot::act(const scenario::RunAction& a) {
+  using K = scenario::RunAction::Kind;
+  const auto& def = session_.definition();
+  const auto device = findDevice(def.training, a.target);
+  const std::uint32_t entity =
+      device ? def.training.devices[*device].entity : findEntity(def.scene, a.target).value_or(0);
+  switch (a.kind) {
+    case K::Look:
+      if (a.from) camera_ = *a.from;
+      aim_ = entity;
+      tickAt(entity, 0);
+      return {};
+    case K::Wait:
+      idle(static_cast<std::uint32_t>(std::llround(a.seconds / session_.tickSeconds())));
+      return {};
+    case K::Stop: session_.stop(); return {};
+    case K::Press:
+    case K::Operate: break;
+  }
+
+  // point at the device; a person sees whether the pointer is on it before pressing
+  aim_ = entity;
+  tickAt(entity, 0);
+  if (session_.ended()) return {};
+  if (session_.hoveredDevice() != device)
+    return failure(a, "the pointer cannot reach \"" + a.target + "\" from the camera at (" +
+                          std::to_string(camera_.x) + ", " + std::to_string(camera_.y) + ", " +
+                          std::to_string(camera_.z) + "); something is in the way");
+  if (a.kind == K::Press) {
+    tickAt(entity, kPointerPrimary);
+    tickAt(entity, kPointerPrimary);
+    tickAt(entity, 0);
+    return {};
+  }
+
+  // click until the device is where the action wants it; a refused click ends the attempt
+  const auto& positions = def.training.devices[*device].positions;
+  const auto wanted = static_cast<std::uint32_t>(
+      std::find(positions.begin(), positions.end(), a.position) - positions.begin());
+  for (std::size_t clicks = 0; clicks < positions.size(); ++clicks) {
+    if (session_.devices().state(*device).position == wanted || session_.ended()) return {};
+    const std::uint32_t before = session_.devices().state(*device).position;
+    tickAt(entity, kPointerPrimary);
+    tickAt(entity, 0);
+    if (session_.devices().state(*device).position == before) return {};  // refused: go on
+  }
+  if (session_.devices().state(*device).position != wanted && !session_.ended())
+    return failure(a, "device \"" + a.target + "\" did not reach \"" + a.position + "\"");
+  return {};
+}
+
+core::Status Bot::play(const std::function<void(const Session&)>& onTick) {
+  onTick_ = onTick;
+  for (const auto& action : run_.actions) {
+    if (session_.ended()) break;
+    if (auto s = act(action); !s.ok()) return s;
+  }
+  return {};
+}
+
+std::vector<std::string> compareWithExpectation(const scenario::RunExpectation& expected,
+                                                const procedure::SessionResult& result) {
+  std::vector<std::string> out;
+  if (expected.score && std::abs(*expected.score - result.score) > 1e-6)
+    out.push_back("score " + std::to_string(result.score) + ", expected " +
+                  std::to_string(*expected.score));
+  if (expected.passed && *expected.passed != result.passed)
+    out.push_back(std::string("passed ") + (result.passed ? "true" : "false") + ", expected " +
+                  (*expected.passed ? "true" : "false"));
+  if (expected.end && *expected.end != procedure::toString(result.end))
+    out.push_back(std::string("ended \"") + procedure::toString(result.end) + "\", expected \"" +
+                  *expected.end + "\"");
+  if (expected.violations) {
+    std::vector<std::string> got;
+    for (const auto& v : result.violations) got.push_back(v.rule);
+    if (got != *expected.violations) {
+      const auto join = [](const std::vector<std::string>& list) {
+        std::string s = "[";
+        for (std::size_t i = 0; i < list.size(); ++i) s += (i ? ", " : "") + list[i];
+        return s + "]";
+      };
+      out.push_back("violations " + join(got) + ", expected " + join(*expected.violations));
+    }
+  }
+  return out;
+}
+
+}  // namespace practicum::sim

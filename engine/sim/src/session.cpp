@@ -1,0 +1,120 @@
+#include <practicum/sim/session.hpp>
+
+namespace practicum::sim {
+
+namespace {
+constexpr float kReach = 20.0f;  // metres the pointer reaches
+}  // namespace
+
+core::Result<std::unique_ptr<Session>> Session::create(const scenario::ScenarioDef& def,
+                                                       const SessionOptions& options) {
+  auto simulation = Simulation::create(def, options.simulation);
+  if (!simulation.ok()) return simulation.error();
+  std::unique_ptr<Session> s(new Session());
+  s->options_ = options;
+  s->simulation_ = std::move(*simulation);
+  // devices and procedure borrow the simulation's own copy of the definition
+  const auto& training = s->simulation_->definition().training;
+  s->devices_ = std::make_unique<interaction::Devices>(training.devices);
+  s->procedure_ = std::make_unique<procedure::Procedure>(training, s->simulation_->tickSeconds());
+  s->procedure_->refreshInputs(0.0, *s->devices_);
+  s->procedure_->start();
+  return s;
+}
+
+core::Result<std::unique_ptr<Session>> Session::load(const std::filesystem::path& scenario,
+                                                     const SessionOptions& options) {
+  scenario::LoadResult loaded = scenario::loadScenario(scenario);
+  if (!loaded.ok()) {
+    std::string message;
+    for (const auto& d : loaded.diagnostics)
+      if (d.severity == scenario::Severity::Error)
+        message += (message.empty() ? "" : "\n") + d.format();
+    return core::makeError(core::ErrorCode::Validation, message);
+  }
+  return create(*loaded.scenario, options);
+}
+
+void Session::step(const InputRecord& input) {
+  if (ended()) return;
+  const std::uint64_t tick = simulation_->tick() + 1;  // the tick this input belongs to
+
+  // what the pointer is on
+  hoveredEntity_.reset();
+  hoveredDevice_.reset();
+  const core::Vec3 dir = core::normalize(input.pointerDirection);
+  if (core::length(dir) > 0.5f) {
+    if (auto hit = simulation_->physics().raycast(input.pointerOrigin,
+                                                  input.pointerOrigin + dir * kReach)) {
+      hoveredEntity_ = static_cast<std::uint32_t>(hit->userData);
+      hoveredDevice_ = devices_->deviceOfEntity(*hoveredEntity_);
+    }
+  }
+
+  // a click (primary pressed this tick) operates the device under the pointer
+  const bool down = input.buttons & kPointerPrimary;
+  const bool pressedNow = down && !(lastButtons_ & kPointerPrimary);
+  lastButtons_ = input.buttons;
+  if (pressedNow && hoveredDevice_) operate(*hoveredDevice_);
+  if (heldButton_ && !down) {
+    devices_->setPressed(*heldButton_, false);
+    heldButton_.reset();
+  }
+
+  // physics, then everything derived from the new state
+  simulation_->step();
+  procedure_->refreshInputs(simulation_->time(), *devices_);
+  procedure_->evaluate(tick, simulation_->time());
+
+  // how the session ends
+  const auto& training = definition().training;
+  if (!training.steps.empty() && procedure_->complete()) {
+    end(procedure::EndReason::Completed);
+  } else if (options_.mode == Mode::Exam && procedure_->criticalViolation()) {
+    end(procedure::EndReason::Critical);
+  } else if (training.timeLimit > 0 && simulation_->time() >= training.timeLimit) {
+    end(procedure::EndReason::TimeLimit);
+  }
+}
+
+void Session::operate(std::uint32_t device) {
+  const std::uint64_t tick = simulation_->tick() + 1;
+  const auto& def = devices_->def(device);
+  if (def.kind == scenario::DeviceKind::Button) {
+    devices_->setPressed(device, true);
+    heldButton_ = device;
+    procedure_->record({tick, procedure::EventKind::Pressed, device, 0, 0, 0});
+    return;
+  }
+  // interlocks decide; a refused operation leaves the device where it was
+  const std::uint32_t from = devices_->state(device).position;
+  const std::uint32_t to = devices_->nextPosition(device);
+  if (!procedure_->checkOperation(tick, device, to).allowed) return;
+  devices_->moveTo(device, to);
+  procedure_->record({tick, procedure::EventKind::Operated, device, from, to, 0});
+}
+
+void Session::stop() { end(procedure::EndReason::Stopped); }
+
+void Session::end(procedure::EndReason reason) {
+  if (ended()) return;
+  end_ = reason;
+  procedure_->record({simulation_->tick(), procedure::EventKind::SessionEnded,
+                      static_cast<std::uint32_t>(reason), 0, 0, 0});
+}
+
+std::uint64_t Session::stateHash() const {
+  core::Fnv1a64 h;
+  h.u64(simulation_->stateHash());
+  devices_->hash(h);
+  procedure_->hash(h);
+  h.u32(static_cast<std::uint32_t>(end_));
+  return h.value();
+}
+
+procedure::SessionResult Session::result() const {
+  return procedure::score(definition().training, *procedure_, simulation_->time(),
+                          simulation_->tickSeconds(), end_);
+}
+
+}  // namespace practicum::sim

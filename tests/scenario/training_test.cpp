@@ -1,0 +1,114 @@
+// The training part of the format: devices, variables, procedure, rules, rubric.
+#include <gtest/gtest.h>
+
+#include "scenario_test_util.hpp"
+
+namespace practicum::scenario {
+namespace {
+
+using namespace testing;
+
+// entities "a" (with a body) and "ghost" (without), then the given training members
+std::string trainingDoc(const std::string& training) {
+  return doc(
+      R"(    {"name": "a", "shape": {"type": "box", "halfExtents": [1, 1, 1]}, "body": {"type": "static"}},
+    {"name": "ghost", "shape": {"type": "box", "halfExtents": [1, 1, 1]}})",
+      training);
+}
+
+const std::string kDevice =
+    R"(  "devices": [{"name": "QF1", "kind": "breaker", "entity": "a", "label": {"zh-CN": "断路器", "en": "Breaker"}, "initial": "closed"}],
+)";
+
+void expectErrorAt(const LoadResult& r, std::string_view path, std::string_view part) {
+  EXPECT_FALSE(r.ok());
+  const Diagnostic* d = findPath(r, path);
+  ASSERT_NE(d, nullptr) << "no diagnostic at " << path << "; got:\n" << describe(r);
+  EXPECT_NE(d->message.find(part), std::string::npos) << d->format();
+  EXPECT_GT(d->line, 0) << d->format();
+}
+
+TEST(Training, DevicesStepsRulesAndSymbolsAreRead) {
+  const LoadResult r =
+      loadText(trainingDoc(kDevice + R"J(  "variables": [{"name": "live", "value": "QF1.closed"}],
+  "procedure": {"steps": [
+    {"id": "open_it", "text": {"zh-CN": "分", "en": "open"}, "done": "QF1.open and not live", "points": 4},
+    {"id": "wait_it", "text": {"zh-CN": "等", "en": "wait"}, "done": "since(open_it.done) > 2", "timeLimit": 30}
+  ]},
+  "rules": [{"id": "r", "kind": "interlock", "text": {"zh-CN": "锁", "en": "lock"}, "device": "QF1", "to": "open", "when": "elapsed < 1", "action": "record", "severity": "critical", "consequence": "arc-flash"}],
+  "rubric": {"pass": 3, "penalties": {"critical": 9}},
+)J"));
+  ASSERT_TRUE(r.ok()) << describe(r);
+  const TrainingDef& t = r.scenario->training;
+  ASSERT_EQ(t.devices.size(), 1u);
+  EXPECT_EQ(t.devices[0].kind, DeviceKind::Breaker);
+  EXPECT_EQ(t.devices[0].positions, (std::vector<std::string>{"open", "closed"}));
+  EXPECT_EQ(t.devices[0].initial, 1u);
+  ASSERT_EQ(t.steps.size(), 2u);
+  EXPECT_EQ(t.steps[1].after, std::vector<std::uint32_t>{0});  // sequence by default
+  EXPECT_DOUBLE_EQ(*t.steps[1].timeLimit, 30);
+  EXPECT_DOUBLE_EQ(t.steps[0].points, 4);
+  ASSERT_EQ(t.rules.size(), 1u);
+  EXPECT_FALSE(t.rules[0].prevent);
+  EXPECT_EQ(t.rules[0].toPosition, 0u);
+  EXPECT_EQ(t.rules[0].severity, RuleSeverity::Critical);
+  EXPECT_DOUBLE_EQ(t.rubric.penaltyCritical, 9);
+  // names conditions can use
+  std::vector<std::string> names;
+  for (const auto& e : t.symbols.entries) names.push_back(e.name);
+  for (const char* n : {"elapsed", "QF1.open", "QF1.closed", "QF1.position", "QF1.operations",
+                        "open_it.done", "wait_it.done", "live", "since(open_it.done)"})
+    EXPECT_NE(std::find(names.begin(), names.end(), n), names.end()) << n;
+}
+
+TEST(Training, ConditionErrorsNameTheFieldAndTheCharacter) {
+  const LoadResult r = loadText(trainingDoc(kDevice + R"(  "procedure": {"steps": [
+    {"id": "s", "text": {"zh-CN": "分", "en": "open"}, "done": "QF1.opne"}
+  ]},
+)"));
+  expectErrorAt(r, "procedure.steps[0].done", "character 1");
+  const Diagnostic* d = findPath(r, "procedure.steps[0].done");
+  ASSERT_NE(d, nullptr);
+  EXPECT_NE(d->message.find("QF1.open"), std::string::npos) << d->message;  // suggestion
+}
+
+TEST(Training, DeviceEntityNeedsABody) {
+  const LoadResult r = loadText(trainingDoc(
+      R"(  "devices": [{"name": "X", "kind": "switch", "entity": "ghost", "label": {"zh-CN": "开关", "en": "Switch"}}],
+)"));
+  expectErrorAt(r, "devices[0].entity", "has no body");
+}
+
+TEST(Training, BadKindsNamesAndReferences) {
+  const LoadResult r = loadText(trainingDoc(R"(  "devices": [
+    {"name": "QF1", "kind": "braker", "entity": "a", "label": {"zh-CN": "断路器", "en": "Breaker"}},
+    {"name": "1bad", "kind": "switch", "entity": "a", "label": {"zh-CN": "开关", "en": "Switch"}},
+    {"name": "QF2", "kind": "switch", "entity": "nowhere", "label": {"zh-CN": "开关", "en": "Switch"}, "initial": "half"}
+  ],
+  "variables": [{"name": "early", "value": "later"}, {"name": "later", "value": "true"}],
+  "procedure": {"steps": [
+    {"id": "s1", "text": {"zh-CN": "一", "en": "one"}, "done": "true", "after": ["s2"]},
+    {"id": "s2", "text": {"zh-CN": "二", "en": "two"}, "done": "true", "after": ["nope"]}
+  ]},
+  "rules": [{"id": "r", "kind": "interlock", "text": {"zh-CN": "锁", "en": "lock"}, "device": "QF9", "when": "true", "severity": "fatal"}],
+)"));
+  expectErrorAt(r, "devices[0].kind", "did you mean \"breaker\"");
+  expectErrorAt(r, "devices[1].name", "must be an identifier");
+  expectErrorAt(r, "devices[2].entity", "unknown entity");
+  expectErrorAt(r, "devices[2].initial", "not one of the positions");
+  expectErrorAt(r, "variables[0].value", "later");  // only earlier variables
+  expectErrorAt(r, "procedure.steps[0].after[0]", "must come before");
+  expectErrorAt(r, "procedure.steps[1].after[0]", "unknown step");
+  expectErrorAt(r, "rules[0].device", "unknown device");
+  expectErrorAt(r, "rules[0].severity", "warning, major or critical");
+}
+
+TEST(Training, NamesAreSharedByDevicesStepsAndVariables) {
+  const LoadResult r =
+      loadText(trainingDoc(kDevice + R"(  "variables": [{"name": "QF1", "value": "true"}],
+)"));
+  expectErrorAt(r, "variables[0].name", "already used");
+}
+
+}  // namespace
+}  // namespace practicum::scenario

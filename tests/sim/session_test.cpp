@@ -1,0 +1,249 @@
+// The session core on small scenarios written by the tests: pointing and clicking, interlocks
+// that prevent and that record, hazards, step ordering, exam endings, scoring.
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include <practicum/scenario/run_file.hpp>
+#include <practicum/sim/bot.hpp>
+#include <practicum/sim/session.hpp>
+
+#include "test_support.hpp"
+
+namespace practicum::test {
+namespace {
+
+// a bench of three devices A, B (switches off/on) and C (a button) in front of the camera,
+// with the procedure, rules and rubric given as JSON members
+std::filesystem::path writeScenario(const std::string& training,
+                                    const std::string& extraEntities = "") {
+  const auto dir = makeTempDir("session");
+  std::ofstream(dir / "scenario.json") << R"({
+  "format": 1, "id": "panel", "title": {"zh-CN": "面板", "en": "Panel"},
+  "trade": "test", "author": "tests", "licence": "CC0-1.0",
+  "materials": [{"name": "m", "baseColor": [0.5, 0.5, 0.5]}],
+  "entities": [
+    {"name": "floor", "transform": {"position": [0, -0.05, 0]}, "shape": {"type": "box", "halfExtents": [3, 0.05, 3]}, "material": "m", "body": {"type": "static"}},
+    {"name": "a", "transform": {"position": [-0.5, 1, 0]}, "shape": {"type": "box", "halfExtents": [0.1, 0.1, 0.1]}, "material": "m", "body": {"type": "static"}},
+    {"name": "b", "transform": {"position": [0, 1, 0]}, "shape": {"type": "box", "halfExtents": [0.1, 0.1, 0.1]}, "material": "m", "body": {"type": "static"}},
+    {"name": "c", "transform": {"position": [0.5, 1, 0]}, "shape": {"type": "box", "halfExtents": [0.1, 0.1, 0.1]}, "material": "m", "body": {"type": "static"}})" +
+                                              extraEntities + R"(
+  ],
+  "devices": [
+    {"name": "A", "kind": "switch", "entity": "a", "label": {"zh-CN": "甲", "en": "A"}, "positions": ["off", "on"]},
+    {"name": "B", "kind": "switch", "entity": "b", "label": {"zh-CN": "乙", "en": "B"}, "positions": ["off", "on"]},
+    {"name": "C", "kind": "button", "entity": "c", "label": {"zh-CN": "丙", "en": "C"}}
+  ],
+  "camera": {"position": [0, 1, 3], "target": [0, 1, 0]},
+)" + training + "\n}\n";
+  return dir;
+}
+
+std::unique_ptr<sim::Session> open(const std::filesystem::path& dir,
+                                   sim::Mode mode = sim::Mode::Practice) {
+  sim::SessionOptions o;
+  o.mode = mode;
+  auto s = sim::Session::load(dir, o);
+  EXPECT_TRUE(s.ok()) << (s.ok() ? "" : s.error().message);
+  return s.ok() ? std::move(*s) : nullptr;
+}
+
+// input aimed from the camera at a point, with the primary button held or not
+sim::InputRecord aim(core::Vec3 at, bool down) {
+  sim::InputRecord in;
+  in.cameraPosition = in.pointerOrigin = {0, 1, 3};
+  in.cameraForward = in.pointerDirection = core::normalize(at - in.cameraPosition);
+  in.buttons = down ? sim::kPointerPrimary : 0;
+  return in;
+}
+const core::Vec3 kA{-0.5f, 1, 0}, kB{0, 1, 0}, kC{0.5f, 1, 0}, kNothing{0, 2.5f, 0};
+
+void click(sim::Session& s, core::Vec3 at) {
+  s.step(aim(at, true));
+  s.step(aim(at, false));
+}
+
+std::vector<std::string> violationIds(const sim::Session& s) {
+  std::vector<std::string> out;
+  for (const auto& v : s.result().violations) out.push_back(v.rule);
+  return out;
+}
+
+const std::string kTwoSteps = R"(
+  "procedure": {"steps": [
+    {"id": "first", "text": {"zh-CN": "一", "en": "one"}, "done": "A.on", "points": 10},
+    {"id": "second", "text": {"zh-CN": "二", "en": "two"}, "done": "B.on", "points": 10}
+  ]},
+  "rubric": {"pass": 15, "penalties": {"order": 3}})";
+
+TEST(Session, PointerHoversWhatItPointsAtAndAClickOperatesOnce) {
+  auto s = open(writeScenario(kTwoSteps));
+  ASSERT_TRUE(s);
+  s->step(aim(kA, false));
+  ASSERT_TRUE(s->hoveredDevice());
+  EXPECT_EQ(*s->hoveredDevice(), 0u);
+  // holding the button for many ticks is one click
+  for (int i = 0; i < 30; ++i) s->step(aim(kA, true));
+  s->step(aim(kA, false));
+  EXPECT_EQ(s->devices().state(0).position, 1u);
+  EXPECT_EQ(s->devices().state(0).operations, 1u);
+  // a click at nothing operates nothing
+  s->step(aim(kNothing, false));
+  EXPECT_FALSE(s->hoveredDevice());
+  click(*s, kNothing);
+  EXPECT_EQ(s->devices().state(1).operations, 0u);
+}
+
+TEST(Session, SequenceCompletesInOrderAndCountsEarlyAttempts) {
+  auto s = open(writeScenario(kTwoSteps));
+  ASSERT_TRUE(s);
+  click(*s, kB);  // second before first: an ordering violation, not done
+  EXPECT_FALSE(s->procedure().steps()[1].done);
+  EXPECT_EQ(violationIds(*s), std::vector<std::string>{"order:second"});
+  click(*s, kA);  // first done; second's condition already holds: done on the next evaluation
+  s->step(aim(kNothing, false));
+  EXPECT_TRUE(s->procedure().steps()[0].done);
+  EXPECT_TRUE(s->procedure().steps()[1].done);
+  EXPECT_EQ(s->endReason(), procedure::EndReason::Completed);
+  const auto r = s->result();
+  EXPECT_DOUBLE_EQ(r.max, 20);
+  EXPECT_DOUBLE_EQ(r.score, 17);  // 20 - order penalty 3
+  EXPECT_TRUE(r.passed);
+  EXPECT_EQ(r.steps[1].attempts, 2u);
+}
+
+TEST(Session, FreeOrderAndPrerequisiteGroups) {
+  // "last" waits for both a and b, which may come in either order
+  const std::string training = R"(
+  "procedure": {"order": "free", "steps": [
+    {"id": "a_on", "text": {"zh-CN": "一", "en": "one"}, "done": "A.on"},
+    {"id": "b_on", "text": {"zh-CN": "二", "en": "two"}, "done": "B.on"},
+    {"id": "last", "text": {"zh-CN": "三", "en": "three"}, "done": "C.pressed", "after": ["a_on", "b_on"]}
+  ]})";
+  for (bool bFirst : {false, true}) {
+    auto s = open(writeScenario(training));
+    ASSERT_TRUE(s);
+    click(*s, bFirst ? kB : kA);
+    click(*s, bFirst ? kA : kB);
+    EXPECT_TRUE(violationIds(*s).empty()) << "b first: " << bFirst;
+    click(*s, kC);
+    EXPECT_EQ(s->endReason(), procedure::EndReason::Completed) << "b first: " << bFirst;
+  }
+  // pressing C before both are done is an early attempt
+  auto s = open(writeScenario(training));
+  click(*s, kA);
+  click(*s, kC);
+  EXPECT_EQ(violationIds(*s), std::vector<std::string>{"order:last"});
+}
+
+TEST(Session, InterlocksPreventOrRecord) {
+  const std::string training = R"(
+  "rules": [
+    {"id": "a_locks_b", "kind": "interlock", "text": {"zh-CN": "锁", "en": "lock"}, "device": "B", "when": "A.on", "action": "prevent", "severity": "major"},
+    {"id": "b_needs_care", "kind": "interlock", "text": {"zh-CN": "记", "en": "record"}, "device": "B", "to": "on", "when": "not A.on", "action": "record", "severity": "warning", "consequence": "alarm"}
+  ])";
+  auto s = open(writeScenario(training));
+  ASSERT_TRUE(s);
+  click(*s, kB);  // allowed but recorded, with its consequence
+  EXPECT_EQ(s->devices().state(1).position, 1u);
+  EXPECT_EQ(violationIds(*s), std::vector<std::string>{"b_needs_care"});
+  EXPECT_EQ(s->procedure().consequences(), std::vector<std::string>{"alarm"});
+  click(*s, kA);
+  click(*s, kB);  // prevented: B stays on, the violation is recorded as prevented
+  EXPECT_EQ(s->devices().state(1).position, 1u);
+  ASSERT_EQ(s->result().violations.size(), 2u);
+  EXPECT_TRUE(s->result().violations[1].prevented);
+  EXPECT_EQ(s->events().back().kind, procedure::EventKind::Refused);
+}
+
+TEST(Session, HazardsTriggerOnceWhenTheyBecomeTrueAndCriticalEndsAnExam) {
+  const std::string training = R"(
+  "procedure": {"steps": [{"id": "s", "text": {"zh-CN": "一", "en": "one"}, "done": "C.presses >= 3"}]},
+  "rules": [{"id": "both_on", "kind": "hazard", "text": {"zh-CN": "危", "en": "danger"}, "when": "A.on and B.on", "severity": "critical", "consequence": "arc-flash"}],
+  "rubric": {"penalties": {"critical": 7}})";
+  auto practice = open(writeScenario(training));
+  ASSERT_TRUE(practice);
+  click(*practice, kA);
+  click(*practice, kB);
+  for (int i = 0; i < 10; ++i) practice->step(aim(kNothing, false));
+  EXPECT_EQ(violationIds(*practice), std::vector<std::string>{"both_on"});  // once
+  EXPECT_FALSE(practice->ended());                                          // practice goes on
+  click(*practice, kB);
+  click(*practice, kB);  // falls and rises again: a second violation
+  EXPECT_EQ(violationIds(*practice).size(), 2u);
+
+  auto exam = open(writeScenario(training), sim::Mode::Exam);
+  click(*exam, kA);
+  click(*exam, kB);
+  EXPECT_EQ(exam->endReason(), procedure::EndReason::Critical);
+  const auto ticks = exam->tick();
+  click(*exam, kC);  // nothing happens after the end
+  EXPECT_EQ(exam->tick(), ticks);
+  EXPECT_FALSE(exam->result().passed);
+}
+
+TEST(Session, SinceCountsSecondsFromWhenANameBecameTrue) {
+  const std::string training = R"J(
+  "variables": [{"name": "waited", "value": "since(A.on)"}],
+  "procedure": {"steps": [{"id": "s", "text": {"zh-CN": "一", "en": "one"}, "done": "A.on and since(A.on) >= 1"}]})J";
+  auto s = open(writeScenario(training));
+  ASSERT_TRUE(s);
+  s->step(aim(kNothing, false));
+  EXPECT_GE(*s->procedure().valueOf("waited"), 1e8);  // never
+  click(*s, kA);
+  const double t0 = s->time();
+  while (!s->ended() && s->time() < t0 + 2) s->step(aim(kNothing, false));
+  EXPECT_TRUE(s->procedure().steps()[0].done);
+  EXPECT_NEAR(s->result().steps[0].at - t0, 1.0, 0.05);
+}
+
+TEST(Session, TimePenaltyAndClampAtZero) {
+  const std::string training = R"(
+  "procedure": {"steps": [{"id": "s", "text": {"zh-CN": "一", "en": "one"}, "done": "A.on", "points": 10}]},
+  "rubric": {"pass": 5, "time": {"target": 1, "perSecondOver": 2, "max": 3}})";
+  auto s = open(writeScenario(training));
+  ASSERT_TRUE(s);
+  for (int i = 0; i < 240; ++i) s->step(aim(kNothing, false));  // 2 s
+  click(*s, kA);
+  const auto r = s->result();
+  EXPECT_NEAR(r.timePenalty, 2.0, 0.05);  // (2.02 - 1) * 2, capped at 3
+  EXPECT_NEAR(r.score, 8.0, 0.05);
+  EXPECT_TRUE(r.passed);
+}
+
+TEST(Bot, FailsWhenSomethingBlocksThePointer) {
+  const std::string wall = R"(,
+    {"name": "wall", "transform": {"position": [-0.5, 1, 1]}, "shape": {"type": "box", "halfExtents": [0.3, 0.3, 0.02]}, "material": "m", "body": {"type": "static"}})";
+  const auto dir = writeScenario(kTwoSteps, wall);
+  auto s = open(dir);
+  ASSERT_TRUE(s);
+  scenario::RunFile run;
+  run.file = dir / "run.json";
+  run.scenario = "panel";
+  run.actions.push_back(
+      {scenario::RunAction::Kind::Operate, "A", "on", 0, std::nullopt, "actions[0]"});
+  auto bot = sim::Bot::create(run, *s);
+  ASSERT_TRUE(bot.ok());
+  const auto played = bot->play();
+  ASSERT_FALSE(played.ok());
+  EXPECT_NE(played.error().message.find("cannot reach \"A\""), std::string::npos)
+      << played.error().message;
+  EXPECT_NE(played.error().message.find("actions[0]"), std::string::npos);
+}
+
+TEST(Bot, RejectsUnknownNames) {
+  auto s = open(writeScenario(kTwoSteps));
+  ASSERT_TRUE(s);
+  scenario::RunFile run;
+  run.actions.push_back(
+      {scenario::RunAction::Kind::Operate, "Z", "on", 0, std::nullopt, "actions[0]"});
+  EXPECT_FALSE(sim::Bot::create(run, *s).ok());
+  run.actions[0] = {
+      scenario::RunAction::Kind::Operate, "A", "halfway", 0, std::nullopt, "actions[0]"};
+  auto bad = sim::Bot::create(run, *s);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.error().message.find("no position \"halfway\""), std::string::npos);
+}
+
+}  // namespace
+}  // namespace practicum::test
