@@ -55,7 +55,8 @@ TEST(PracticumRun, NoVulkanDeviceIsAClearMessageNotACrash) {
   // point the loader at no driver at all
   const auto r =
       runProcess("VK_ICD_FILENAMES=/nonexistent/icd.json VK_DRIVER_FILES=/nonexistent/icd.json " +
-                 practicumBinary() + " run " + workbench() + " --headless --seconds 0.1");
+                 practicumBinary() + " run " + workbench() +
+                 " --headless --seconds 0.1 --screenshot /tmp/practicum-novk.png");
   EXPECT_EQ(r.signal, 0) << r.output;
   EXPECT_EQ(r.exitCode, 1) << r.output;
   EXPECT_NE(r.output.find("Vulkan"), std::string::npos) << r.output;

@@ -103,6 +103,21 @@ TEST(Training, BadKindsNamesAndReferences) {
   expectErrorAt(r, "rules[0].severity", "warning, major or critical");
 }
 
+TEST(Training, ReservedNamesButtonInterlocksAndFaultTriggers) {
+  const LoadResult r = loadText(trainingDoc(R"(  "devices": [
+    {"name": "B", "kind": "button", "entity": "a", "label": {"zh-CN": "按钮", "en": "Button"}}
+  ],
+  "variables": [{"name": "elapsed", "value": "1"}],
+  "rules": [{"id": "r", "kind": "interlock", "text": {"zh-CN": "锁", "en": "lock"}, "device": "B", "when": "true", "severity": "major"}],
+  "faults": [{"id": "f", "text": {"zh-CN": "故障", "en": "fault"}, "at": 3, "window": [1, 2]},
+             {"id": "g", "text": {"zh-CN": "故障", "en": "fault"}, "window": [5, 2]}],
+)"));
+  expectErrorAt(r, "variables[0].name", "word of the condition language");
+  expectErrorAt(r, "rules[0].device", "is a button");
+  expectErrorAt(r, "faults[0]", "at most one of");
+  expectErrorAt(r, "faults[1].window", "start is after its end");
+}
+
 TEST(Training, NamesAreSharedByDevicesStepsAndVariables) {
   const LoadResult r =
       loadText(trainingDoc(kDevice + R"(  "variables": [{"name": "QF1", "value": "true"}],

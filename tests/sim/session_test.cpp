@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <set>
 
 #include <practicum/scenario/run_file.hpp>
 #include <practicum/sim/bot.hpp>
@@ -209,6 +210,104 @@ TEST(Session, TimePenaltyAndClampAtZero) {
   EXPECT_NEAR(r.timePenalty, 2.0, 0.05);  // (2.02 - 1) * 2, capped at 3
   EXPECT_NEAR(r.score, 8.0, 0.05);
   EXPECT_TRUE(r.passed);
+}
+
+const std::string kFaults = R"(
+  "faults": [
+    {"id": "timed", "text": {"zh-CN": "定时", "en": "timed"}, "at": 0.5},
+    {"id": "random", "text": {"zh-CN": "随机", "en": "random"}, "window": [1, 100]},
+    {"id": "on_a", "text": {"zh-CN": "条件", "en": "condition"}, "when": "A.on"},
+    {"id": "manual", "text": {"zh-CN": "手动", "en": "manual"}}
+  ],
+  "rules": [{"id": "leak", "kind": "hazard", "text": {"zh-CN": "泄漏", "en": "leak"}, "when": "timed.active", "severity": "warning"}])";
+
+std::vector<procedure::Event> faultEvents(const sim::Session& s) {
+  std::vector<procedure::Event> out;
+  for (const auto& e : s.events())
+    if (e.kind == procedure::EventKind::FaultInjected) out.push_back(e);
+  return out;
+}
+
+TEST(Faults, TimedConditionAndInstructorInjects) {
+  auto s = open(writeScenario(kFaults));
+  ASSERT_TRUE(s);
+  while (s->time() < 0.6) s->step(aim(kNothing, false));
+  ASSERT_EQ(faultEvents(*s).size(), 1u);
+  EXPECT_EQ(faultEvents(*s)[0].tick, 60u);  // 0.5 s at 120 Hz
+  EXPECT_EQ(faultEvents(*s)[0].from, std::uint32_t(procedure::FaultSource::Scheduled));
+  EXPECT_EQ(violationIds(*s), std::vector<std::string>{"leak"});  // the fault drove a hazard
+  click(*s, kA);                                                  // the condition fault follows A
+  ASSERT_EQ(faultEvents(*s).size(), 2u);
+  EXPECT_EQ(faultEvents(*s)[1].subject, 2u);
+  // an instructor's inject is part of the input
+  sim::InputRecord in = aim(kNothing, false);
+  in.inject = 4;
+  s->step(in);
+  ASSERT_EQ(faultEvents(*s).size(), 3u);
+  EXPECT_EQ(faultEvents(*s)[2].subject, 3u);
+  EXPECT_EQ(faultEvents(*s)[2].from, std::uint32_t(procedure::FaultSource::Instructor));
+  EXPECT_TRUE(s->procedure().faultActive(3));
+  s->step(in);  // injecting an active fault again changes nothing
+  EXPECT_EQ(faultEvents(*s).size(), 3u);
+}
+
+TEST(Faults, SeededWindowIsReproducibleAndDependsOnTheSeed) {
+  const auto dir = writeScenario(kFaults);
+  const auto scheduleFor = [&](std::uint64_t seed) {
+    sim::SessionOptions o;
+    o.seed = seed;
+    auto s = sim::Session::load(dir, o);
+    EXPECT_TRUE(s.ok());
+    return s.ok() ? *(*s)->procedure().faultSchedule(1) : 0;
+  };
+  EXPECT_EQ(scheduleFor(7), scheduleFor(7));
+  std::set<std::uint64_t> ticks;
+  for (std::uint64_t seed = 0; seed < 8; ++seed) {
+    const auto t = scheduleFor(seed);
+    EXPECT_GE(t, 120u);    // window starts at 1 s
+    EXPECT_LE(t, 12000u);  // and ends at 100 s
+    ticks.insert(t);
+  }
+  EXPECT_GT(ticks.size(), 4u);
+}
+
+TEST(Faults, BotInjectsAndReplaysIdentically) {
+  const auto dir = writeScenario(kFaults);
+  scenario::RunFile run;
+  run.file = dir / "run.json";
+  run.actions = {{scenario::RunAction::Kind::Wait, "", "", 0.2, std::nullopt, "actions[0]"},
+                 {scenario::RunAction::Kind::Inject, "manual", "", 0, std::nullopt, "actions[1]"},
+                 {scenario::RunAction::Kind::Operate, "A", "on", 0, std::nullopt, "actions[2]"}};
+  const auto play = [&] {
+    auto s = open(dir);
+    auto bot = sim::Bot::create(run, *s);
+    EXPECT_TRUE(bot.ok());
+    std::vector<std::uint64_t> hashes;
+    EXPECT_TRUE(bot->play([&](const sim::Session& x) { hashes.push_back(x.stateHash()); }).ok());
+    return std::make_pair(hashes, s->events());
+  };
+  const auto a = play();
+  const auto b = play();
+  EXPECT_EQ(a, b);
+  bool injected = false;
+  for (const auto& e : a.second)
+    injected |= e.kind == procedure::EventKind::FaultInjected && e.subject == 3;
+  EXPECT_TRUE(injected);
+  run.actions[1].target = "nonexistent";
+  auto s = open(dir);
+  EXPECT_FALSE(sim::Bot::create(run, *s).ok());
+}
+
+TEST(Session, StepTimeLimitIsAViolationWithItsPenalty) {
+  const std::string training = R"(
+  "procedure": {"steps": [{"id": "s", "text": {"zh-CN": "一", "en": "one"}, "done": "A.on", "timeLimit": 0.5, "points": 10}]},
+  "rubric": {"penalties": {"timeout": 4}})";
+  auto s = open(writeScenario(training));
+  ASSERT_TRUE(s);
+  while (s->time() < 1) s->step(aim(kNothing, false));
+  click(*s, kA);
+  EXPECT_EQ(violationIds(*s), std::vector<std::string>{"timeout:s"});
+  EXPECT_DOUBLE_EQ(s->result().score, 6);
 }
 
 TEST(Bot, FailsWhenSomethingBlocksThePointer) {

@@ -34,6 +34,10 @@ json describe(const sim::Session& s, const procedure::Event& e) {
     case procedure::EventKind::OutOfOrder:
     case procedure::EventKind::StepTimedOut: j["step"] = t.steps[e.subject].id; break;
     case procedure::EventKind::Violation: j["rule"] = t.rules[e.rule].id; break;
+    case procedure::EventKind::FaultInjected:
+      j["fault"] = t.faults[e.subject].id;
+      j["source"] = procedure::toString(static_cast<procedure::FaultSource>(e.from));
+      break;
     case procedure::EventKind::SessionEnded:
       j["reason"] = procedure::toString(static_cast<procedure::EndReason>(e.subject));
       break;

@@ -43,7 +43,8 @@ const char* const kRunUsage =
     "                       (also $PRACTICUM_GPU); default: discrete > integrated > CPU\n"
     "  --lang en|zh-CN      language of the on-screen text (default en)\n"
     "  --no-overlay         do not draw the status panel\n"
-    "  --no-render          simulate only (no Vulkan at all)\n"
+    "  --no-render          simulate only, no Vulkan at all (headless runs render only\n"
+    "                       to write --screenshot)\n"
     "  --no-vsync           present as fast as possible in a window\n"
     "  --validation         enable Vulkan validation layers\n"
     "  --hash-log FILE      write \"tick hash\" for every tick to FILE\n"
@@ -189,7 +190,8 @@ int runHeadless(const RunOptions& o, sim::Session& s, HashLog& log) {
     printSummary(s, nullptr);
     return fail(o.run->file.string() + ": the run did not produce its expected outcome");
   }
-  if (!o.render) {
+  // headless, a frame is rendered only to be saved
+  if (!o.render || o.screenshot.empty()) {
     printSummary(s, nullptr);
     return 0;
   }

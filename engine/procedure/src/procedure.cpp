@@ -1,6 +1,7 @@
 #include <practicum/procedure/procedure.hpp>
 
 #include <algorithm>
+#include <cmath>
 
 namespace practicum::procedure {
 
@@ -9,6 +10,14 @@ using scenario::RuleKind;
 using scenario::RuleSeverity;
 using Kind = scenario::SymbolSource::Kind;
 constexpr double kNever = 1e9;  // since(X) when X never became true
+
+// a well-mixed 64-bit value from a seed (Steele, Lea, Flood: SplitMix64)
+std::uint64_t splitmix64(std::uint64_t x) {
+  x += 0x9e3779b97f4a7c15ull;
+  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ull;
+  x = (x ^ (x >> 27)) * 0x94d049bb133111ebull;
+  return x ^ (x >> 31);
+}
 }  // namespace
 
 const char* toString(EventKind kind) {
@@ -20,7 +29,17 @@ const char* toString(EventKind kind) {
     case EventKind::OutOfOrder: return "out-of-order";
     case EventKind::StepTimedOut: return "step-timed-out";
     case EventKind::Violation: return "violation";
+    case EventKind::FaultInjected: return "fault-injected";
     case EventKind::SessionEnded: return "session-ended";
+  }
+  return "?";
+}
+
+const char* toString(FaultSource source) {
+  switch (source) {
+    case FaultSource::Scheduled: return "scheduled";
+    case FaultSource::Condition: return "condition";
+    case FaultSource::Instructor: return "instructor";
   }
   return "?";
 }
@@ -36,16 +55,47 @@ const char* toString(EndReason reason) {
   return "?";
 }
 
-Procedure::Procedure(const scenario::TrainingDef& def, double tickSeconds)
+Procedure::Procedure(const scenario::TrainingDef& def, double tickSeconds, std::uint64_t seed)
     : def_(def),
       tickSeconds_(tickSeconds),
       values_(def.symbols.entries.size(), 0.0),
       becameTrue_(def.symbols.entries.size(), -1.0),
       steps_(def.steps.size()),
       stepHeld_(def.steps.size(), false),
-      hazardHeld_(def.rules.size(), false) {
+      hazardHeld_(def.rules.size(), false),
+      faultTick_(def.faults.size()),
+      faultActive_(def.faults.size(), false),
+      faultHeld_(def.faults.size(), false) {
   for (std::uint32_t id = 0; id < def.symbols.entries.size(); ++id)
     if (def.symbols.entries[id].source.kind == Kind::Since) sinceSymbols_.push_back(id);
+
+  // when each timed fault happens: fixed, or drawn from the seed (per fault, so adding a fault
+  // does not move the others)
+  const auto toTick = [&](double seconds) {
+    return static_cast<std::uint64_t>(std::llround(seconds / tickSeconds));
+  };
+  for (std::uint32_t i = 0; i < def.faults.size(); ++i) {
+    const auto& f = def.faults[i];
+    if (f.trigger == scenario::FaultTrigger::At) {
+      faultTick_[i] = std::max<std::uint64_t>(1, toTick(f.at));
+    } else if (f.trigger == scenario::FaultTrigger::Window) {
+      const std::uint64_t first = std::max<std::uint64_t>(1, toTick(f.at));
+      const std::uint64_t last = std::max(first, toTick(f.windowEnd));
+      const std::uint64_t r = splitmix64(seed ^ core::fnv1a64(f.id));
+      faultTick_[i] = first + r % (last - first + 1);
+    }
+  }
+}
+
+void Procedure::inject(std::uint64_t tick, std::uint32_t fault, FaultSource source) {
+  if (fault >= faultActive_.size() || faultActive_[fault]) return;
+  faultActive_[fault] = true;
+  events_.push_back(
+      {tick, EventKind::FaultInjected, fault, static_cast<std::uint32_t>(source), 0, 0});
+}
+
+std::optional<std::uint64_t> Procedure::faultSchedule(std::uint32_t fault) const {
+  return faultTick_[fault];
 }
 
 void Procedure::setBool(std::uint32_t id, bool v, double now) {
@@ -63,6 +113,7 @@ void Procedure::refreshInputs(double now, const interaction::Devices& devices) {
       case Kind::DeviceOperations: values_[id] = devices.state(src.index).operations; break;
       case Kind::ButtonPressed: setBool(id, devices.state(src.index).pressed, now); break;
       case Kind::Elapsed: values_[id] = now; break;
+      case Kind::FaultActive: setBool(id, faultActive_[src.index], now); break;
       default: break;  // variables, steps and since() are the procedure's own
     }
   }
@@ -84,6 +135,9 @@ void Procedure::refreshInputs(double now, const interaction::Devices& devices) {
 
 void Procedure::start() {
   for (std::uint32_t i = 0; i < steps_.size(); ++i) stepHeld_[i] = def_.steps[i].done.test(*this);
+  for (std::uint32_t i = 0; i < def_.faults.size(); ++i)
+    faultHeld_[i] = def_.faults[i].trigger == scenario::FaultTrigger::Condition &&
+                    def_.faults[i].when.test(*this);
   for (std::uint32_t i = 0; i < def_.rules.size(); ++i)
     hazardHeld_[i] = def_.rules[i].kind == RuleKind::Hazard && def_.rules[i].when.test(*this);
 }
@@ -110,14 +164,38 @@ Verdict Procedure::checkOperation(std::uint64_t tick, std::uint32_t device,
   }
   // a prevented operation is one violation attempt per applicable rule
   for (std::uint32_t rule : verdict.rules) violate(tick, rule, !verdict.allowed);
-  if (!verdict.allowed)
-    events_.push_back({tick, EventKind::Refused, device, 0, toPosition,
-                       verdict.rules.empty() ? 0 : verdict.rules.front()});
+  // the refusal names the first rule that prevents
+  if (!verdict.allowed) {
+    const auto preventing = std::find_if(verdict.rules.begin(), verdict.rules.end(),
+                                         [&](std::uint32_t r) { return def_.rules[r].prevent; });
+    events_.push_back({tick, EventKind::Refused, device, 0, toPosition, *preventing});
+  }
   return verdict;
 }
 
 void Procedure::evaluate(std::uint64_t tick, double now) {
   const auto& entries = def_.symbols.entries;
+
+  // faults whose time has come or whose condition became true; their symbols follow at once
+  bool injected = false;
+  for (std::uint32_t i = 0; i < def_.faults.size(); ++i) {
+    if (faultTick_[i] && tick >= *faultTick_[i] && !faultActive_[i]) {
+      inject(tick, i, FaultSource::Scheduled);
+      injected = true;
+    }
+    if (def_.faults[i].trigger == scenario::FaultTrigger::Condition) {
+      const bool holds = def_.faults[i].when.test(*this);
+      if (holds && !faultHeld_[i] && !faultActive_[i]) {
+        inject(tick, i, FaultSource::Condition);
+        injected = true;
+      }
+      faultHeld_[i] = holds;
+    }
+  }
+  if (injected)
+    for (std::uint32_t id = 0; id < entries.size(); ++id)
+      if (entries[id].source.kind == Kind::FaultActive)
+        setBool(id, faultActive_[entries[id].source.index], now);
 
   // steps: available when prerequisites are done; done when the condition then holds
   for (std::uint32_t i = 0; i < steps_.size(); ++i) {
@@ -144,6 +222,7 @@ void Procedure::evaluate(std::uint64_t tick, double now) {
     if (s.available && !s.done && !s.timedOut && def.timeLimit &&
         double(tick - s.availableTick) * tickSeconds_ > *def.timeLimit) {
       s.timedOut = true;
+      violations_.push_back({tick, std::nullopt, i, RuleSeverity::Warning, false, true});
       events_.push_back({tick, EventKind::StepTimedOut, i, 0, 0, 0});
     }
   }
@@ -178,6 +257,7 @@ void Procedure::hash(core::Fnv1a64& h) const {
     h.u64(s.doneTick);
     h.u32(s.earlyAttempts);
   }
+  for (bool active : faultActive_) h.u32(active);
   h.u64(violations_.size());
   h.u64(events_.size());
 }

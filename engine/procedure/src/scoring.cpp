@@ -61,6 +61,12 @@ SessionResult score(const scenario::TrainingDef& def, const Procedure& procedure
           critical = true;
           break;
       }
+    } else if (v.timeout) {
+      out.rule = "timeout:" + def.steps[v.step].id;
+      out.severity = "warning";
+      out.textEn = "step \"" + def.steps[v.step].text.en + "\" passed its time limit";
+      out.textZhCN = "步骤“" + def.steps[v.step].text.zhCN + "”超时";
+      r.score -= rubric.penaltyTimeout;
     } else {
       out.rule = "order:" + def.steps[v.step].id;
       out.severity = "warning";

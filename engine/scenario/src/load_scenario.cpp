@@ -98,7 +98,7 @@ class ScenarioReader {
     check_.checkKeys(root, "",
                      {"format", "id", "title", "description", "trade", "author", "licence",
                       "physics", "materials", "entities", "joints", "lights", "camera", "devices",
-                      "variables", "procedure", "rules", "rubric"});
+                      "variables", "procedure", "rules", "rubric", "faults"});
     readMeta(root);
     if (const json* v = Checker::find(root, "physics")) readPhysics(*v, "physics");
     readMaterials(Checker::find(root, "materials"));

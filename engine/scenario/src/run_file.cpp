@@ -53,6 +53,10 @@ void readActions(const json& v, Checker& check, RunFile& run) {
       if (const json* s = check.require(a, p, "seconds"))
         if (auto n = check.number(*s, Checker::at(p, "seconds"), Range::closed(0, 3600)))
           action.seconds = *n;
+    } else if (*name == "inject") {
+      action.kind = RunAction::Kind::Inject;
+      check.checkKeys(a, p, {"do", "fault"});
+      target("fault");
     } else if (*name == "stop") {
       action.kind = RunAction::Kind::Stop;
       check.checkKeys(a, p, {"do"});

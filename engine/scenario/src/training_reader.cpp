@@ -96,8 +96,14 @@ class TrainingReader {
       if (steps) declareSteps(*steps, "procedure.steps");
       check_.optNumber(*procedure, "procedure", "timeLimit", t_.timeLimit, Range::nonNegative());
     }
+    const json* faults = Checker::find(root, "faults");
+    if (faults && check_.expectArray(*faults, "faults"))
+      declareFaults(*faults, "faults");
+    else
+      faults = nullptr;
     if (const json* v = Checker::find(root, "variables")) readVariables(*v, "variables");
     if (steps) readSteps(*procedure, *steps, "procedure.steps");
+    if (faults) readFaults(*faults, "faults");
     if (const json* v = Checker::find(root, "rules")) readRules(*v, "rules");
     if (const json* v = Checker::find(root, "rubric")) readRubric(*v, "rubric");
   }
@@ -109,6 +115,13 @@ class TrainingReader {
       check_.error(path, std::string(what) + " name \"" + name +
                              "\" must be an identifier (letters, digits, _; not starting with a "
                              "digit) so that conditions can name it");
+      return false;
+    }
+    static const std::set<std::string> kReserved = {"elapsed", "true",  "false", "and", "or",
+                                                    "not",     "since", "min",   "max", "abs"};
+    if (kReserved.count(name)) {
+      check_.error(path,
+                   "\"" + name + "\" is a word of the condition language; choose another name");
       return false;
     }
     if (const auto [it, inserted] = names_.emplace(name, path); !inserted) {
@@ -353,6 +366,68 @@ class TrainingReader {
     }
   }
 
+  // ---- faults ----
+
+  // fault ids first, so that conditions anywhere may use `<id>.active`
+  void declareFaults(const json& faults, const std::string& path) {
+    for (std::size_t i = 0; i < faults.size(); ++i) {
+      const std::string p = elementPath(path, i);
+      FaultDef fault;
+      if (faults[i].is_object())
+        if (const json* id = Checker::find(faults[i], "id"))
+          if (auto s = check_.string(*id, Checker::at(p, "id")))
+            if (declareName(*s, Checker::at(p, "id"), "fault")) {
+              table_.add(*s + ".active", ValueType::Bool,
+                         {SymbolSource::Kind::FaultActive, static_cast<std::uint32_t>(i), 0});
+              fault.id = *s;
+            }
+      t_.faults.push_back(std::move(fault));
+    }
+  }
+
+  void readFaults(const json& faults, const std::string& path) {
+    for (std::size_t i = 0; i < faults.size(); ++i) {
+      const std::string p = elementPath(path, i);
+      const json& f = faults[i];
+      FaultDef& fault = t_.faults[i];
+      if (!check_.expectObject(f, p)) continue;
+      check_.checkKeys(f, p, {"id", "text", "at", "window", "when"});
+      check_.require(f, p, "id");
+      if (const json* text = check_.require(f, p, "text", "an object with both zh-CN and en"))
+        readLocalized_(*text, Checker::at(p, "text"), fault.text);
+      // at most one way to trigger by itself; none = instructor only
+      const json* at = Checker::find(f, "at");
+      const json* window = Checker::find(f, "window");
+      const json* when = Checker::find(f, "when");
+      if ((at != nullptr) + (window != nullptr) + (when != nullptr) > 1) {
+        check_.error(p, "a fault has at most one of \"at\", \"window\" and \"when\"");
+        continue;
+      }
+      if (at) {
+        if (auto n = check_.number(*at, Checker::at(p, "at"), Range::nonNegative())) {
+          fault.trigger = FaultTrigger::At;
+          fault.at = *n;
+        }
+      } else if (window) {
+        const std::string wp = Checker::at(p, "window");
+        if (auto w = check_.numbers(*window, wp, {2}, Range::nonNegative())) {
+          if ((*w)[0] > (*w)[1]) {
+            check_.error(wp, "the window's start is after its end");
+          } else {
+            fault.trigger = FaultTrigger::Window;
+            fault.at = (*w)[0];
+            fault.windowEnd = (*w)[1];
+          }
+        }
+      } else if (when) {
+        if (auto c = condition(*when, Checker::at(p, "when"))) {
+          fault.trigger = FaultTrigger::Condition;
+          fault.when = *c;
+        }
+      }
+    }
+  }
+
   // ---- rules ----
 
   void readRules(const json& v, const std::string& path) {
@@ -428,6 +503,13 @@ class TrainingReader {
       return;
     }
     rule.device = static_cast<std::uint32_t>(it - t_.devices.begin());
+    if (it->kind == DeviceKind::Button) {
+      check_.error(Checker::at(p, "device"), "device \"" + *name +
+                                                 "\" is a button; interlocks guard devices with "
+                                                 "positions (use a hazard on " +
+                                                 *name + ".pressed)");
+      return;
+    }
     if (const json* to = Checker::find(r, "to"))
       if (auto s = check_.string(*to, Checker::at(p, "to"))) {
         const auto pos = std::find(it->positions.begin(), it->positions.end(), *s);
@@ -449,7 +531,8 @@ class TrainingReader {
     if (const json* pen = Checker::find(v, "penalties")) {
       const std::string pp = Checker::at(path, "penalties");
       if (check_.expectObject(*pen, pp)) {
-        check_.checkKeys(*pen, pp, {"warning", "major", "critical", "order"});
+        check_.checkKeys(*pen, pp, {"warning", "major", "critical", "order", "timeout"});
+        check_.optNumber(*pen, pp, "timeout", r.penaltyTimeout, Range::nonNegative());
         check_.optNumber(*pen, pp, "warning", r.penaltyWarning, Range::nonNegative());
         check_.optNumber(*pen, pp, "major", r.penaltyMajor, Range::nonNegative());
         check_.optNumber(*pen, pp, "critical", r.penaltyCritical, Range::nonNegative());

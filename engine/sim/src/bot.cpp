@@ -30,6 +30,15 @@ core::Result<Bot> Bot::create(const scenario::RunFile& run, Session& session) {
   for (const auto& a : run.actions) {
     using K = scenario::RunAction::Kind;
     if (a.kind == K::Wait || a.kind == K::Stop) continue;
+    if (a.kind == K::Inject) {
+      const auto& faults = def.training.faults;
+      if (std::none_of(faults.begin(), faults.end(),
+                       [&](const scenario::FaultDef& f) { return f.id == a.target; }))
+        return core::makeError(
+            core::ErrorCode::Validation,
+            run.file.string() + ": " + a.path + ": the scenario has no fault \"" + a.target + "\"");
+      continue;
+    }
     const auto device = findDevice(def.training, a.target);
     if (!device && !(a.kind == K::Look && findEntity(def.scene, a.target)))
       return core::makeError(core::ErrorCode::Validation,
@@ -101,6 +110,19 @@ core::Status Bot::act(const scenario::RunAction& a) {
       idle(static_cast<std::uint32_t>(std::llround(a.seconds / session_.tickSeconds())));
       return {};
     case K::Stop: session_.stop(); return {};
+    case K::Inject: {
+      // the inject rides on one tick of otherwise idle input
+      const auto& faults = def.training.faults;
+      InputRecord in;
+      in.cameraPosition = in.pointerOrigin = camera_;
+      in.cameraForward = in.pointerDirection = core::normalize(def.scene.camera.target - camera_);
+      const auto found =
+          std::find_if(faults.begin(), faults.end(),
+                       [&](const scenario::FaultDef& f) { return f.id == a.target; });
+      in.inject = static_cast<std::uint32_t>(found - faults.begin()) + 1;
+      step(in);
+      return {};
+    }
     case K::Press:
     case K::Operate: break;
   }

@@ -16,7 +16,8 @@ core::Result<std::unique_ptr<Session>> Session::create(const scenario::ScenarioD
   // devices and procedure borrow the simulation's own copy of the definition
   const auto& training = s->simulation_->definition().training;
   s->devices_ = std::make_unique<interaction::Devices>(training.devices);
-  s->procedure_ = std::make_unique<procedure::Procedure>(training, s->simulation_->tickSeconds());
+  s->procedure_ =
+      std::make_unique<procedure::Procedure>(training, s->simulation_->tickSeconds(), options.seed);
   s->procedure_->refreshInputs(0.0, *s->devices_);
   s->procedure_->start();
   return s;
@@ -60,6 +61,10 @@ void Session::step(const InputRecord& input) {
     devices_->setPressed(*heldButton_, false);
     heldButton_.reset();
   }
+
+  // an instructor's inject travels in the input stream, so a replay reproduces it
+  if (input.inject > 0 && input.inject <= definition().training.faults.size())
+    procedure_->inject(tick, input.inject - 1, procedure::FaultSource::Instructor);
 
   // physics, then everything derived from the new state
   simulation_->step();

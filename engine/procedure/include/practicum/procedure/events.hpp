@@ -14,6 +14,7 @@ enum class EventKind : std::uint8_t {
   OutOfOrder,     ///< step `subject`'s condition held before its prerequisites were done
   StepTimedOut,   ///< step `subject` passed its time limit
   Violation,      ///< rule `rule` was broken (interlock recorded, or hazard triggered)
+  FaultInjected,  ///< fault `subject` became active; `from` is its FaultSource
   SessionEnded,   ///< the session ended; `subject` is the EndReason
 };
 
@@ -24,6 +25,13 @@ enum class EndReason : std::uint8_t {
   Critical,   ///< a critical violation in exam mode
   TimeLimit,  ///< the scenario's time limit passed
   Stopped,    ///< the learner or a script stopped it
+};
+
+/// Who injected a fault.
+enum class FaultSource : std::uint8_t {
+  Scheduled,   ///< its time (fixed or seeded) came
+  Condition,   ///< its condition became true
+  Instructor,  ///< an instructor's inject in the input stream
 };
 
 /// One event. Indices refer to the scenario's devices, steps and rules.
@@ -39,6 +47,8 @@ struct Event {
 
 /// Name of an event kind ("operated", "step-completed", ...).
 const char* toString(EventKind kind);
+/// Name of a fault source ("scheduled", "condition", "instructor").
+const char* toString(FaultSource source);
 /// Name of an end reason ("completed", "critical", ...).
 const char* toString(EndReason reason);
 

@@ -27,10 +27,11 @@ struct StepProgress {
 /// A broken rule or a step done out of order.
 struct ViolationRecord {
   std::uint64_t tick = 0;
-  std::optional<std::uint32_t> rule;  ///< none: an ordering violation of `step`
+  std::optional<std::uint32_t> rule;  ///< none: `step` was done out of order or timed out
   std::uint32_t step = 0;
   scenario::RuleSeverity severity = scenario::RuleSeverity::Warning;
   bool prevented = false;  ///< an interlock refused the operation
+  bool timeout = false;    ///< `step` passed its time limit (else: out of order)
 };
 
 /// What an interlock check decided about an operation.
@@ -42,8 +43,8 @@ struct Verdict {
 /// Step and rule evaluation over symbol values. Borrows the definition.
 class Procedure final : public scenario::SymbolValues {
  public:
-  /// `tickSeconds` converts tick counts into the seconds of step time limits.
-  Procedure(const scenario::TrainingDef& def, double tickSeconds);
+  /// `tickSeconds` converts seconds into ticks; `seed` places faults with a random window.
+  Procedure(const scenario::TrainingDef& def, double tickSeconds, std::uint64_t seed);
 
   /// Refreshes the symbols that come from devices and time (call before operations and
   /// before evaluate(), each tick).
@@ -55,6 +56,12 @@ class Procedure final : public scenario::SymbolValues {
   Verdict checkOperation(std::uint64_t tick, std::uint32_t device, std::uint32_t toPosition);
   /// Evaluates variables, steps, hazards and time limits at the end of a tick.
   void evaluate(std::uint64_t tick, double elapsedSeconds);
+  /// Activates a fault now (an instructor's inject); nothing if it is already active.
+  void inject(std::uint64_t tick, std::uint32_t fault, FaultSource source);
+  /// The tick a fault is scheduled for (At and Window faults), else nullopt.
+  std::optional<std::uint64_t> faultSchedule(std::uint32_t fault) const;
+  /// Whether a fault is active.
+  bool faultActive(std::uint32_t fault) const { return faultActive_[fault]; }
   /// Adds an event made outside (device operations).
   void record(const Event& event) { events_.push_back(event); }
 
@@ -88,6 +95,9 @@ class Procedure final : public scenario::SymbolValues {
   std::vector<StepProgress> steps_;
   std::vector<bool> stepHeld_;    ///< condition held last tick (for early-attempt edges)
   std::vector<bool> hazardHeld_;  ///< per rule: `when` held last tick
+  std::vector<std::optional<std::uint64_t>> faultTick_;  ///< scheduled tick per fault
+  std::vector<bool> faultActive_;
+  std::vector<bool> faultHeld_;  ///< per fault: `when` held last tick
   std::vector<ViolationRecord> violations_;
   std::vector<Event> events_;
   std::vector<std::string> consequences_;
@@ -108,7 +118,7 @@ struct StepResult {
 /// One violation in a result.
 struct ViolationResult {
   double at = 0;
-  std::string rule;  ///< rule id, or "order:<step id>"
+  std::string rule;  ///< rule id, "order:<step id>" or "timeout:<step id>"
   std::string severity;
   bool prevented = false;
   std::string textEn, textZhCN;

@@ -20,6 +20,7 @@ struct RunAction {
     Press,    ///< press and release button `target`
     Wait,     ///< do nothing for `seconds`
     Stop,     ///< end the session
+    Inject,   ///< an instructor injects fault `target`
   };
   Kind kind = Kind::Wait;
   std::string target;              ///< device or entity name

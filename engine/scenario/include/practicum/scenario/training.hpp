@@ -78,10 +78,29 @@ struct RubricDef {
   double penaltyMajor = 5;
   double penaltyCritical = 20;
   double penaltyOrder = 2;              ///< per step completed out of order (attempted too early)
+  double penaltyTimeout = 0;            ///< per step that passed its time limit
   std::optional<double> targetSeconds;  ///< time component: no penalty up to this
   double penaltyPerSecondOver = 0;
   double maxTimePenalty = 0;
   bool criticalFails = true;  ///< any critical violation fails the session
+};
+
+/// When a fault is injected by itself (an instructor may inject any fault at any time).
+enum class FaultTrigger : std::uint8_t {
+  Manual,     ///< only by an instructor's inject
+  At,         ///< at a fixed time
+  Window,     ///< at a seeded random time inside [from, to]
+  Condition,  ///< when `when` becomes true
+};
+
+/// A fault or inject: once injected it stays active (`<id>.active` in conditions).
+struct FaultDef {
+  std::string id;
+  LocalizedText text;
+  FaultTrigger trigger = FaultTrigger::Manual;
+  double at = 0;         ///< At: seconds; Window: the earliest second
+  double windowEnd = 0;  ///< Window: the latest second
+  Condition when;        ///< Condition
 };
 
 /// What a symbol id in the scenario's conditions stands for.
@@ -95,6 +114,7 @@ struct SymbolSource {
     Variable,          ///< variable `index`
     Elapsed,           ///< seconds since the session started (number)
     Since,             ///< seconds since bool symbol `arg` last became true; 1e9 if never
+    FaultActive,       ///< fault `index` has been injected (bool)
   };
   Kind kind = Kind::Elapsed;
   std::uint32_t index = 0;  ///< device, step or variable index
@@ -117,6 +137,7 @@ struct TrainingDef {
   std::vector<VariableDef> variables;
   std::vector<StepDef> steps;
   std::vector<RuleDef> rules;
+  std::vector<FaultDef> faults;
   RubricDef rubric;
   SymbolCatalog symbols;
   double timeLimit = 0;  ///< seconds for the whole session; 0 = none

@@ -26,7 +26,10 @@ struct InputRecord {
   core::Vec3 cameraForward{0, 0, -1};
   core::Vec3 pointerOrigin;
   core::Vec3 pointerDirection{0, 0, -1};  ///< need not be normalised
-  std::uint32_t buttons = 0;              ///< PointerButton bits held this tick
+  std::uint32_t buttons = 0;              ///< kPointer* bits held this tick
+  std::uint32_t keys = 0;                 ///< application-defined key bits held this tick
+  float axes[4] = {0, 0, 0, 0};           ///< movement axes in [-1, 1] (e.g. walk, strafe)
+  std::uint32_t inject = 0;               ///< an instructor's inject: fault index + 1; 0 none
   friend bool operator==(const InputRecord&, const InputRecord&) = default;
 };
 
