@@ -17,7 +17,8 @@ namespace {
 // a bench of three devices A, B (switches off/on) and C (a button) in front of the camera,
 // with the procedure, rules and rubric given as JSON members
 std::filesystem::path writeScenario(const std::string& training,
-                                    const std::string& extraEntities = "") {
+                                    const std::string& extraEntities = "",
+                                    const std::string& extraDevices = "") {
   const auto dir = makeTempDir("session");
   std::ofstream(dir / "scenario.json") << R"({
   "format": 1, "id": "panel", "title": {"zh-CN": "面板", "en": "Panel"},
@@ -33,7 +34,8 @@ std::filesystem::path writeScenario(const std::string& training,
   "devices": [
     {"name": "A", "kind": "switch", "entity": "a", "label": {"zh-CN": "甲", "en": "A"}, "positions": ["off", "on"]},
     {"name": "B", "kind": "switch", "entity": "b", "label": {"zh-CN": "乙", "en": "B"}, "positions": ["off", "on"]},
-    {"name": "C", "kind": "button", "entity": "c", "label": {"zh-CN": "丙", "en": "C"}}
+    {"name": "C", "kind": "button", "entity": "c", "label": {"zh-CN": "丙", "en": "C"}})" +
+                                              extraDevices + R"(
   ],
   "camera": {"position": [0, 1, 3], "target": [0, 1, 0]},
 )" + training + "\n}\n";
@@ -308,6 +310,58 @@ TEST(Session, StepTimeLimitIsAViolationWithItsPenalty) {
   click(*s, kA);
   EXPECT_EQ(violationIds(*s), std::vector<std::string>{"timeout:s"});
   EXPECT_DOUBLE_EQ(s->result().score, 6);
+}
+
+TEST(Session, ALockHoldsItsDeviceAndATagOnlyTells) {
+  const std::string lockEntities = R"(,
+    {"name": "lock", "transform": {"position": [-0.5, 1.4, 0]}, "shape": {"type": "box", "halfExtents": [0.05, 0.05, 0.05]}, "material": "m", "body": {"type": "static"}},
+    {"name": "tag", "transform": {"position": [0, 1.4, 0]}, "shape": {"type": "box", "halfExtents": [0.05, 0.05, 0.05]}, "material": "m", "body": {"type": "static"}})";
+  const std::string lockDevices = R"(,
+    {"name": "L", "kind": "lock", "entity": "lock", "label": {"zh-CN": "锁", "en": "lock"}, "target": "A"},
+    {"name": "T", "kind": "tag", "entity": "tag", "label": {"zh-CN": "牌", "en": "tag"}, "target": "B"})";
+  auto s =
+      open(writeScenario(R"("variables": [{"name": "safe", "value": "A.locked and B.tagged"}])",
+                         lockEntities, lockDevices));
+  ASSERT_TRUE(s);
+  const core::Vec3 kLock{-0.5f, 1.4f, 0}, kTag{0, 1.4f, 0};
+  click(*s, kLock);
+  click(*s, kTag);
+  EXPECT_EQ(*s->procedure().valueOf("safe"), 1.0);
+  click(*s, kA);  // padlocked: refused, not a violation
+  EXPECT_EQ(s->devices().state(0).position, 0u);
+  EXPECT_EQ(s->events().back().kind, procedure::EventKind::Refused);
+  EXPECT_EQ(s->events().back().rule, procedure::kLocked);
+  EXPECT_TRUE(s->result().violations.empty());
+  click(*s, kB);  // a tag does not hold anything
+  EXPECT_EQ(s->devices().state(1).position, 1u);
+  click(*s, kLock);  // unlocked, A moves again
+  click(*s, kA);
+  EXPECT_EQ(s->devices().state(0).position, 1u);
+}
+
+TEST(Session, ZonesCountTheLearnerAndBodiesAndIndicatorsShowValues) {
+  const std::string falling = R"(,
+    {"name": "crate", "transform": {"position": [2, 2, 0]}, "shape": {"type": "box", "halfExtents": [0.1, 0.1, 0.1]}, "material": "m", "body": {"type": "dynamic", "mass": 1}})";
+  const std::string training = R"(
+  "zones": [
+    {"name": "near", "label": {"zh-CN": "近", "en": "near"}, "center": [0, 1, 3], "halfExtents": [0.5, 0.5, 0.5]},
+    {"name": "pit", "label": {"zh-CN": "坑", "en": "pit"}, "center": [2, 0.5, 0], "halfExtents": [0.5, 0.5, 0.5], "detects": "bodies"}
+  ],
+  "indicators": [{"name": "lamp", "label": {"zh-CN": "灯", "en": "lamp"}, "entity": "a", "value": "pit.occupied and near.occupied"}])";
+  auto s = open(writeScenario(training, falling));
+  ASSERT_TRUE(s);
+  s->step(aim(kNothing, false));  // the learner is at (0, 1, 3), inside "near"
+  EXPECT_EQ(s->zones().count(0), 1u);
+  EXPECT_EQ(s->zones().count(1), 0u);
+  EXPECT_EQ(s->indicatorValue(0), 0.0);
+  while (s->time() < 2) s->step(aim(kNothing, false));  // the crate has fallen into the pit
+  EXPECT_EQ(s->zones().count(1), 1u);
+  EXPECT_EQ(s->indicatorValue(0), 1.0);
+  sim::InputRecord away = aim(kNothing, false);
+  away.cameraPosition = {5, 1, 5};
+  s->step(away);
+  EXPECT_EQ(s->zones().count(0), 0u);
+  EXPECT_EQ(s->indicatorValue(0), 0.0);
 }
 
 TEST(Bot, FailsWhenSomethingBlocksThePointer) {

@@ -27,7 +27,10 @@ json describe(const sim::Session& s, const procedure::Event& e) {
     case procedure::EventKind::Refused:
       j["device"] = t.devices[e.subject].name;
       j["to"] = t.devices[e.subject].positions[e.to];
-      j["rule"] = t.rules[e.rule].id;
+      if (e.rule == procedure::kLocked)
+        j["lock"] = t.devices[e.from].name;
+      else
+        j["rule"] = t.rules[e.rule].id;
       break;
     case procedure::EventKind::Pressed: j["device"] = t.devices[e.subject].name; break;
     case procedure::EventKind::StepCompleted:

@@ -28,6 +28,20 @@ std::optional<std::uint32_t> Devices::deviceOfEntity(std::uint32_t entity) const
   return std::nullopt;
 }
 
+bool Devices::appliedTo(std::uint32_t device, scenario::DeviceKind kind) const {
+  for (std::uint32_t i = 0; i < defs_.size(); ++i)
+    if (defs_[i].kind == kind && defs_[i].target == device && states_[i].position == 1) return true;
+  return false;
+}
+
+std::optional<std::uint32_t> Devices::lockOn(std::uint32_t device) const {
+  for (std::uint32_t i = 0; i < defs_.size(); ++i)
+    if (defs_[i].kind == scenario::DeviceKind::Lock && defs_[i].target == device &&
+        states_[i].position == 1)
+      return i;
+  return std::nullopt;
+}
+
 void Devices::hash(core::Fnv1a64& h) const {
   for (const auto& s : states_) {
     h.u32(s.position);

@@ -103,7 +103,8 @@ void Procedure::setBool(std::uint32_t id, bool v, double now) {
   values_[id] = v ? 1.0 : 0.0;
 }
 
-void Procedure::refreshInputs(double now, const interaction::Devices& devices) {
+void Procedure::refreshInputs(double now, const interaction::Devices& devices,
+                              const interaction::Zones& zones) {
   const auto& entries = def_.symbols.entries;
   for (std::uint32_t id = 0; id < entries.size(); ++id) {
     const auto& src = entries[id].source;
@@ -114,6 +115,10 @@ void Procedure::refreshInputs(double now, const interaction::Devices& devices) {
       case Kind::ButtonPressed: setBool(id, devices.state(src.index).pressed, now); break;
       case Kind::Elapsed: values_[id] = now; break;
       case Kind::FaultActive: setBool(id, faultActive_[src.index], now); break;
+      case Kind::DeviceLocked: setBool(id, devices.locked(src.index), now); break;
+      case Kind::DeviceTagged: setBool(id, devices.tagged(src.index), now); break;
+      case Kind::ZoneOccupied: setBool(id, zones.count(src.index) > 0, now); break;
+      case Kind::ZoneCount: values_[id] = zones.count(src.index); break;
       default: break;  // variables, steps and since() are the procedure's own
     }
   }

@@ -95,10 +95,11 @@ class ScenarioReader {
         return;
       }
     }
-    check_.checkKeys(root, "",
-                     {"format", "id", "title", "description", "trade", "author", "licence",
-                      "physics", "materials", "entities", "joints", "lights", "camera", "devices",
-                      "variables", "procedure", "rules", "rubric", "faults"});
+    check_.checkKeys(
+        root, "",
+        {"format",    "id",        "title",    "description", "trade",  "author", "licence",
+         "physics",   "materials", "entities", "joints",      "lights", "camera", "devices",
+         "variables", "procedure", "rules",    "rubric",      "faults", "zones",  "indicators"});
     readMeta(root);
     if (const json* v = Checker::find(root, "physics")) readPhysics(*v, "physics");
     readMaterials(Checker::find(root, "materials"));

@@ -26,6 +26,8 @@ constexpr KindName kDeviceKinds[] = {
     {"disconnector", DeviceKind::Disconnector},
     {"earthingSwitch", DeviceKind::EarthingSwitch},
     {"lever", DeviceKind::Lever},
+    {"lock", DeviceKind::Lock},
+    {"tag", DeviceKind::Tag},
     {"button", DeviceKind::Button},
 };
 
@@ -87,6 +89,7 @@ class TrainingReader {
   void read(const json& root) {
     table_.add("elapsed", ValueType::Number, {SymbolSource::Kind::Elapsed, 0, 0});
     if (const json* v = Checker::find(root, "devices")) readDevices(*v, "devices");
+    if (const json* v = Checker::find(root, "zones")) readZones(*v, "zones");
     const json* procedure = Checker::find(root, "procedure");
     const json* steps = nullptr;
     if (procedure && check_.expectObject(*procedure, "procedure")) {
@@ -106,6 +109,7 @@ class TrainingReader {
     if (faults) readFaults(*faults, "faults");
     if (const json* v = Checker::find(root, "rules")) readRules(*v, "rules");
     if (const json* v = Checker::find(root, "rubric")) readRubric(*v, "rubric");
+    if (const json* v = Checker::find(root, "indicators")) readIndicators(*v, "indicators");
   }
 
  private:
@@ -157,7 +161,7 @@ class TrainingReader {
       const std::string p = elementPath(path, i);
       const json& d = v[i];
       if (!check_.expectObject(d, p)) continue;
-      check_.checkKeys(d, p, {"name", "kind", "entity", "label", "positions", "initial"});
+      check_.checkKeys(d, p, {"name", "kind", "entity", "label", "positions", "initial", "target"});
       DeviceDef dev;
       bool ok = true;
       if (const json* n = check_.require(d, p, "name")) {
@@ -202,8 +206,31 @@ class TrainingReader {
       if (const json* l = check_.require(d, p, "label", "an object with both zh-CN and en"))
         readLocalized_(*l, Checker::at(p, "label"), dev.label);
       readPositions(d, p, dev, ok);
+      // locks and tags name the device they go on (resolved once every device is known)
+      const bool appliesToDevice = dev.kind == DeviceKind::Lock || dev.kind == DeviceKind::Tag;
+      if (const json* target = Checker::find(d, "target")) {
+        if (!appliesToDevice)
+          check_.rejectKey(d, p, "target", "only locks and tags have a target");
+        else if (auto s = check_.string(*target, Checker::at(p, "target")))
+          pendingTargets_.push_back(
+              {static_cast<std::uint32_t>(t_.devices.size()), *s, Checker::at(p, "target")});
+      } else if (appliesToDevice) {
+        check_.missing(p, "target", "a lock or tag needs the device it is applied to");
+      }
       if (ok) addDeviceSymbols(dev, static_cast<std::uint32_t>(t_.devices.size()));
       t_.devices.push_back(std::move(dev));
+    }
+    for (const auto& pending : pendingTargets_) {
+      const auto it = std::find_if(t_.devices.begin(), t_.devices.end(),
+                                   [&](const DeviceDef& x) { return x.name == pending.name; });
+      if (it == t_.devices.end())
+        check_.error(pending.path, "unknown device \"" + pending.name + "\"");
+      else if (it->positions.empty() || it->kind == DeviceKind::Lock || it->kind == DeviceKind::Tag)
+        check_.error(
+            pending.path,
+            "\"" + pending.name + "\" cannot take a lock or tag (it has no positions or is one)");
+      else
+        t_.devices[pending.device].target = static_cast<std::uint32_t>(it - t_.devices.begin());
     }
   }
 
@@ -215,7 +242,10 @@ class TrainingReader {
         check_.rejectKey(d, p, "initial", "a button has no positions");
       return;
     }
-    if (!positions) {
+    if (dev.kind == DeviceKind::Lock || dev.kind == DeviceKind::Tag) {
+      if (positions) check_.rejectKey(d, p, "positions", "locks and tags are off or on");
+      dev.positions = {"off", "on"};
+    } else if (!positions) {
       dev.positions = {"open", "closed"};  // the common case for switchgear
     } else if (check_.expectArray(*positions, Checker::at(p, "positions"))) {
       std::set<std::string> seen;
@@ -261,6 +291,84 @@ class TrainingReader {
       table_.add(dev.name + "." + dev.positions[k], ValueType::Bool, {K::DeviceAt, index, k});
     table_.add(dev.name + ".position", ValueType::Number, {K::DevicePosition, index, 0});
     table_.add(dev.name + ".operations", ValueType::Number, {K::DeviceOperations, index, 0});
+    if (dev.kind != DeviceKind::Lock && dev.kind != DeviceKind::Tag) {
+      table_.add(dev.name + ".locked", ValueType::Bool, {K::DeviceLocked, index, 0});
+      table_.add(dev.name + ".tagged", ValueType::Bool, {K::DeviceTagged, index, 0});
+    }
+  }
+
+  // ---- zones and indicators ----
+
+  void readZones(const json& v, const std::string& path) {
+    if (!check_.expectArray(v, path)) return;
+    for (std::size_t i = 0; i < v.size(); ++i) {
+      const std::string p = elementPath(path, i);
+      const json& z = v[i];
+      if (!check_.expectObject(z, p)) continue;
+      check_.checkKeys(z, p, {"name", "label", "center", "halfExtents", "detects"});
+      ZoneDef zone;
+      bool ok = true;
+      if (const json* n = check_.require(z, p, "name"))
+        if (auto s = check_.string(*n, Checker::at(p, "name"))) {
+          ok = declareName(*s, Checker::at(p, "name"), "zone");
+          zone.name = *s;
+        }
+      if (const json* l = check_.require(z, p, "label", "an object with both zh-CN and en"))
+        readLocalized_(*l, Checker::at(p, "label"), zone.label);
+      if (const json* c = check_.require(z, p, "center"))
+        if (auto v3 = check_.vec3(*c, Checker::at(p, "center"))) zone.center = *v3;
+      if (const json* h = check_.require(z, p, "halfExtents"))
+        if (auto v3 = check_.vec3(*h, Checker::at(p, "halfExtents"), Range::positive()))
+          zone.halfExtents = *v3;
+      if (const json* d = Checker::find(z, "detects"))
+        if (auto s = check_.string(*d, Checker::at(p, "detects"))) {
+          if (*s == "bodies")
+            zone.detects = ZoneDetects::Bodies;
+          else if (*s != "learner")
+            check_.error(Checker::at(p, "detects"),
+                         "detects must be \"learner\" or \"bodies\", got \"" + *s + "\"");
+        }
+      const auto index = static_cast<std::uint32_t>(t_.zones.size());
+      if (ok) {
+        table_.add(zone.name + ".occupied", ValueType::Bool,
+                   {SymbolSource::Kind::ZoneOccupied, index, 0});
+        table_.add(zone.name + ".count", ValueType::Number,
+                   {SymbolSource::Kind::ZoneCount, index, 0});
+      }
+      t_.zones.push_back(std::move(zone));
+    }
+  }
+
+  void readIndicators(const json& v, const std::string& path) {
+    if (!check_.expectArray(v, path)) return;
+    for (std::size_t i = 0; i < v.size(); ++i) {
+      const std::string p = elementPath(path, i);
+      const json& d = v[i];
+      if (!check_.expectObject(d, p)) continue;
+      check_.checkKeys(d, p, {"name", "label", "entity", "style", "value"});
+      IndicatorDef ind;
+      if (const json* n = check_.require(d, p, "name"))
+        if (auto s = check_.string(*n, Checker::at(p, "name"))) {
+          declareName(*s, Checker::at(p, "name"), "indicator");
+          ind.name = *s;
+        }
+      if (const json* l = check_.require(d, p, "label", "an object with both zh-CN and en"))
+        readLocalized_(*l, Checker::at(p, "label"), ind.label);
+      if (const json* e = check_.require(d, p, "entity"))
+        if (auto s = check_.string(*e, Checker::at(p, "entity")))
+          if (auto index = entityIndex_(*s, Checker::at(p, "entity"))) ind.entity = *index;
+      ind.style = "lamp";
+      if (const json* st = Checker::find(d, "style"))
+        if (auto s = check_.string(*st, Checker::at(p, "style"))) {
+          if (*s != "lamp" && *s != "gauge" && *s != "display")
+            check_.error(Checker::at(p, "style"),
+                         "style must be lamp, gauge or display, got \"" + *s + "\"");
+          ind.style = *s;
+        }
+      if (const json* value = check_.require(d, p, "value"))
+        if (auto c = condition(*value, Checker::at(p, "value"), std::nullopt)) ind.value = *c;
+      t_.indicators.push_back(std::move(ind));
+    }
   }
 
   // ---- variables ----
@@ -567,6 +675,12 @@ class TrainingReader {
   CatalogTable table_;
   std::map<std::string, std::string> names_;  // name -> path that declared it
   std::map<std::string, std::uint32_t> stepIndex_;
+  struct PendingTarget {
+    std::uint32_t device;
+    std::string name;
+    std::string path;
+  };
+  std::vector<PendingTarget> pendingTargets_;
 };
 
 }  // namespace

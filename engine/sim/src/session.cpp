@@ -16,9 +16,11 @@ core::Result<std::unique_ptr<Session>> Session::create(const scenario::ScenarioD
   // devices and procedure borrow the simulation's own copy of the definition
   const auto& training = s->simulation_->definition().training;
   s->devices_ = std::make_unique<interaction::Devices>(training.devices);
+  s->zones_ = std::make_unique<interaction::Zones>(training.zones);
+  for (const auto& z : training.zones) s->bodyZones_ |= z.detects == scenario::ZoneDetects::Bodies;
   s->procedure_ =
       std::make_unique<procedure::Procedure>(training, s->simulation_->tickSeconds(), options.seed);
-  s->procedure_->refreshInputs(0.0, *s->devices_);
+  s->procedure_->refreshInputs(0.0, *s->devices_, *s->zones_);
   s->procedure_->start();
   return s;
 }
@@ -68,7 +70,8 @@ void Session::step(const InputRecord& input) {
 
   // physics, then everything derived from the new state
   simulation_->step();
-  procedure_->refreshInputs(simulation_->time(), *devices_);
+  updateZones(input.cameraPosition);
+  procedure_->refreshInputs(simulation_->time(), *devices_, *zones_);
   procedure_->evaluate(tick, simulation_->time());
 
   // how the session ends
@@ -91,15 +94,37 @@ void Session::operate(std::uint32_t device) {
     procedure_->record({tick, procedure::EventKind::Pressed, device, 0, 0, 0});
     return;
   }
-  // interlocks decide; a refused operation leaves the device where it was
+  // a padlock on it holds it; then interlocks decide; a refused operation leaves it where it was
   const std::uint32_t from = devices_->state(device).position;
   const std::uint32_t to = devices_->nextPosition(device);
+  if (const auto lock = devices_->lockOn(device)) {
+    procedure_->record(
+        {tick, procedure::EventKind::Refused, device, *lock, to, procedure::kLocked});
+    return;
+  }
   if (!procedure_->checkOperation(tick, device, to).allowed) return;
   devices_->moveTo(device, to);
   procedure_->record({tick, procedure::EventKind::Operated, device, from, to, 0});
 }
 
 void Session::stop() { end(procedure::EndReason::Stopped); }
+
+void Session::updateZones(core::Vec3 learner) {
+  if (!bodyZones_) {
+    zones_->update(learner, {});
+    return;
+  }
+  bodyCentres_.clear();
+  const auto& entities = definition().scene.entities;
+  for (std::uint32_t i = 0; i < entities.size(); ++i)
+    if (entities[i].body && entities[i].body->type == scene::BodyType::Dynamic)
+      bodyCentres_.push_back(simulation_->entityPose(i).position);
+  zones_->update(learner, bodyCentres_);
+}
+
+double Session::indicatorValue(std::uint32_t indicator) const {
+  return definition().training.indicators[indicator].value.evaluate(*procedure_);
+}
 
 void Session::end(procedure::EndReason reason) {
   if (ended()) return;
@@ -112,6 +137,7 @@ std::uint64_t Session::stateHash() const {
   core::Fnv1a64 h;
   h.u64(simulation_->stateHash());
   devices_->hash(h);
+  zones_->hash(h);
   procedure_->hash(h);
   h.u32(static_cast<std::uint32_t>(end_));
   return h.value();

@@ -35,6 +35,11 @@ class Devices {
   void moveTo(std::uint32_t device, std::uint32_t position);
   /// Sets whether a button is held; a press (up -> down) counts as one operation.
   void setPressed(std::uint32_t device, bool pressed);
+  /// Whether a lock (or a tag) that is on hangs on the device.
+  bool locked(std::uint32_t device) const { return appliedTo(device, scenario::DeviceKind::Lock); }
+  bool tagged(std::uint32_t device) const { return appliedTo(device, scenario::DeviceKind::Tag); }
+  /// The first lock that is on and hangs on the device, if any.
+  std::optional<std::uint32_t> lockOn(std::uint32_t device) const;
   /// The device represented by an entity, if any.
   std::optional<std::uint32_t> deviceOfEntity(std::uint32_t entity) const;
 
@@ -42,6 +47,8 @@ class Devices {
   void hash(core::Fnv1a64& h) const;
 
  private:
+  bool appliedTo(std::uint32_t device, scenario::DeviceKind kind) const;
+
   std::span<const scenario::DeviceDef> defs_;
   std::vector<DeviceState> states_;
 };

@@ -8,7 +8,8 @@ namespace practicum::procedure {
 /// What happened.
 enum class EventKind : std::uint8_t {
   Operated,       ///< device `subject` moved from position `from` to `to`
-  Refused,        ///< operating device `subject` to `to` was prevented by rule `rule`
+  Refused,        ///< operating device `subject` to `to` was prevented by rule `rule`, or by
+                  ///< the lock `from` when `rule` is kLocked
   Pressed,        ///< button `subject` was pressed
   StepCompleted,  ///< step `subject` completed
   OutOfOrder,     ///< step `subject`'s condition held before its prerequisites were done
@@ -33,6 +34,9 @@ enum class FaultSource : std::uint8_t {
   Condition,   ///< its condition became true
   Instructor,  ///< an instructor's inject in the input stream
 };
+
+/// Event::rule of a refusal by a padlock rather than by a rule.
+inline constexpr std::uint32_t kLocked = 0xffffffffu;
 
 /// One event. Indices refer to the scenario's devices, steps and rules.
 struct Event {

@@ -9,6 +9,7 @@
 
 #include <practicum/core/hash.hpp>
 #include <practicum/interaction/devices.hpp>
+#include <practicum/interaction/zones.hpp>
 #include <practicum/procedure/events.hpp>
 #include <practicum/scenario/training.hpp>
 
@@ -48,7 +49,8 @@ class Procedure final : public scenario::SymbolValues {
 
   /// Refreshes the symbols that come from devices and time (call before operations and
   /// before evaluate(), each tick).
-  void refreshInputs(double elapsedSeconds, const interaction::Devices& devices);
+  void refreshInputs(double elapsedSeconds, const interaction::Devices& devices,
+                     const interaction::Zones& zones);
   /// Takes the initial state as the baseline: conditions that already hold at the start are
   /// neither early attempts nor triggered hazards. Call once, after the first refreshInputs().
   void start();

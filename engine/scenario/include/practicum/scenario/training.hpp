@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include <practicum/core/math.hpp>
 #include <practicum/scenario/condition.hpp>
 #include <practicum/scenario/text.hpp>
 
@@ -20,6 +21,10 @@ enum class DeviceKind : std::uint8_t {
   EarthingSwitch,  ///< connects a conductor to earth
   Lever,           ///< a mechanical lever
   Button,          ///< momentary push button (no positions; counts presses)
+  Lock,            ///< a padlock applied to another device (`target`): positions off/on;
+                   ///< while on, the target cannot be operated
+  Tag,             ///< a warning tag hung on another device (`target`): positions off/on;
+                   ///< informs, does not prevent
 };
 
 /// An operable device, represented in the scene by an entity the learner points at.
@@ -27,9 +32,34 @@ struct DeviceDef {
   std::string name;  ///< identifier used in conditions ("QF1")
   DeviceKind kind = DeviceKind::Switch;
   LocalizedText label;
-  std::uint32_t entity = 0;            ///< index into the scene's entities
-  std::vector<std::string> positions;  ///< at least 2, except buttons (none)
-  std::uint32_t initial = 0;           ///< index into positions
+  std::uint32_t entity = 0;             ///< index into the scene's entities
+  std::vector<std::string> positions;   ///< at least 2, except buttons (none)
+  std::uint32_t initial = 0;            ///< index into positions
+  std::optional<std::uint32_t> target;  ///< locks and tags: the device they are applied to
+};
+
+/// What a zone detects.
+enum class ZoneDetects : std::uint8_t {
+  Learner,  ///< the learner's viewpoint (the camera position of the input)
+  Bodies,   ///< the centres of dynamic bodies
+};
+
+/// An axis-aligned volume that detects the learner or bodies ("a personnel zone").
+struct ZoneDef {
+  std::string name;  ///< `<name>.occupied` (bool) and `<name>.count` (number) in conditions
+  LocalizedText label;
+  core::Vec3 center;
+  core::Vec3 halfExtents;
+  ZoneDetects detects = ZoneDetects::Learner;
+};
+
+/// A lamp, gauge or display bound to a value, for the renderer to show.
+struct IndicatorDef {
+  std::string name;
+  LocalizedText label;
+  std::uint32_t entity = 0;  ///< the entity that shows it
+  std::string style;         ///< "lamp", "gauge", "display"
+  Condition value;           ///< what it shows (bool: lit or not; number: the reading)
 };
 
 /// A named value derived from state every tick ("feeder_energized").
@@ -115,6 +145,10 @@ struct SymbolSource {
     Elapsed,           ///< seconds since the session started (number)
     Since,             ///< seconds since bool symbol `arg` last became true; 1e9 if never
     FaultActive,       ///< fault `index` has been injected (bool)
+    DeviceLocked,      ///< a lock on device `index` is on (bool)
+    DeviceTagged,      ///< a tag on device `index` is on (bool)
+    ZoneOccupied,      ///< zone `index` holds the learner or a body (bool)
+    ZoneCount,         ///< number of things zone `index` holds (number)
   };
   Kind kind = Kind::Elapsed;
   std::uint32_t index = 0;  ///< device, step or variable index
@@ -138,6 +172,8 @@ struct TrainingDef {
   std::vector<StepDef> steps;
   std::vector<RuleDef> rules;
   std::vector<FaultDef> faults;
+  std::vector<ZoneDef> zones;
+  std::vector<IndicatorDef> indicators;
   RubricDef rubric;
   SymbolCatalog symbols;
   double timeLimit = 0;  ///< seconds for the whole session; 0 = none

@@ -11,6 +11,7 @@
 #include <practicum/core/math.hpp>
 #include <practicum/core/result.hpp>
 #include <practicum/interaction/devices.hpp>
+#include <practicum/interaction/zones.hpp>
 #include <practicum/procedure/procedure.hpp>
 #include <practicum/sim/simulation.hpp>
 
@@ -68,6 +69,9 @@ class Session {
   const SessionOptions& options() const { return options_; }
   const Simulation& simulation() const { return *simulation_; }
   const interaction::Devices& devices() const { return *devices_; }
+  const interaction::Zones& zones() const { return *zones_; }
+  /// What indicator `indicator` shows now (booleans as 0/1), for the renderer.
+  double indicatorValue(std::uint32_t indicator) const;
   const procedure::Procedure& procedure() const { return *procedure_; }
   /// Every event so far, in order.
   const std::vector<procedure::Event>& events() const { return procedure_->events(); }
@@ -86,10 +90,14 @@ class Session {
   Session() = default;
   void operate(std::uint32_t device);
   void end(procedure::EndReason reason);
+  void updateZones(core::Vec3 learner);
 
   SessionOptions options_;
   std::unique_ptr<Simulation> simulation_;
   std::unique_ptr<interaction::Devices> devices_;
+  std::unique_ptr<interaction::Zones> zones_;
+  bool bodyZones_ = false;  ///< some zone detects bodies (collect their centres each tick)
+  std::vector<core::Vec3> bodyCentres_;
   std::unique_ptr<procedure::Procedure> procedure_;
   std::optional<std::uint32_t> hoveredEntity_;
   std::optional<std::uint32_t> hoveredDevice_;
