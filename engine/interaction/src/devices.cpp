@@ -1,9 +1,20 @@
 #include <practicum/interaction/devices.hpp>
 
+#include <algorithm>
+
 namespace practicum::interaction {
 
-Devices::Devices(std::span<const scenario::DeviceDef> defs) : defs_(defs), states_(defs.size()) {
-  for (std::size_t i = 0; i < defs.size(); ++i) states_[i].position = defs[i].initial;
+Devices::Devices(std::span<const scenario::DeviceDef> defs)
+    : defs_(defs), states_(defs.size()), locks_(defs.size(), 0), tags_(defs.size(), 0) {
+  for (std::uint32_t i = 0; i < defs.size(); ++i) {
+    states_[i].position = defs[i].initial;
+    byEntity_.emplace_back(defs[i].entity, i);
+  }
+  std::sort(byEntity_.begin(), byEntity_.end());
+  // locks and tags that start on
+  for (std::uint32_t i = 0; i < defs.size(); ++i)
+    if (defs[i].target && states_[i].position == 1)
+      ++(defs[i].kind == scenario::DeviceKind::Lock ? locks_ : tags_)[*defs[i].target];
 }
 
 std::uint32_t Devices::nextPosition(std::uint32_t device) const {
@@ -12,26 +23,29 @@ std::uint32_t Devices::nextPosition(std::uint32_t device) const {
 }
 
 void Devices::moveTo(std::uint32_t device, std::uint32_t position) {
+  // a lock or tag going on or off changes what its target reports
+  const auto& def = defs_[device];
+  if (def.target && (states_[device].position == 1) != (position == 1)) {
+    auto& count = (def.kind == scenario::DeviceKind::Lock ? locks_ : tags_)[*def.target];
+    position == 1 ? ++count : --count;
+  }
   states_[device].position = position;
   ++states_[device].operations;
+  ++version_;
 }
 
 void Devices::setPressed(std::uint32_t device, bool pressed) {
   DeviceState& s = states_[device];
   if (pressed && !s.pressed) ++s.operations;
+  if (pressed != s.pressed) ++version_;
   s.pressed = pressed;
 }
 
 std::optional<std::uint32_t> Devices::deviceOfEntity(std::uint32_t entity) const {
-  for (std::uint32_t i = 0; i < defs_.size(); ++i)
-    if (defs_[i].entity == entity) return i;
-  return std::nullopt;
-}
-
-bool Devices::appliedTo(std::uint32_t device, scenario::DeviceKind kind) const {
-  for (std::uint32_t i = 0; i < defs_.size(); ++i)
-    if (defs_[i].kind == kind && defs_[i].target == device && states_[i].position == 1) return true;
-  return false;
+  const auto it = std::lower_bound(byEntity_.begin(), byEntity_.end(),
+                                   std::pair<std::uint32_t, std::uint32_t>{entity, 0});
+  if (it == byEntity_.end() || it->first != entity) return std::nullopt;
+  return it->second;
 }
 
 std::optional<std::uint32_t> Devices::lockOn(std::uint32_t device) const {

@@ -66,8 +66,18 @@ Procedure::Procedure(const scenario::TrainingDef& def, double tickSeconds, std::
       faultTick_(def.faults.size()),
       faultActive_(def.faults.size(), false),
       faultHeld_(def.faults.size(), false) {
-  for (std::uint32_t id = 0; id < def.symbols.entries.size(); ++id)
-    if (def.symbols.entries[id].source.kind == Kind::Since) sinceSymbols_.push_back(id);
+  for (std::uint32_t id = 0; id < def.symbols.entries.size(); ++id) {
+    switch (def.symbols.entries[id].source.kind) {
+      case Kind::Since: sinceSymbols_.push_back(id); break;
+      case Kind::Variable: variableSymbols_.push_back(id); break;
+      case Kind::StepDone: stepSymbols_.push_back(id); break;
+      case Kind::FaultActive: faultSymbols_.push_back(id); break;
+      case Kind::ZoneOccupied:
+      case Kind::ZoneCount: zoneSymbols_.push_back(id); break;
+      case Kind::Elapsed: elapsedSymbols_.push_back(id); break;
+      default: deviceSymbols_.push_back(id); break;
+    }
+  }
 
   // when each timed fault happens: fixed, or drawn from the seed (per fault, so adding a fault
   // does not move the others)
@@ -90,6 +100,7 @@ Procedure::Procedure(const scenario::TrainingDef& def, double tickSeconds, std::
 void Procedure::inject(std::uint64_t tick, std::uint32_t fault, FaultSource source) {
   if (fault >= faultActive_.size() || faultActive_[fault]) return;
   faultActive_[fault] = true;
+  faultsDirty_ = true;
   events_.push_back(
       {tick, EventKind::FaultInjected, fault, static_cast<std::uint32_t>(source), 0, 0});
 }
@@ -103,30 +114,45 @@ void Procedure::setBool(std::uint32_t id, bool v, double now) {
   values_[id] = v ? 1.0 : 0.0;
 }
 
+void Procedure::syncFaultSymbols(double now) {
+  for (std::uint32_t id : faultSymbols_)
+    setBool(id, faultActive_[def_.symbols.entries[id].source.index], now);
+  faultsDirty_ = false;
+}
+
 void Procedure::refreshInputs(double now, const interaction::Devices& devices,
                               const interaction::Zones& zones) {
   const auto& entries = def_.symbols.entries;
-  for (std::uint32_t id = 0; id < entries.size(); ++id) {
-    const auto& src = entries[id].source;
-    switch (src.kind) {
-      case Kind::DeviceAt: setBool(id, devices.state(src.index).position == src.arg, now); break;
-      case Kind::DevicePosition: values_[id] = devices.state(src.index).position; break;
-      case Kind::DeviceOperations: values_[id] = devices.state(src.index).operations; break;
-      case Kind::ButtonPressed: setBool(id, devices.state(src.index).pressed, now); break;
-      case Kind::Elapsed: values_[id] = now; break;
-      case Kind::FaultActive: setBool(id, faultActive_[src.index], now); break;
-      case Kind::DeviceLocked: setBool(id, devices.locked(src.index), now); break;
-      case Kind::DeviceTagged: setBool(id, devices.tagged(src.index), now); break;
-      case Kind::ZoneOccupied: setBool(id, zones.count(src.index) > 0, now); break;
-      case Kind::ZoneCount: values_[id] = zones.count(src.index); break;
-      default: break;  // variables, steps and since() are the procedure's own
+
+  // device names only when a device changed since the last refresh
+  if (deviceVersion_ != devices.version()) {
+    deviceVersion_ = devices.version();
+    for (std::uint32_t id : deviceSymbols_) {
+      const auto& src = entries[id].source;
+      switch (src.kind) {
+        case Kind::DeviceAt: setBool(id, devices.state(src.index).position == src.arg, now); break;
+        case Kind::DevicePosition: values_[id] = devices.state(src.index).position; break;
+        case Kind::DeviceOperations: values_[id] = devices.state(src.index).operations; break;
+        case Kind::ButtonPressed: setBool(id, devices.state(src.index).pressed, now); break;
+        case Kind::DeviceLocked: setBool(id, devices.locked(src.index), now); break;
+        case Kind::DeviceTagged: setBool(id, devices.tagged(src.index), now); break;
+        default: break;
+      }
     }
   }
-  // variables in declaration order (each may use only earlier ones)
-  for (std::uint32_t id = 0; id < entries.size(); ++id) {
+  for (std::uint32_t id : zoneSymbols_) {
     const auto& src = entries[id].source;
-    if (src.kind != Kind::Variable) continue;
-    const double v = def_.variables[src.index].value.evaluate(*this);
+    if (src.kind == Kind::ZoneOccupied)
+      setBool(id, zones.count(src.index) > 0, now);
+    else
+      values_[id] = zones.count(src.index);
+  }
+  for (std::uint32_t id : elapsedSymbols_) values_[id] = now;
+  if (faultsDirty_) syncFaultSymbols(now);
+
+  // variables in declaration order (each may use only earlier ones)
+  for (std::uint32_t id : variableSymbols_) {
+    const double v = def_.variables[entries[id].source.index].value.evaluate(*this);
     if (entries[id].type == scenario::ValueType::Bool)
       setBool(id, v != 0.0, now);
     else
@@ -197,10 +223,7 @@ void Procedure::evaluate(std::uint64_t tick, double now) {
       faultHeld_[i] = holds;
     }
   }
-  if (injected)
-    for (std::uint32_t id = 0; id < entries.size(); ++id)
-      if (entries[id].source.kind == Kind::FaultActive)
-        setBool(id, faultActive_[entries[id].source.index], now);
+  if (injected) syncFaultSymbols(now);
 
   // steps: available when prerequisites are done; done when the condition then holds
   for (std::uint32_t i = 0; i < steps_.size(); ++i) {
@@ -231,9 +254,7 @@ void Procedure::evaluate(std::uint64_t tick, double now) {
       events_.push_back({tick, EventKind::StepTimedOut, i, 0, 0, 0});
     }
   }
-  for (std::uint32_t id = 0; id < entries.size(); ++id)
-    if (entries[id].source.kind == Kind::StepDone)
-      setBool(id, steps_[entries[id].source.index].done, now);
+  for (std::uint32_t id : stepSymbols_) setBool(id, steps_[entries[id].source.index].done, now);
 
   // hazards trigger when their condition becomes true
   for (std::uint32_t i = 0; i < def_.rules.size(); ++i) {

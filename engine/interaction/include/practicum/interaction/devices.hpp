@@ -36,8 +36,10 @@ class Devices {
   /// Sets whether a button is held; a press (up -> down) counts as one operation.
   void setPressed(std::uint32_t device, bool pressed);
   /// Whether a lock (or a tag) that is on hangs on the device.
-  bool locked(std::uint32_t device) const { return appliedTo(device, scenario::DeviceKind::Lock); }
-  bool tagged(std::uint32_t device) const { return appliedTo(device, scenario::DeviceKind::Tag); }
+  bool locked(std::uint32_t device) const { return locks_[device] > 0; }
+  bool tagged(std::uint32_t device) const { return tags_[device] > 0; }
+  /// Increments whenever any device's state changes (lets observers skip unchanged ticks).
+  std::uint64_t version() const { return version_; }
   /// The first lock that is on and hangs on the device, if any.
   std::optional<std::uint32_t> lockOn(std::uint32_t device) const;
   /// The device represented by an entity, if any.
@@ -47,10 +49,12 @@ class Devices {
   void hash(core::Fnv1a64& h) const;
 
  private:
-  bool appliedTo(std::uint32_t device, scenario::DeviceKind kind) const;
-
   std::span<const scenario::DeviceDef> defs_;
   std::vector<DeviceState> states_;
+  std::vector<std::uint32_t> locks_;  ///< per device: locks on it that are on
+  std::vector<std::uint32_t> tags_;   ///< per device: tags on it that are on
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> byEntity_;  ///< (entity, device), sorted
+  std::uint64_t version_ = 0;
 };
 
 }  // namespace practicum::interaction

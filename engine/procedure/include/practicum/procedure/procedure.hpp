@@ -88,12 +88,22 @@ class Procedure final : public scenario::SymbolValues {
  private:
   void violate(std::uint64_t tick, std::uint32_t rule, bool prevented);
   void setBool(std::uint32_t id, bool v, double now);
+  void syncFaultSymbols(double now);
 
   const scenario::TrainingDef& def_;
   double tickSeconds_;
   std::vector<double> values_;
-  std::vector<double> becameTrue_;           ///< per symbol: time it last became true (-1 never)
-  std::vector<std::uint32_t> sinceSymbols_;  ///< ids of Since entries
+  std::vector<double> becameTrue_;  ///< per symbol: time it last became true (-1 never)
+  // symbol ids by what feeds them, so each tick touches only what can have changed
+  std::vector<std::uint32_t> sinceSymbols_;
+  std::vector<std::uint32_t> deviceSymbols_;
+  std::vector<std::uint32_t> variableSymbols_;  ///< in declaration order
+  std::vector<std::uint32_t> stepSymbols_;
+  std::vector<std::uint32_t> faultSymbols_;
+  std::vector<std::uint32_t> zoneSymbols_;
+  std::vector<std::uint32_t> elapsedSymbols_;
+  std::optional<std::uint64_t> deviceVersion_;  ///< Devices::version() last read
+  bool faultsDirty_ = false;                    ///< a fault was injected since the last sync
   std::vector<StepProgress> steps_;
   std::vector<bool> stepHeld_;    ///< condition held last tick (for early-attempt edges)
   std::vector<bool> hazardHeld_;  ///< per rule: `when` held last tick
