@@ -364,6 +364,44 @@ TEST(Session, ZonesCountTheLearnerAndBodiesAndIndicatorsShowValues) {
   EXPECT_EQ(s->indicatorValue(0), 0.0);
 }
 
+TEST(Session, ToolsAreTakenUsedAndTheWrongOneIsAnEvent) {
+  const std::string toolEntities = R"(,
+    {"name": "wrench", "transform": {"position": [-0.5, 1.4, 0]}, "shape": {"type": "box", "halfExtents": [0.05, 0.05, 0.05]}, "material": "m", "body": {"type": "static"}},
+    {"name": "detector", "transform": {"position": [0, 1.4, 0]}, "shape": {"type": "box", "halfExtents": [0.05, 0.05, 0.05]}, "material": "m", "body": {"type": "static"}},
+    {"name": "bolt", "transform": {"position": [0.5, 1.4, 0]}, "shape": {"type": "box", "halfExtents": [0.05, 0.05, 0.05]}, "material": "m", "body": {"type": "static"}})";
+  const std::string toolDevices = R"(,
+    {"name": "W", "kind": "tool", "entity": "wrench", "label": {"zh-CN": "扳手", "en": "wrench"}, "toolType": "wrench"},
+    {"name": "D", "kind": "tool", "entity": "detector", "label": {"zh-CN": "验电器", "en": "detector"}, "toolType": "detector"},
+    {"name": "R", "kind": "switch", "entity": "bolt", "label": {"zh-CN": "螺栓", "en": "bolt"}, "positions": ["tight", "loose"], "tool": "wrench"})";
+  auto s = open(writeScenario(R"("variables": [{"name": "tested", "value": "A.usedWith.D"}])",
+                              toolEntities, toolDevices));
+  ASSERT_TRUE(s);
+  const core::Vec3 kWrench{-0.5f, 1.4f, 0}, kDetector{0, 1.4f, 0}, kBolt{0.5f, 1.4f, 0};
+  const auto lastKind = [&] { return s->events().back().kind; };
+  click(*s, kBolt);  // empty hand: the bolt needs a wrench
+  EXPECT_EQ(lastKind(), procedure::EventKind::Refused);
+  EXPECT_EQ(s->events().back().rule, procedure::kNeedsTool);
+  click(*s, kDetector);  // take the detector
+  EXPECT_EQ(s->devices().heldTool(), 4u);
+  EXPECT_EQ(*s->procedure().valueOf("D.held"), 1.0);
+  click(*s, kBolt);  // the wrong tool
+  EXPECT_EQ(lastKind(), procedure::EventKind::WrongTool);
+  EXPECT_EQ(s->devices().state(5).position, 0u);
+  s->step(aim(kA, true));  // using the detector on A: a one-tick pulse, A does not move
+  EXPECT_EQ(*s->procedure().valueOf("tested"), 1.0);
+  s->step(aim(kA, false));
+  EXPECT_EQ(*s->procedure().valueOf("tested"), 0.0);
+  EXPECT_EQ(s->devices().state(0).position, 0u);
+  EXPECT_EQ(*s->procedure().valueOf("D.uses"), 1.0);
+  click(*s, kWrench);  // the hand is full: nothing
+  EXPECT_EQ(s->devices().heldTool(), 4u);
+  click(*s, kDetector);  // put it back, take the wrench, loosen the bolt
+  click(*s, kWrench);
+  click(*s, kBolt);
+  EXPECT_EQ(s->devices().state(5).position, 1u);
+  EXPECT_EQ(lastKind(), procedure::EventKind::Operated);
+}
+
 TEST(Bot, FailsWhenSomethingBlocksThePointer) {
   const std::string wall = R"(,
     {"name": "wall", "transform": {"position": [-0.5, 1, 1]}, "shape": {"type": "box", "halfExtents": [0.3, 0.3, 0.02]}, "material": "m", "body": {"type": "static"}})";

@@ -29,6 +29,8 @@ json describe(const sim::Session& s, const procedure::Event& e) {
       j["to"] = t.devices[e.subject].positions[e.to];
       if (e.rule == procedure::kLocked)
         j["lock"] = t.devices[e.from].name;
+      else if (e.rule == procedure::kNeedsTool)
+        j["needsTool"] = t.devices[e.subject].requiresTool;
       else
         j["rule"] = t.rules[e.rule].id;
       break;
@@ -37,6 +39,13 @@ json describe(const sim::Session& s, const procedure::Event& e) {
     case procedure::EventKind::OutOfOrder:
     case procedure::EventKind::StepTimedOut: j["step"] = t.steps[e.subject].id; break;
     case procedure::EventKind::Violation: j["rule"] = t.rules[e.rule].id; break;
+    case procedure::EventKind::ToolTaken:
+    case procedure::EventKind::ToolReturned: j["tool"] = t.devices[e.subject].name; break;
+    case procedure::EventKind::ToolUsed:
+    case procedure::EventKind::WrongTool:
+      j["tool"] = t.devices[e.from].name;
+      j["device"] = t.devices[e.subject].name;
+      break;
     case procedure::EventKind::FaultInjected:
       j["fault"] = t.faults[e.subject].id;
       j["source"] = procedure::toString(static_cast<procedure::FaultSource>(e.from));

@@ -56,12 +56,41 @@ std::optional<std::uint32_t> Devices::lockOn(std::uint32_t device) const {
   return std::nullopt;
 }
 
+void Devices::take(std::uint32_t tool) {
+  held_ = tool;
+  ++version_;
+}
+
+void Devices::putBack() {
+  held_.reset();
+  ++version_;
+}
+
+void Devices::use(std::uint32_t device) {
+  if (!held_) return;
+  usedNow_.emplace_back(device, *held_);
+  ++states_[*held_].operations;
+  ++version_;
+}
+
+bool Devices::usedThisTick(std::uint32_t device, std::uint32_t tool) const {
+  return std::find(usedNow_.begin(), usedNow_.end(), std::make_pair(device, tool)) !=
+         usedNow_.end();
+}
+
+void Devices::newTick() {
+  if (usedNow_.empty()) return;
+  usedNow_.clear();
+  ++version_;
+}
+
 void Devices::hash(core::Fnv1a64& h) const {
   for (const auto& s : states_) {
     h.u32(s.position);
     h.u32(s.operations);
     h.u32(s.pressed ? 1 : 0);
   }
+  h.u32(held_ ? *held_ + 1 : 0);
 }
 
 }  // namespace practicum::interaction

@@ -30,6 +30,10 @@ const char* toString(EventKind kind) {
     case EventKind::StepTimedOut: return "step-timed-out";
     case EventKind::Violation: return "violation";
     case EventKind::FaultInjected: return "fault-injected";
+    case EventKind::ToolTaken: return "tool-taken";
+    case EventKind::ToolReturned: return "tool-returned";
+    case EventKind::ToolUsed: return "tool-used";
+    case EventKind::WrongTool: return "wrong-tool";
     case EventKind::SessionEnded: return "session-ended";
   }
   return "?";
@@ -136,6 +140,8 @@ void Procedure::refreshInputs(double now, const interaction::Devices& devices,
         case Kind::ButtonPressed: setBool(id, devices.state(src.index).pressed, now); break;
         case Kind::DeviceLocked: setBool(id, devices.locked(src.index), now); break;
         case Kind::DeviceTagged: setBool(id, devices.tagged(src.index), now); break;
+        case Kind::ToolHeld: setBool(id, devices.heldTool() == src.index, now); break;
+        case Kind::UsedWith: setBool(id, devices.usedThisTick(src.index, src.arg), now); break;
         default: break;
       }
     }

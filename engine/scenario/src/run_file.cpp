@@ -53,6 +53,16 @@ void readActions(const json& v, Checker& check, RunFile& run) {
       if (const json* s = check.require(a, p, "seconds"))
         if (auto n = check.number(*s, Checker::at(p, "seconds"), Range::closed(0, 3600)))
           action.seconds = *n;
+    } else if (*name == "take" || *name == "return") {
+      action.kind = *name == "take" ? RunAction::Kind::Take : RunAction::Kind::Return;
+      check.checkKeys(a, p, {"do", "tool"});
+      target("tool");
+    } else if (*name == "use") {
+      action.kind = RunAction::Kind::Use;
+      check.checkKeys(a, p, {"do", "tool", "on"});
+      target("tool");
+      if (const json* on = check.require(a, p, "on"))
+        if (auto s = check.string(*on, Checker::at(p, "on"))) action.on = *s;
     } else if (*name == "inject") {
       action.kind = RunAction::Kind::Inject;
       check.checkKeys(a, p, {"do", "fault"});

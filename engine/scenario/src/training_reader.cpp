@@ -28,6 +28,8 @@ constexpr KindName kDeviceKinds[] = {
     {"lever", DeviceKind::Lever},
     {"lock", DeviceKind::Lock},
     {"tag", DeviceKind::Tag},
+    {"tool", DeviceKind::Tool},
+    {"point", DeviceKind::Point},
     {"button", DeviceKind::Button},
 };
 
@@ -161,7 +163,9 @@ class TrainingReader {
       const std::string p = elementPath(path, i);
       const json& d = v[i];
       if (!check_.expectObject(d, p)) continue;
-      check_.checkKeys(d, p, {"name", "kind", "entity", "label", "positions", "initial", "target"});
+      check_.checkKeys(d, p,
+                       {"name", "kind", "entity", "label", "positions", "initial", "target",
+                        "toolType", "tool"});
       DeviceDef dev;
       bool ok = true;
       if (const json* n = check_.require(d, p, "name")) {
@@ -217,8 +221,27 @@ class TrainingReader {
       } else if (appliesToDevice) {
         check_.missing(p, "target", "a lock or tag needs the device it is applied to");
       }
+      readToolFields(d, p, dev);
       if (ok) addDeviceSymbols(dev, static_cast<std::uint32_t>(t_.devices.size()));
       t_.devices.push_back(std::move(dev));
+    }
+    // a device that needs a tool needs one the scenario has
+    for (std::size_t i = 0; i < t_.devices.size(); ++i) {
+      const auto& dev = t_.devices[i];
+      if (dev.requiresTool.empty()) continue;
+      if (std::none_of(t_.devices.begin(), t_.devices.end(), [&](const DeviceDef& x) {
+            return x.kind == DeviceKind::Tool && x.toolType == dev.requiresTool;
+          }))
+        check_.error(Checker::at(elementPath(path, i), "tool"),
+                     "no tool of type \"" + dev.requiresTool + "\" in the scenario");
+    }
+    // every tool can be used on every other non-tool device: a pulse name for each pair
+    for (std::uint32_t tool = 0; tool < t_.devices.size(); ++tool) {
+      if (t_.devices[tool].kind != DeviceKind::Tool) continue;
+      for (std::uint32_t d = 0; d < t_.devices.size(); ++d)
+        if (t_.devices[d].kind != DeviceKind::Tool)
+          table_.add(t_.devices[d].name + ".usedWith." + t_.devices[tool].name, ValueType::Bool,
+                     {SymbolSource::Kind::UsedWith, d, tool});
     }
     for (const auto& pending : pendingTargets_) {
       const auto it = std::find_if(t_.devices.begin(), t_.devices.end(),
@@ -236,10 +259,12 @@ class TrainingReader {
 
   void readPositions(const json& d, const std::string& p, DeviceDef& dev, bool& ok) {
     const json* positions = Checker::find(d, "positions");
-    if (dev.kind == DeviceKind::Button) {
-      if (positions) check_.rejectKey(d, p, "positions", "a button has no positions");
+    if (dev.kind == DeviceKind::Button || dev.kind == DeviceKind::Tool ||
+        dev.kind == DeviceKind::Point) {
+      if (positions)
+        check_.rejectKey(d, p, "positions", "buttons, tools and points have no positions");
       if (Checker::find(d, "initial"))
-        check_.rejectKey(d, p, "initial", "a button has no positions");
+        check_.rejectKey(d, p, "initial", "buttons, tools and points have no positions");
       return;
     }
     if (dev.kind == DeviceKind::Lock || dev.kind == DeviceKind::Tag) {
@@ -280,8 +305,31 @@ class TrainingReader {
     }
   }
 
+  void readToolFields(const json& d, const std::string& p, DeviceDef& dev) {
+    if (const json* type = Checker::find(d, "toolType")) {
+      if (dev.kind != DeviceKind::Tool)
+        check_.rejectKey(d, p, "toolType", "only tools have a toolType");
+      else if (auto s = check_.string(*type, Checker::at(p, "toolType")))
+        dev.toolType = *s;
+    } else if (dev.kind == DeviceKind::Tool) {
+      check_.missing(p, "toolType", "a tool needs its toolType (e.g. \"voltage-detector\")");
+    }
+    if (const json* needs = Checker::find(d, "tool")) {
+      if (dev.positions.empty() || dev.kind == DeviceKind::Lock || dev.kind == DeviceKind::Tag)
+        check_.rejectKey(d, p, "tool", "only devices with positions are operated with a tool");
+      else if (auto s = check_.string(*needs, Checker::at(p, "tool")))
+        dev.requiresTool = *s;
+    }
+  }
+
   void addDeviceSymbols(const DeviceDef& dev, std::uint32_t index) {
     using K = SymbolSource::Kind;
+    if (dev.kind == DeviceKind::Tool) {
+      table_.add(dev.name + ".held", ValueType::Bool, {K::ToolHeld, index, 0});
+      table_.add(dev.name + ".uses", ValueType::Number, {K::DeviceOperations, index, 0});
+      return;
+    }
+    if (dev.kind == DeviceKind::Point) return;
     if (dev.kind == DeviceKind::Button) {
       table_.add(dev.name + ".pressed", ValueType::Bool, {K::ButtonPressed, index, 0});
       table_.add(dev.name + ".presses", ValueType::Number, {K::DeviceOperations, index, 0});

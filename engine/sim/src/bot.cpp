@@ -39,6 +39,18 @@ core::Result<Bot> Bot::create(const scenario::RunFile& run, Session& session) {
             run.file.string() + ": " + a.path + ": the scenario has no fault \"" + a.target + "\"");
       continue;
     }
+    if (a.kind == K::Take || a.kind == K::Return || a.kind == K::Use) {
+      const auto tool = findDevice(def.training, a.target);
+      if (!tool || def.training.devices[*tool].kind != scenario::DeviceKind::Tool)
+        return core::makeError(
+            core::ErrorCode::Validation,
+            run.file.string() + ": " + a.path + ": the scenario has no tool \"" + a.target + "\"");
+      if (a.kind == K::Use && !findDevice(def.training, a.on))
+        return core::makeError(
+            core::ErrorCode::Validation,
+            run.file.string() + ": " + a.path + ": the scenario has no device \"" + a.on + "\"");
+      continue;
+    }
     const auto device = findDevice(def.training, a.target);
     if (!device && !(a.kind == K::Look && findEntity(def.scene, a.target)))
       return core::makeError(core::ErrorCode::Validation,
@@ -123,18 +135,32 @@ core::Status Bot::act(const scenario::RunAction& a) {
       step(in);
       return {};
     }
+    case K::Take:
+    case K::Return: {
+      // aim at the tool's place and click, unless the hand is already as wanted
+      const bool holding = session_.devices().heldTool() == device;
+      if ((a.kind == K::Take) == holding) return {};
+      if (auto s = aimAt(a, *device, entity); !s.ok()) return s;
+      tickAt(entity, kPointerPrimary);
+      tickAt(entity, 0);
+      return {};
+    }
+    case K::Use: {
+      if (session_.devices().heldTool() != device)
+        return failure(a, "the learner is not holding \"" + a.target + "\" (take it first)");
+      const auto target = *findDevice(def.training, a.on);
+      const std::uint32_t targetEntity = def.training.devices[target].entity;
+      if (auto s = aimAt(a, target, targetEntity); !s.ok()) return s;
+      tickAt(targetEntity, kPointerPrimary);
+      tickAt(targetEntity, 0);
+      return {};
+    }
     case K::Press:
     case K::Operate: break;
   }
 
-  // point at the device; a person sees whether the pointer is on it before pressing
-  aim_ = entity;
-  tickAt(entity, 0);
+  if (auto s = aimAt(a, *device, entity); !s.ok()) return s;
   if (session_.ended()) return {};
-  if (session_.hoveredDevice() != device)
-    return failure(a, "the pointer cannot reach \"" + a.target + "\" from the camera at (" +
-                          std::to_string(camera_.x) + ", " + std::to_string(camera_.y) + ", " +
-                          std::to_string(camera_.z) + "); something is in the way");
   if (a.kind == K::Press) {
     tickAt(entity, kPointerPrimary);
     tickAt(entity, kPointerPrimary);
@@ -156,6 +182,18 @@ core::Status Bot::act(const scenario::RunAction& a) {
   if (session_.devices().state(*device).position != wanted && !session_.ended())
     return failure(a, "device \"" + a.target + "\" did not reach \"" + a.position + "\"");
   return {};
+}
+
+core::Status Bot::aimAt(const scenario::RunAction& a, std::uint32_t device, std::uint32_t entity) {
+  // point at the device; a person sees whether the pointer is on it before clicking
+  aim_ = entity;
+  tickAt(entity, 0);
+  if (session_.ended() || session_.hoveredDevice() == device) return {};
+  return failure(a, "the pointer cannot reach \"" +
+                        session_.definition().training.devices[device].name +
+                        "\" from the camera at (" + std::to_string(camera_.x) + ", " +
+                        std::to_string(camera_.y) + ", " + std::to_string(camera_.z) +
+                        "); something is in the way");
 }
 
 core::Status Bot::play(const std::function<void(const Session&)>& onTick) {

@@ -42,6 +42,8 @@ void Session::step(const InputRecord& input) {
   if (ended()) return;
   const std::uint64_t tick = simulation_->tick() + 1;  // the tick this input belongs to
 
+  devices_->newTick();
+
   // what the pointer is on
   hoveredEntity_.reset();
   hoveredDevice_.reset();
@@ -86,8 +88,40 @@ void Session::step(const InputRecord& input) {
 }
 
 void Session::operate(std::uint32_t device) {
+  using procedure::EventKind;
   const std::uint64_t tick = simulation_->tick() + 1;
   const auto& def = devices_->def(device);
+  const auto held = devices_->heldTool();
+
+  // tools: an empty hand takes one; clicking the held one puts it back
+  if (def.kind == scenario::DeviceKind::Tool) {
+    if (!held) {
+      devices_->take(device);
+      procedure_->record({tick, EventKind::ToolTaken, device, 0, 0, 0});
+    } else if (*held == device) {
+      devices_->putBack();
+      procedure_->record({tick, EventKind::ToolReturned, device, 0, 0, 0});
+    }
+    return;
+  }
+  // with a tool in hand a click uses it: to operate what needs it, otherwise on the device
+  if (held) {
+    const std::string& type = devices_->def(*held).toolType;
+    if (def.requiresTool.empty()) {
+      devices_->use(device);
+      procedure_->record({tick, EventKind::ToolUsed, device, *held, 0, 0});
+      return;
+    }
+    if (def.requiresTool != type) {
+      procedure_->record({tick, EventKind::WrongTool, device, *held, 0, 0});
+      return;
+    }
+  } else if (!def.requiresTool.empty()) {
+    procedure_->record({tick, EventKind::Refused, device, 0, devices_->nextPosition(device),
+                        procedure::kNeedsTool});
+    return;
+  }
+  if (def.kind == scenario::DeviceKind::Point) return;
   if (def.kind == scenario::DeviceKind::Button) {
     devices_->setPressed(device, true);
     heldButton_ = device;

@@ -42,6 +42,18 @@ class Devices {
   std::uint64_t version() const { return version_; }
   /// The first lock that is on and hangs on the device, if any.
   std::optional<std::uint32_t> lockOn(std::uint32_t device) const;
+  /// The tool in the learner's hand, if any.
+  std::optional<std::uint32_t> heldTool() const { return held_; }
+  /// Takes a tool into the (empty) hand.
+  void take(std::uint32_t tool);
+  /// Puts the held tool back.
+  void putBack();
+  /// Records that the held tool was used on a device this tick (counts a use of the tool).
+  void use(std::uint32_t device);
+  /// Whether tool `tool` was used on `device` this tick.
+  bool usedThisTick(std::uint32_t device, std::uint32_t tool) const;
+  /// Forgets this tick's uses (call at the start of every tick).
+  void newTick();
   /// The device represented by an entity, if any.
   std::optional<std::uint32_t> deviceOfEntity(std::uint32_t entity) const;
 
@@ -55,6 +67,8 @@ class Devices {
   std::vector<std::uint32_t> tags_;   ///< per device: tags on it that are on
   std::vector<std::pair<std::uint32_t, std::uint32_t>> byEntity_;  ///< (entity, device), sorted
   std::uint64_t version_ = 0;
+  std::optional<std::uint32_t> held_;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> usedNow_;  ///< (device, tool) this tick
 };
 
 }  // namespace practicum::interaction

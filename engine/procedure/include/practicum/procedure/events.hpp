@@ -16,6 +16,10 @@ enum class EventKind : std::uint8_t {
   StepTimedOut,   ///< step `subject` passed its time limit
   Violation,      ///< rule `rule` was broken (interlock recorded, or hazard triggered)
   FaultInjected,  ///< fault `subject` became active; `from` is its FaultSource
+  ToolTaken,      ///< tool `subject` was taken into the hand
+  ToolReturned,   ///< tool `subject` was put back
+  ToolUsed,       ///< tool `from` was used on device `subject`
+  WrongTool,      ///< tool `from` was used on device `subject`, which needs another tool
   SessionEnded,   ///< the session ended; `subject` is the EndReason
 };
 
@@ -37,6 +41,8 @@ enum class FaultSource : std::uint8_t {
 
 /// Event::rule of a refusal by a padlock rather than by a rule.
 inline constexpr std::uint32_t kLocked = 0xffffffffu;
+/// Event::rule of a refusal because the device needs a tool and the hand is empty.
+inline constexpr std::uint32_t kNeedsTool = 0xfffffffeu;
 
 /// One event. Indices refer to the scenario's devices, steps and rules.
 struct Event {

@@ -21,6 +21,9 @@ struct RunAction {
     Wait,     ///< do nothing for `seconds`
     Stop,     ///< end the session
     Inject,   ///< an instructor injects fault `target`
+    Take,     ///< take tool `target` into the hand
+    Return,   ///< put tool `target` back
+    Use,      ///< use the held tool `target` on device `on`
   };
   Kind kind = Kind::Wait;
   std::string target;              ///< device or entity name
@@ -28,6 +31,7 @@ struct RunAction {
   double seconds = 0;              ///< Wait
   std::optional<core::Vec3> from;  ///< Look: camera position
   std::string path;                ///< JSON path of the action, for messages
+  std::string on;                  ///< Use: the device the tool is used on
 };
 
 /// The outcome a run must produce (each part optional).

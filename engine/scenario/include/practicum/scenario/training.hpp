@@ -25,6 +25,8 @@ enum class DeviceKind : std::uint8_t {
                    ///< while on, the target cannot be operated
   Tag,             ///< a warning tag hung on another device (`target`): positions off/on;
                    ///< informs, does not prevent
+  Tool,            ///< taken from its place, held, used on devices (`toolType`)
+  Point,           ///< a place tools are used on (a test point); nothing to operate
 };
 
 /// An operable device, represented in the scene by an entity the learner points at.
@@ -36,6 +38,8 @@ struct DeviceDef {
   std::vector<std::string> positions;   ///< at least 2, except buttons (none)
   std::uint32_t initial = 0;            ///< index into positions
   std::optional<std::uint32_t> target;  ///< locks and tags: the device they are applied to
+  std::string toolType;      ///< tools: what kind of tool ("voltage-detector", "wrench-17")
+  std::string requiresTool;  ///< devices with positions: the tool type needed to operate them
 };
 
 /// What a zone detects.
@@ -149,6 +153,8 @@ struct SymbolSource {
     DeviceTagged,      ///< a tag on device `index` is on (bool)
     ZoneOccupied,      ///< zone `index` holds the learner or a body (bool)
     ZoneCount,         ///< number of things zone `index` holds (number)
+    ToolHeld,          ///< tool `index` is in the learner's hand (bool)
+    UsedWith,          ///< tool `arg` was used on device `index` this tick (bool)
   };
   Kind kind = Kind::Elapsed;
   std::uint32_t index = 0;  ///< device, step or variable index

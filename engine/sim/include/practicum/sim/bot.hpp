@@ -32,6 +32,8 @@ class Bot {
   // aims at a target entity for one tick with the given buttons
   void tickAt(std::uint32_t entity, std::uint32_t buttons);
   void idle(std::uint32_t ticks);
+  // aims at a device's entity for one tick; fails when the pointer lands elsewhere
+  core::Status aimAt(const scenario::RunAction& action, std::uint32_t device, std::uint32_t entity);
   core::Error failure(const scenario::RunAction& action, const std::string& what) const;
 
   void step(const InputRecord& input);
