@@ -402,6 +402,42 @@ TEST(Session, ToolsAreTakenUsedAndTheWrongOneIsAnEvent) {
   EXPECT_EQ(lastKind(), procedure::EventKind::Operated);
 }
 
+TEST(Session, AValveTurnsByDraggingAndReportsItsOpening) {
+  // a handwheel facing the camera, on a hinge along z with limits 0..90 degrees
+  const std::string wheel = R"(,
+    {"name": "wheel", "transform": {"position": [1, 1, 0], "rotation": [90, 0, 0]}, "shape": {"type": "cylinder", "radius": 0.2, "height": 0.04}, "material": "m", "body": {"type": "dynamic", "mass": 1, "angularDamping": 0.5}})";
+  const std::string valve = R"(,
+    {"name": "V1", "kind": "valve", "entity": "wheel", "label": {"zh-CN": "阀", "en": "valve"}, "joint": "stem"})";
+  const std::string training = R"(
+  "joints": [{"name": "stem", "type": "hinge", "a": "wheel", "pivot": [1, 1, 0], "axis": [0, 0, 1], "limits": {"lower": 0, "upper": 90}}],
+  "procedure": {"steps": [{"id": "open", "text": {"zh-CN": "开", "en": "open"}, "done": "V1.opening >= 0.99"}]})";
+  const auto dir = writeScenario(training, wheel, valve);
+  auto s = open(dir);
+  ASSERT_TRUE(s);
+  for (int i = 0; i < 60; ++i) s->step(aim(kNothing, false));
+  EXPECT_NEAR(*s->procedure().valueOf("V1.opening"), 0.0, 0.01);  // held shut by the stem
+  scenario::RunFile run;
+  run.file = dir / "run.json";
+  scenario::RunAction turn{
+      scenario::RunAction::Kind::Turn, "V1", "", 85, std::nullopt, "actions[0]"};
+  run.actions = {turn};
+  auto bot = sim::Bot::create(run, *s);
+  ASSERT_TRUE(bot.ok()) << bot.error().message;
+  const auto played = bot->play();
+  ASSERT_TRUE(played.ok()) << played.error().message;
+  EXPECT_NEAR(*s->procedure().valueOf("V1.angle"), 85.0, 2.0);
+  for (int i = 0; i < 120; ++i) s->step(aim(kNothing, false));  // it stays where it was left
+  EXPECT_NEAR(*s->procedure().valueOf("V1.angle"), 85.0, 2.0);
+  EXPECT_NEAR(*s->procedure().valueOf("V1.opening"), 85.0 / 90.0, 0.02);
+  EXPECT_FALSE(s->procedure().steps()[0].done);  // 0.94 < 0.99
+  // dragging the other way closes it again
+  run.actions[0].seconds = 10;
+  auto back = sim::Bot::create(run, *s);
+  ASSERT_TRUE(back.ok());
+  ASSERT_TRUE(back->play().ok());
+  EXPECT_NEAR(*s->procedure().valueOf("V1.angle"), 10.0, 2.0);
+}
+
 TEST(Bot, FailsWhenSomethingBlocksThePointer) {
   const std::string wall = R"(,
     {"name": "wall", "transform": {"position": [-0.5, 1, 1]}, "shape": {"type": "box", "halfExtents": [0.3, 0.3, 0.02]}, "material": "m", "body": {"type": "static"}})";

@@ -78,6 +78,11 @@ bool Devices::usedThisTick(std::uint32_t device, std::uint32_t tool) const {
          usedNow_.end();
 }
 
+void Devices::setValve(std::uint32_t device, float angle, float opening) {
+  states_[device].angle = angle;
+  states_[device].opening = opening;
+}
+
 void Devices::newTick() {
   if (usedNow_.empty()) return;
   usedNow_.clear();
@@ -89,6 +94,7 @@ void Devices::hash(core::Fnv1a64& h) const {
     h.u32(s.position);
     h.u32(s.operations);
     h.u32(s.pressed ? 1 : 0);
+    h.f32(s.angle);
   }
   h.u32(held_ ? *held_ + 1 : 0);
 }

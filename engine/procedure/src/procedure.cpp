@@ -79,6 +79,8 @@ Procedure::Procedure(const scenario::TrainingDef& def, double tickSeconds, std::
       case Kind::ZoneOccupied:
       case Kind::ZoneCount: zoneSymbols_.push_back(id); break;
       case Kind::Elapsed: elapsedSymbols_.push_back(id); break;
+      case Kind::ValveOpening:
+      case Kind::ValveAngle: valveSymbols_.push_back(id); break;
       default: deviceSymbols_.push_back(id); break;
     }
   }
@@ -154,6 +156,12 @@ void Procedure::refreshInputs(double now, const interaction::Devices& devices,
       values_[id] = zones.count(src.index);
   }
   for (std::uint32_t id : elapsedSymbols_) values_[id] = now;
+  for (std::uint32_t id : valveSymbols_) {
+    const auto& src = entries[id].source;
+    const auto& state = devices.state(src.index);
+    values_[id] = src.kind == Kind::ValveOpening ? double(state.opening)
+                                                 : double(state.angle) * 180.0 / 3.14159265358979;
+  }
   if (faultsDirty_) syncFaultSymbols(now);
 
   // variables in declaration order (each may use only earlier ones)

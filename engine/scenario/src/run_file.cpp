@@ -63,6 +63,13 @@ void readActions(const json& v, Checker& check, RunFile& run) {
       target("tool");
       if (const json* on = check.require(a, p, "on"))
         if (auto s = check.string(*on, Checker::at(p, "on"))) action.on = *s;
+    } else if (*name == "turn") {
+      action.kind = RunAction::Kind::Turn;
+      check.checkKeys(a, p, {"do", "device", "degrees"});
+      target("device");
+      if (const json* deg = check.require(a, p, "degrees"))
+        if (auto n = check.number(*deg, Checker::at(p, "degrees"), Range::closed(0, 3600)))
+          action.seconds = *n;
     } else if (*name == "inject") {
       action.kind = RunAction::Kind::Inject;
       check.checkKeys(a, p, {"do", "fault"});

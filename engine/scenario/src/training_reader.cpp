@@ -30,6 +30,7 @@ constexpr KindName kDeviceKinds[] = {
     {"tag", DeviceKind::Tag},
     {"tool", DeviceKind::Tool},
     {"point", DeviceKind::Point},
+    {"valve", DeviceKind::Valve},
     {"button", DeviceKind::Button},
 };
 
@@ -165,7 +166,7 @@ class TrainingReader {
       if (!check_.expectObject(d, p)) continue;
       check_.checkKeys(d, p,
                        {"name", "kind", "entity", "label", "positions", "initial", "target",
-                        "toolType", "tool"});
+                        "toolType", "tool", "joint", "torque"});
       DeviceDef dev;
       bool ok = true;
       if (const json* n = check_.require(d, p, "name")) {
@@ -222,6 +223,7 @@ class TrainingReader {
         check_.missing(p, "target", "a lock or tag needs the device it is applied to");
       }
       readToolFields(d, p, dev);
+      readValveFields(d, p, dev, ok);
       if (ok) addDeviceSymbols(dev, static_cast<std::uint32_t>(t_.devices.size()));
       t_.devices.push_back(std::move(dev));
     }
@@ -260,11 +262,11 @@ class TrainingReader {
   void readPositions(const json& d, const std::string& p, DeviceDef& dev, bool& ok) {
     const json* positions = Checker::find(d, "positions");
     if (dev.kind == DeviceKind::Button || dev.kind == DeviceKind::Tool ||
-        dev.kind == DeviceKind::Point) {
+        dev.kind == DeviceKind::Point || dev.kind == DeviceKind::Valve) {
       if (positions)
-        check_.rejectKey(d, p, "positions", "buttons, tools and points have no positions");
+        check_.rejectKey(d, p, "positions", "buttons, tools, points and valves have no positions");
       if (Checker::find(d, "initial"))
-        check_.rejectKey(d, p, "initial", "buttons, tools and points have no positions");
+        check_.rejectKey(d, p, "initial", "buttons, tools, points and valves have no positions");
       return;
     }
     if (dev.kind == DeviceKind::Lock || dev.kind == DeviceKind::Tag) {
@@ -305,6 +307,40 @@ class TrainingReader {
     }
   }
 
+  // a valve turns on a hinge joint with both limits whose first entity is the valve's own
+  void readValveFields(const json& d, const std::string& p, DeviceDef& dev, bool& ok) {
+    const json* joint = Checker::find(d, "joint");
+    if (dev.kind != DeviceKind::Valve) {
+      if (joint) check_.rejectKey(d, p, "joint", "only valves turn on a joint");
+      if (Checker::find(d, "torque")) check_.rejectKey(d, p, "torque", "only valves have a torque");
+      return;
+    }
+    check_.optNumber(d, p, "torque", dev.torque, Range::positive());
+    if (!joint) {
+      check_.missing(p, "joint", "a valve turns on a hinge joint named in \"joints\"");
+      ok = false;
+      return;
+    }
+    const auto name = check_.string(*joint, Checker::at(p, "joint"));
+    if (!name) return;
+    const auto& joints = def_.scene.joints;
+    const auto it = std::find_if(joints.begin(), joints.end(),
+                                 [&](const scene::Joint& j) { return j.name == *name; });
+    if (it == joints.end()) {
+      check_.error(Checker::at(p, "joint"), "unknown joint \"" + *name + "\"");
+      ok = false;
+    } else if (it->kind != scene::JointKind::Hinge || !it->lowerLimit || !it->upperLimit ||
+               it->entityA != dev.entity) {
+      check_.error(Checker::at(p, "joint"),
+                   "joint \"" + *name +
+                       "\" must be a hinge with both limits whose \"a\" is the "
+                       "valve's entity");
+      ok = false;
+    } else {
+      dev.joint = static_cast<std::uint32_t>(it - joints.begin());
+    }
+  }
+
   void readToolFields(const json& d, const std::string& p, DeviceDef& dev) {
     if (const json* type = Checker::find(d, "toolType")) {
       if (dev.kind != DeviceKind::Tool)
@@ -330,6 +366,11 @@ class TrainingReader {
       return;
     }
     if (dev.kind == DeviceKind::Point) return;
+    if (dev.kind == DeviceKind::Valve) {
+      table_.add(dev.name + ".opening", ValueType::Number, {K::ValveOpening, index, 0});
+      table_.add(dev.name + ".angle", ValueType::Number, {K::ValveAngle, index, 0});
+      return;
+    }
     if (dev.kind == DeviceKind::Button) {
       table_.add(dev.name + ".pressed", ValueType::Bool, {K::ButtonPressed, index, 0});
       table_.add(dev.name + ".presses", ValueType::Number, {K::DeviceOperations, index, 0});

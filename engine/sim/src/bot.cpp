@@ -57,6 +57,12 @@ core::Result<Bot> Bot::create(const scenario::RunFile& run, Session& session) {
                              run.file.string() + ": " + a.path + ": the scenario has no " +
                                  (a.kind == K::Look ? "device or entity" : "device") + " \"" +
                                  a.target + "\"");
+    if (a.kind != K::Look &&
+        (a.kind == K::Turn) != (def.training.devices[*device].kind == scenario::DeviceKind::Valve))
+      return core::makeError(
+          core::ErrorCode::Validation,
+          run.file.string() + ": " + a.path + ": \"" + a.target + "\" " +
+              (a.kind == K::Turn ? "is not a valve; use operate" : "is a valve; use turn"));
     if (a.kind == K::Operate) {
       const auto& positions = def.training.devices[*device].positions;
       if (std::find(positions.begin(), positions.end(), a.position) == positions.end())
@@ -155,6 +161,7 @@ core::Status Bot::act(const scenario::RunAction& a) {
       tickAt(targetEntity, 0);
       return {};
     }
+    case K::Turn: return turnValve(a, *device, entity);
     case K::Press:
     case K::Operate: break;
   }
@@ -181,6 +188,57 @@ core::Status Bot::act(const scenario::RunAction& a) {
   }
   if (session_.devices().state(*device).position != wanted && !session_.ended())
     return failure(a, "device \"" + a.target + "\" did not reach \"" + a.position + "\"");
+  return {};
+}
+
+core::Status Bot::turnValve(const scenario::RunAction& a, std::uint32_t device,
+                            std::uint32_t entity) {
+  const auto& def = session_.definition();
+  const auto& joint = def.scene.joints[*def.training.devices[device].joint];
+  const core::Vec3 axis = core::normalize(joint.axis);
+  // grip the wheel off its axis: a point at 60% of its size, square to the axis
+  const auto& shape = def.scene.entities[entity].shape;
+  const float size = shape.kind == scene::ShapeKind::Box
+                         ? std::min({shape.halfExtents.x, shape.halfExtents.y, shape.halfExtents.z})
+                         : shape.radius;
+  core::Vec3 side = core::cross(axis, {0, 1, 0});
+  if (core::length(side) < 0.1f) side = core::cross(axis, {1, 0, 0});
+  const core::Vec3 arm = core::normalize(side) * (0.6f * size);
+  const auto pointAt = [&](float angle) {
+    InputRecord in;
+    in.cameraPosition = in.pointerOrigin = camera_;
+    const core::Vec3 target = joint.pivot + core::rotate(core::quatFromAxisAngle(axis, angle), arm);
+    in.cameraForward = in.pointerDirection = core::normalize(target - camera_);
+    return in;
+  };
+  // hover, grip, then move the hand round the axis until the valve is where it should be
+  InputRecord in = pointAt(0);
+  step(in);
+  if (session_.ended()) return {};
+  if (session_.hoveredDevice() != device)
+    return failure(a, "the pointer cannot reach the rim of \"" + a.target + "\"");
+  const float goal = core::radians(static_cast<float>(a.seconds));
+  const float start = session_.devices().state(device).angle;
+  const float stepAngle = core::radians(3.0f) * (goal >= start ? 1.0f : -1.0f);
+  float hand = 0;
+  in.buttons = kPointerPrimary;  // grip where the pointer is, then move the hand
+  step(in);
+  const auto maxTicks = static_cast<std::uint32_t>(10.0 / session_.tickSeconds());
+  for (std::uint32_t t = 0; t < maxTicks && !session_.ended(); ++t) {
+    const float current = session_.devices().state(device).angle;
+    if (std::abs(current - goal) < core::radians(0.5f)) break;
+    if (std::abs(hand) < std::abs(goal - start) + core::radians(5.0f)) hand += stepAngle;
+    hand = stepAngle > 0 ? std::min(hand, goal - start) : std::max(hand, goal - start);
+    in = pointAt(hand);
+    in.buttons = kPointerPrimary;
+    step(in);
+  }
+  in.buttons = 0;
+  step(in);
+  if (std::abs(session_.devices().state(device).angle - goal) > core::radians(2.0f) &&
+      !session_.ended())
+    return failure(
+        a, "valve \"" + a.target + "\" did not reach " + std::to_string(a.seconds) + " degrees");
   return {};
 }
 

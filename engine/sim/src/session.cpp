@@ -1,5 +1,8 @@
 #include <practicum/sim/session.hpp>
 
+#include <algorithm>
+#include <cmath>
+
 namespace practicum::sim {
 
 namespace {
@@ -20,6 +23,9 @@ core::Result<std::unique_ptr<Session>> Session::create(const scenario::ScenarioD
   for (const auto& z : training.zones) s->bodyZones_ |= z.detects == scenario::ZoneDetects::Bodies;
   s->procedure_ =
       std::make_unique<procedure::Procedure>(training, s->simulation_->tickSeconds(), options.seed);
+  for (std::uint32_t d = 0; d < s->devices_->size(); ++d)
+    if (s->devices_->def(d).kind == scenario::DeviceKind::Valve) s->holdValve(d);
+  s->measureValves();
   s->procedure_->refreshInputs(0.0, *s->devices_, *s->zones_);
   s->procedure_->start();
   return s;
@@ -60,7 +66,18 @@ void Session::step(const InputRecord& input) {
   const bool down = input.buttons & kPointerPrimary;
   const bool pressedNow = down && !(lastButtons_ & kPointerPrimary);
   lastButtons_ = input.buttons;
-  if (pressedNow && hoveredDevice_) operate(*hoveredDevice_);
+  if (pressedNow && hoveredDevice_) {
+    if (devices_->def(*hoveredDevice_).kind == scenario::DeviceKind::Valve && !devices_->heldTool())
+      beginTurn(*hoveredDevice_, input);
+    else
+      operate(*hoveredDevice_);
+  }
+  if (turning_) {
+    if (down)
+      turn(input);
+    else
+      endTurn();
+  }
   if (heldButton_ && !down) {
     devices_->setPressed(*heldButton_, false);
     heldButton_.reset();
@@ -72,6 +89,7 @@ void Session::step(const InputRecord& input) {
 
   // physics, then everything derived from the new state
   simulation_->step();
+  measureValves();
   updateZones(input.cameraPosition);
   procedure_->refreshInputs(simulation_->time(), *devices_, *zones_);
   procedure_->evaluate(tick, simulation_->time());
@@ -143,6 +161,72 @@ void Session::operate(std::uint32_t device) {
 
 void Session::stop() { end(procedure::EndReason::Stopped); }
 
+namespace {
+// where a ray meets the plane through `point` with normal `normal`; nullopt when (nearly) parallel
+std::optional<core::Vec3> rayPlane(core::Vec3 origin, core::Vec3 dir, core::Vec3 point,
+                                   core::Vec3 normal) {
+  const float d = core::dot(dir, normal);
+  if (std::abs(d) < 1e-4f) return std::nullopt;
+  const float t = core::dot(point - origin, normal) / d;
+  if (t < 0) return std::nullopt;
+  return origin + dir * t;
+}
+}  // namespace
+
+void Session::beginTurn(std::uint32_t device, const InputRecord& input) {
+  const auto& joint = definition().scene.joints[*devices_->def(device).joint];
+  const core::Vec3 axis = core::normalize(joint.axis);
+  const auto grip =
+      rayPlane(input.pointerOrigin, core::normalize(input.pointerDirection), joint.pivot, axis);
+  if (!grip) return;  // looking along the axis: no grip on the rim
+  turning_ = Turning{
+      device, *grip,
+      simulation_->physics().jointPosition(simulation_->joint(*devices_->def(device).joint))};
+}
+
+void Session::turn(const InputRecord& input) {
+  const auto& def = devices_->def(turning_->device);
+  const auto& joint = definition().scene.joints[*def.joint];
+  const core::Vec3 axis = core::normalize(joint.axis);
+  const auto now =
+      rayPlane(input.pointerOrigin, core::normalize(input.pointerDirection), joint.pivot, axis);
+  if (!now) return;
+  // the signed angle the hand has turned about the axis since the grip
+  const core::Vec3 a = turning_->grip - joint.pivot;
+  const core::Vec3 b = *now - joint.pivot;
+  const float delta = std::atan2(core::dot(axis, core::cross(a, b)), core::dot(a, b));
+  const float target =
+      std::clamp(turning_->startAngle + delta, *joint.lowerLimit, *joint.upperLimit);
+  // drive the hinge towards it with the hand's torque
+  const physics::JointId id = simulation_->joint(*def.joint);
+  const float error = target - simulation_->physics().jointPosition(id);
+  simulation_->physics().setMotor(id, {true, std::clamp(10.0f * error, -4.0f, 4.0f), def.torque});
+}
+
+void Session::endTurn() {
+  holdValve(turning_->device);
+  turning_.reset();
+}
+
+void Session::holdValve(std::uint32_t device) {
+  // the stem's friction: a motor at rest with the valve's torque
+  const auto& def = devices_->def(device);
+  simulation_->physics().setMotor(simulation_->joint(*def.joint), {true, 0.0f, def.torque});
+}
+
+void Session::measureValves() {
+  const auto& joints = definition().scene.joints;
+  for (std::uint32_t d = 0; d < devices_->size(); ++d) {
+    const auto& def = devices_->def(d);
+    if (def.kind != scenario::DeviceKind::Valve) continue;
+    const auto& joint = joints[*def.joint];
+    const float angle =
+        simulation_->physics().jointPosition(simulation_->joint(*def.joint)) - *joint.lowerLimit;
+    const float range = *joint.upperLimit - *joint.lowerLimit;
+    devices_->setValve(d, angle, range > 0 ? std::clamp(angle / range, 0.0f, 1.0f) : 0.0f);
+  }
+}
+
 void Session::updateZones(core::Vec3 learner) {
   if (!bodyZones_) {
     zones_->update(learner, {});
@@ -172,6 +256,10 @@ std::uint64_t Session::stateHash() const {
   h.u64(simulation_->stateHash());
   devices_->hash(h);
   zones_->hash(h);
+  // what the hand is doing carries into the next ticks
+  h.u32(lastButtons_);
+  h.u32(heldButton_ ? *heldButton_ + 1 : 0);
+  h.u32(turning_ ? turning_->device + 1 : 0);
   procedure_->hash(h);
   h.u32(static_cast<std::uint32_t>(end_));
   return h.value();

@@ -79,6 +79,7 @@ core::Result<std::unique_ptr<Simulation>> Simulation::create(const scenario::Sce
       return core::makeError(id.error().code, sim->def_.file.string() + ": joints[" +
                                                   std::to_string(j) + "] (\"" + joint.name +
                                                   "\"): " + id.error().message);
+    sim->joints_.push_back(*id);
   }
   return sim;
 }

@@ -17,6 +17,8 @@ struct DeviceState {
   std::uint32_t position = 0;    ///< index into DeviceDef::positions (buttons: 0)
   std::uint32_t operations = 0;  ///< completed operations (buttons: presses)
   bool pressed = false;          ///< buttons: held down this tick
+  float angle = 0;               ///< valves: radians from the lower limit
+  float opening = 0;             ///< valves: 0 at the lower limit, 1 at the upper
 };
 
 /// The state of every device of a scenario, in definition order.
@@ -52,6 +54,8 @@ class Devices {
   void use(std::uint32_t device);
   /// Whether tool `tool` was used on `device` this tick.
   bool usedThisTick(std::uint32_t device, std::uint32_t tool) const;
+  /// Sets a valve's measured angle (radians from its lower limit) and opening fraction.
+  void setValve(std::uint32_t device, float angle, float opening);
   /// Forgets this tick's uses (call at the start of every tick).
   void newTick();
   /// The device represented by an entity, if any.

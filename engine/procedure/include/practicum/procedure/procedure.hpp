@@ -102,6 +102,7 @@ class Procedure final : public scenario::SymbolValues {
   std::vector<std::uint32_t> faultSymbols_;
   std::vector<std::uint32_t> zoneSymbols_;
   std::vector<std::uint32_t> elapsedSymbols_;
+  std::vector<std::uint32_t> valveSymbols_;     ///< measured from physics: refreshed every tick
   std::optional<std::uint64_t> deviceVersion_;  ///< Devices::version() last read
   bool faultsDirty_ = false;                    ///< a fault was injected since the last sync
   std::vector<StepProgress> steps_;

@@ -24,11 +24,12 @@ struct RunAction {
     Take,     ///< take tool `target` into the hand
     Return,   ///< put tool `target` back
     Use,      ///< use the held tool `target` on device `on`
+    Turn,     ///< turn valve `target` by dragging until it is `degrees` from its lower limit
   };
   Kind kind = Kind::Wait;
   std::string target;              ///< device or entity name
   std::string position;            ///< Operate: the position to reach
-  double seconds = 0;              ///< Wait
+  double seconds = 0;              ///< Wait; Turn: the angle in degrees
   std::optional<core::Vec3> from;  ///< Look: camera position
   std::string path;                ///< JSON path of the action, for messages
   std::string on;                  ///< Use: the device the tool is used on

@@ -27,6 +27,7 @@ enum class DeviceKind : std::uint8_t {
                    ///< informs, does not prevent
   Tool,            ///< taken from its place, held, used on devices (`toolType`)
   Point,           ///< a place tools are used on (a test point); nothing to operate
+  Valve,           ///< a rotary valve or handwheel on a hinge joint, turned by dragging
 };
 
 /// An operable device, represented in the scene by an entity the learner points at.
@@ -40,6 +41,8 @@ struct DeviceDef {
   std::optional<std::uint32_t> target;  ///< locks and tags: the device they are applied to
   std::string toolType;      ///< tools: what kind of tool ("voltage-detector", "wrench-17")
   std::string requiresTool;  ///< devices with positions: the tool type needed to operate them
+  std::optional<std::uint32_t> joint;  ///< valves: the hinge joint (with limits) it turns on
+  float torque = 20.0f;                ///< valves: N·m the hand applies and the stem holds with
 };
 
 /// What a zone detects.
@@ -155,6 +158,8 @@ struct SymbolSource {
     ZoneCount,         ///< number of things zone `index` holds (number)
     ToolHeld,          ///< tool `index` is in the learner's hand (bool)
     UsedWith,          ///< tool `arg` was used on device `index` this tick (bool)
+    ValveOpening,      ///< valve `index`'s opening, 0 (lower limit) to 1 (upper limit)
+    ValveAngle,        ///< valve `index`'s angle from its lower limit, degrees
   };
   Kind kind = Kind::Elapsed;
   std::uint32_t index = 0;  ///< device, step or variable index

@@ -32,6 +32,9 @@ class Bot {
   // aims at a target entity for one tick with the given buttons
   void tickAt(std::uint32_t entity, std::uint32_t buttons);
   void idle(std::uint32_t ticks);
+  // grips a valve's rim and drags it round to the action's angle
+  core::Status turnValve(const scenario::RunAction& action, std::uint32_t device,
+                         std::uint32_t entity);
   // aims at a device's entity for one tick; fails when the pointer lands elsewhere
   core::Status aimAt(const scenario::RunAction& action, std::uint32_t device, std::uint32_t entity);
   core::Error failure(const scenario::RunAction& action, const std::string& what) const;

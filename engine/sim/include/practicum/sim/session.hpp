@@ -91,6 +91,11 @@ class Session {
   void operate(std::uint32_t device);
   void end(procedure::EndReason reason);
   void updateZones(core::Vec3 learner);
+  void beginTurn(std::uint32_t device, const InputRecord& input);
+  void turn(const InputRecord& input);
+  void endTurn();
+  void holdValve(std::uint32_t device);
+  void measureValves();
 
   SessionOptions options_;
   std::unique_ptr<Simulation> simulation_;
@@ -103,6 +108,12 @@ class Session {
   std::optional<std::uint32_t> hoveredDevice_;
   std::uint32_t lastButtons_ = 0;
   std::optional<std::uint32_t> heldButton_;  ///< button device held down by the pointer
+  struct Turning {
+    std::uint32_t device = 0;
+    core::Vec3 grip;       ///< where the hand took the wheel, on its plane
+    float startAngle = 0;  ///< hinge angle then
+  };
+  std::optional<Turning> turning_;  ///< a valve being turned by dragging
   procedure::EndReason end_ = procedure::EndReason::None;
 };
 

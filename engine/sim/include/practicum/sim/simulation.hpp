@@ -54,6 +54,8 @@ class Simulation {
   const assets::Model* entityModel(std::size_t entity) const;
   /// The entity's body (null id when it has none).
   physics::BodyId entityBody(std::size_t entity) const { return bodies_[entity]; }
+  /// The physics joint made for the scenario's joint `index`.
+  physics::JointId joint(std::size_t index) const { return joints_[index]; }
   /// The entity whose body is `body`, or -1.
   int entityOfBody(physics::BodyId body) const;
 
@@ -67,6 +69,7 @@ class Simulation {
   std::unique_ptr<physics::World> world_;
   std::vector<std::shared_ptr<const assets::Model>> models_;  ///< per entity (null: primitive)
   std::vector<physics::BodyId> bodies_;                       ///< per entity
+  std::vector<physics::JointId> joints_;                      ///< per scenario joint
 };
 
 }  // namespace practicum::sim
