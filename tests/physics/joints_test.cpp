@@ -200,3 +200,38 @@ TEST(PhysicsJoints, PointPendulumKeepsItsLength) {
 
 }  // namespace
 }  // namespace practicum::physics
+
+namespace practicum::physics {
+namespace {
+
+TEST(PhysicsJoints, AWorldPivotCanBeMovedAndTheJointRemoved) {
+  for (const JointKind kind : {JointKind::Point, JointKind::Fixed}) {
+    World world;
+    const BodyId box = addBox(world, {0, 1, 0});
+    JointDesc j;
+    j.kind = kind;
+    j.a = box;
+    j.pivot = {0, 1.2f, 0};  // the top face: a hand holding it
+    auto id = world.addJoint(j);
+    ASSERT_TRUE(id.ok()) << id.error().message;
+    // the hand moves 1 m sideways over 2 s; the box follows and hangs below it
+    for (int t = 1; t <= 240; ++t) {
+      world.setPointTarget(*id, {std::min(1.0f, float(t) / 120.0f), 1.2f, 0});
+      world.step();
+    }
+    const BodyState held = world.state(box);
+    EXPECT_NEAR(held.position.x, 1.0f, 0.05f) << int(kind);
+    EXPECT_NEAR(held.position.y, 1.0f, 0.05f) << int(kind);
+    if (kind == JointKind::Fixed) {
+      // a firm grip keeps the orientation
+      EXPECT_NEAR(std::abs(held.rotation.w), 1.0f, 0.01f);
+    }
+    // let go: it falls
+    world.removeJoint(*id);
+    for (int t = 0; t < 30; ++t) world.step();
+    EXPECT_LT(world.state(box).position.y, 0.8f) << int(kind);
+  }
+}
+
+}  // namespace
+}  // namespace practicum::physics

@@ -438,6 +438,59 @@ TEST(Session, AValveTurnsByDraggingAndReportsItsOpening) {
   EXPECT_NEAR(*s->procedure().valueOf("V1.angle"), 10.0, 2.0);
 }
 
+TEST(Session, APartIsCarriedAndSeatedInASocketThatTakesIt) {
+  // a crate on the floor, a shelf with a socket on it, and a socket for something else
+  const std::string things = R"(,
+    {"name": "crate", "transform": {"position": [0.8, 0.1, 0.5]}, "shape": {"type": "box", "halfExtents": [0.1, 0.1, 0.1]}, "material": "m", "body": {"type": "dynamic", "mass": 2}},
+    {"name": "shelf", "transform": {"position": [-0.8, 0.3, 0.5]}, "shape": {"type": "box", "halfExtents": [0.3, 0.05, 0.3]}, "material": "m", "body": {"type": "static"}},
+    {"name": "slot", "transform": {"position": [-0.8, 0.451, 0.5]}, "shape": {"type": "box", "halfExtents": [0.1, 0.1, 0.1]}, "material": "m"},
+    {"name": "other-slot", "transform": {"position": [0.8, 0.8, 0.5]}, "shape": {"type": "box", "halfExtents": [0.1, 0.1, 0.1]}, "material": "m"},
+    {"name": "spare", "transform": {"position": [1.5, 0.1, -1]}, "shape": {"type": "sphere", "radius": 0.1}, "material": "m", "body": {"type": "dynamic", "mass": 1}})";
+  const std::string devices = R"(,
+    {"name": "P", "kind": "part", "entity": "crate", "label": {"zh-CN": "箱", "en": "crate"}},
+    {"name": "Q", "kind": "part", "entity": "spare", "label": {"zh-CN": "球", "en": "ball"}},
+    {"name": "S", "kind": "socket", "entity": "slot", "label": {"zh-CN": "位", "en": "slot"}, "accepts": ["P"], "tolerance": {"distance": 0.05, "angle": 15}},
+    {"name": "T", "kind": "socket", "entity": "other-slot", "label": {"zh-CN": "位", "en": "slot"}, "accepts": ["Q"]})";
+  const std::string training = R"(
+  "procedure": {"steps": [{"id": "stow", "text": {"zh-CN": "放", "en": "stow"}, "done": "S.filled and P.placed"}]})";
+  const auto dir = writeScenario(training, things, devices);
+  auto s = open(dir);
+  ASSERT_TRUE(s) << "scenario";
+  for (int i = 0; i < 60; ++i) s->step(aim(kNothing, false));  // let the crate settle
+  scenario::RunFile run;
+  run.file = dir / "run.json";
+  scenario::RunAction place{
+      scenario::RunAction::Kind::Place, "P", "", 0, std::nullopt, "actions[0]", "T"};
+  run.actions = {place};
+  // a socket that does not take the part: carried there, it is not seated
+  auto wrong = sim::Bot::create(run, *s);
+  ASSERT_TRUE(wrong.ok()) << wrong.error().message;
+  ASSERT_TRUE(wrong->play().ok());
+  const auto& defs = s->definition().training;
+  const std::uint32_t P = *sim::findDevice(defs, "P"), S = *sim::findDevice(defs, "S");
+  EXPECT_EQ(s->devices().state(P).socket, -1);
+  EXPECT_EQ(*s->procedure().valueOf("P.held"), 0.0);
+  for (int i = 0; i < 120; ++i) s->step(aim(kNothing, false));  // it falls
+  // into the right one
+  run.actions[0].on = "S";
+  auto bot = sim::Bot::create(run, *s);
+  ASSERT_TRUE(bot.ok());
+  ASSERT_TRUE(bot->play().ok());
+  EXPECT_EQ(s->devices().state(P).socket, std::int32_t(S));
+  EXPECT_EQ(s->endReason(), procedure::EndReason::Completed);
+  bool grabbed = false, placed = false;
+  for (const auto& e : s->events()) {
+    grabbed |= e.kind == procedure::EventKind::Grabbed && e.subject == P;
+    placed |= e.kind == procedure::EventKind::Placed && e.subject == P && e.to == S;
+  }
+  EXPECT_TRUE(grabbed);
+  EXPECT_TRUE(placed);
+  // seated parts stay where the socket holds them
+  const auto pose = s->simulation().entityPose(4);
+  EXPECT_NEAR(pose.position.x, -0.8f, 0.01f);
+  EXPECT_NEAR(pose.position.y, 0.451f, 0.01f);
+}
+
 TEST(Bot, FailsWhenSomethingBlocksThePointer) {
   const std::string wall = R"(,
     {"name": "wall", "transform": {"position": [-0.5, 1, 1]}, "shape": {"type": "box", "halfExtents": [0.3, 0.3, 0.02]}, "material": "m", "body": {"type": "static"}})";

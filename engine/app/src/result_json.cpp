@@ -46,6 +46,13 @@ json describe(const sim::Session& s, const procedure::Event& e) {
       j["tool"] = t.devices[e.from].name;
       j["device"] = t.devices[e.subject].name;
       break;
+    case procedure::EventKind::Grabbed:
+    case procedure::EventKind::Released: j["part"] = t.devices[e.subject].name; break;
+    case procedure::EventKind::Placed:
+    case procedure::EventKind::Unseated:
+      j["part"] = t.devices[e.subject].name;
+      j["socket"] = t.devices[e.to].name;
+      break;
     case procedure::EventKind::FaultInjected:
       j["fault"] = t.faults[e.subject].id;
       j["source"] = procedure::toString(static_cast<procedure::FaultSource>(e.from));

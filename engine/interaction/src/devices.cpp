@@ -83,6 +83,19 @@ void Devices::setValve(std::uint32_t device, float angle, float opening) {
   states_[device].opening = opening;
 }
 
+void Devices::setHeld(std::uint32_t part, bool held) {
+  states_[part].held = held;
+  ++version_;
+}
+
+void Devices::seat(std::uint32_t part, std::optional<std::uint32_t> socket) {
+  if (states_[part].socket >= 0)
+    states_[static_cast<std::uint32_t>(states_[part].socket)].socket = -1;
+  states_[part].socket = socket ? static_cast<std::int32_t>(*socket) : -1;
+  if (socket) states_[*socket].socket = static_cast<std::int32_t>(part);
+  ++version_;
+}
+
 void Devices::newTick() {
   if (usedNow_.empty()) return;
   usedNow_.clear();
@@ -95,6 +108,8 @@ void Devices::hash(core::Fnv1a64& h) const {
     h.u32(s.operations);
     h.u32(s.pressed ? 1 : 0);
     h.f32(s.angle);
+    h.u32(s.held ? 1 : 0);
+    h.u32(static_cast<std::uint32_t>(s.socket + 1));
   }
   h.u32(held_ ? *held_ + 1 : 0);
 }

@@ -464,6 +464,33 @@ core::Result<JointId> World::addJoint(const JointDesc& desc) {
   return JointId{slot + 1, j.generation};
 }
 
+void World::removeJoint(JointId id) {
+  if (Impl::JointSlot* j = impl_->joint(id)) {
+    impl_->removeJoint(*j);
+  } else {
+    core::logWarning("physics: removeJoint with a stale or null joint id");
+  }
+}
+
+void World::setPointTarget(JointId id, Vec3 worldPoint) {
+  Impl::JointSlot* j = impl_->joint(id);
+  if (!j || j->b) return;
+  if (!std::isfinite(worldPoint.x) || !std::isfinite(worldPoint.y) || !std::isfinite(worldPoint.z))
+    return;
+  // bullet's A is the world side (see addJoint), B our body
+  if (j->kind == scene::JointKind::Point) {
+    auto* p2p = static_cast<btPoint2PointConstraint*>(j->constraint.get());
+    p2p->setPivotA(toBt(worldPoint));
+    p2p->getRigidBodyB().activate(true);
+  } else if (j->kind == scene::JointKind::Fixed) {
+    auto* fixed = static_cast<btFixedConstraint*>(j->constraint.get());
+    btTransform frameA = fixed->getFrameOffsetA();
+    frameA.setOrigin(toBt(worldPoint));
+    fixed->setFrames(frameA, fixed->getFrameOffsetB());
+    fixed->getRigidBodyB().activate(true);
+  }
+}
+
 void World::setMotor(JointId id, const scene::Motor& motor) {
   Impl::JointSlot* j = impl_->joint(id);
   if (!j) {

@@ -34,6 +34,10 @@ const char* toString(EventKind kind) {
     case EventKind::ToolReturned: return "tool-returned";
     case EventKind::ToolUsed: return "tool-used";
     case EventKind::WrongTool: return "wrong-tool";
+    case EventKind::Grabbed: return "grabbed";
+    case EventKind::Released: return "released";
+    case EventKind::Placed: return "placed";
+    case EventKind::Unseated: return "unseated";
     case EventKind::SessionEnded: return "session-ended";
   }
   return "?";
@@ -144,6 +148,9 @@ void Procedure::refreshInputs(double now, const interaction::Devices& devices,
         case Kind::DeviceTagged: setBool(id, devices.tagged(src.index), now); break;
         case Kind::ToolHeld: setBool(id, devices.heldTool() == src.index, now); break;
         case Kind::UsedWith: setBool(id, devices.usedThisTick(src.index, src.arg), now); break;
+        case Kind::PartHeld: setBool(id, devices.state(src.index).held, now); break;
+        case Kind::PartPlaced:
+        case Kind::SocketFilled: setBool(id, devices.state(src.index).socket >= 0, now); break;
         default: break;
       }
     }

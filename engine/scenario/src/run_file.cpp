@@ -63,6 +63,12 @@ void readActions(const json& v, Checker& check, RunFile& run) {
       target("tool");
       if (const json* on = check.require(a, p, "on"))
         if (auto s = check.string(*on, Checker::at(p, "on"))) action.on = *s;
+    } else if (*name == "place") {
+      action.kind = RunAction::Kind::Place;
+      check.checkKeys(a, p, {"do", "part", "into"});
+      target("part");
+      if (const json* into = check.require(a, p, "into"))
+        if (auto s = check.string(*into, Checker::at(p, "into"))) action.on = *s;
     } else if (*name == "turn") {
       action.kind = RunAction::Kind::Turn;
       check.checkKeys(a, p, {"do", "device", "degrees"});

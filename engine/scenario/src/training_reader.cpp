@@ -31,6 +31,8 @@ constexpr KindName kDeviceKinds[] = {
     {"tool", DeviceKind::Tool},
     {"point", DeviceKind::Point},
     {"valve", DeviceKind::Valve},
+    {"part", DeviceKind::Part},
+    {"socket", DeviceKind::Socket},
     {"button", DeviceKind::Button},
 };
 
@@ -166,7 +168,7 @@ class TrainingReader {
       if (!check_.expectObject(d, p)) continue;
       check_.checkKeys(d, p,
                        {"name", "kind", "entity", "label", "positions", "initial", "target",
-                        "toolType", "tool", "joint", "torque"});
+                        "toolType", "tool", "joint", "torque", "accepts", "tolerance"});
       DeviceDef dev;
       bool ok = true;
       if (const json* n = check_.require(d, p, "name")) {
@@ -196,7 +198,8 @@ class TrainingReader {
           if (auto index = entityIndex_(*s, Checker::at(p, "entity"))) {
             dev.entity = *index;
             // the pointer finds devices through physics: the entity needs a collision body
-            if (*index < def_.scene.entities.size() && !def_.scene.entities[*index].body) {
+            if (*index < def_.scene.entities.size() && !def_.scene.entities[*index].body &&
+                dev.kind != DeviceKind::Socket) {
               check_.error(Checker::at(p, "entity"),
                            "entity \"" + *s +
                                "\" has no body, so the pointer cannot reach it; "
@@ -224,8 +227,27 @@ class TrainingReader {
       }
       readToolFields(d, p, dev);
       readValveFields(d, p, dev, ok);
+      readSocketFields(d, p, dev);
       if (ok) addDeviceSymbols(dev, static_cast<std::uint32_t>(t_.devices.size()));
       t_.devices.push_back(std::move(dev));
+    }
+    // sockets accept parts; parts are dynamic bodies
+    for (const auto& pending : pendingAccepts_) {
+      const auto it = std::find_if(t_.devices.begin(), t_.devices.end(),
+                                   [&](const DeviceDef& x) { return x.name == pending.name; });
+      if (it == t_.devices.end() || it->kind != DeviceKind::Part)
+        check_.error(pending.path, "\"" + pending.name + "\" is not a part");
+      else
+        t_.devices[pending.device].accepts.push_back(
+            static_cast<std::uint32_t>(it - t_.devices.begin()));
+    }
+    for (std::size_t i = 0; i < t_.devices.size(); ++i) {
+      const auto& dev = t_.devices[i];
+      const auto& entity = def_.scene.entities[dev.entity];
+      if (dev.kind == DeviceKind::Part &&
+          (!entity.body || entity.body->type != scene::BodyType::Dynamic))
+        check_.error(Checker::at(elementPath(path, i), "entity"),
+                     "a part's entity must have a dynamic body");
     }
     // a device that needs a tool needs one the scenario has
     for (std::size_t i = 0; i < t_.devices.size(); ++i) {
@@ -262,7 +284,8 @@ class TrainingReader {
   void readPositions(const json& d, const std::string& p, DeviceDef& dev, bool& ok) {
     const json* positions = Checker::find(d, "positions");
     if (dev.kind == DeviceKind::Button || dev.kind == DeviceKind::Tool ||
-        dev.kind == DeviceKind::Point || dev.kind == DeviceKind::Valve) {
+        dev.kind == DeviceKind::Point || dev.kind == DeviceKind::Valve ||
+        dev.kind == DeviceKind::Part || dev.kind == DeviceKind::Socket) {
       if (positions)
         check_.rejectKey(d, p, "positions", "buttons, tools, points and valves have no positions");
       if (Checker::find(d, "initial"))
@@ -341,6 +364,32 @@ class TrainingReader {
     }
   }
 
+  // sockets: which parts fit (resolved after every device is known) and how closely
+  void readSocketFields(const json& d, const std::string& p, DeviceDef& dev) {
+    const json* accepts = Checker::find(d, "accepts");
+    const json* tolerance = Checker::find(d, "tolerance");
+    if (dev.kind != DeviceKind::Socket) {
+      if (accepts) check_.rejectKey(d, p, "accepts", "only sockets accept parts");
+      if (tolerance) check_.rejectKey(d, p, "tolerance", "only sockets have a tolerance");
+      return;
+    }
+    if (!accepts) {
+      check_.missing(p, "accepts", "a socket lists the parts that fit it");
+    } else if (check_.expectArray(*accepts, Checker::at(p, "accepts"))) {
+      for (std::size_t j = 0; j < accepts->size(); ++j) {
+        const std::string ap = elementPath(Checker::at(p, "accepts"), j);
+        if (auto s = check_.string((*accepts)[j], ap))
+          pendingAccepts_.push_back({static_cast<std::uint32_t>(t_.devices.size()), *s, ap});
+      }
+    }
+    if (tolerance && check_.expectObject(*tolerance, Checker::at(p, "tolerance"))) {
+      const std::string tp = Checker::at(p, "tolerance");
+      check_.checkKeys(*tolerance, tp, {"distance", "angle"});
+      check_.optNumber(*tolerance, tp, "distance", dev.toleranceDistance, Range::positive());
+      check_.optNumber(*tolerance, tp, "angle", dev.toleranceAngle, Range::closed(0, 180));
+    }
+  }
+
   void readToolFields(const json& d, const std::string& p, DeviceDef& dev) {
     if (const json* type = Checker::find(d, "toolType")) {
       if (dev.kind != DeviceKind::Tool)
@@ -366,6 +415,15 @@ class TrainingReader {
       return;
     }
     if (dev.kind == DeviceKind::Point) return;
+    if (dev.kind == DeviceKind::Part) {
+      table_.add(dev.name + ".held", ValueType::Bool, {K::PartHeld, index, 0});
+      table_.add(dev.name + ".placed", ValueType::Bool, {K::PartPlaced, index, 0});
+      return;
+    }
+    if (dev.kind == DeviceKind::Socket) {
+      table_.add(dev.name + ".filled", ValueType::Bool, {K::SocketFilled, index, 0});
+      return;
+    }
     if (dev.kind == DeviceKind::Valve) {
       table_.add(dev.name + ".opening", ValueType::Number, {K::ValveOpening, index, 0});
       table_.add(dev.name + ".angle", ValueType::Number, {K::ValveAngle, index, 0});
@@ -770,6 +828,7 @@ class TrainingReader {
     std::string path;
   };
   std::vector<PendingTarget> pendingTargets_;
+  std::vector<PendingTarget> pendingAccepts_;  ///< (socket, part name, path)
 };
 
 }  // namespace

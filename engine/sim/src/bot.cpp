@@ -57,6 +57,15 @@ core::Result<Bot> Bot::create(const scenario::RunFile& run, Session& session) {
                              run.file.string() + ": " + a.path + ": the scenario has no " +
                                  (a.kind == K::Look ? "device or entity" : "device") + " \"" +
                                  a.target + "\"");
+    if (a.kind == K::Place) {
+      const auto socket = findDevice(def.training, a.on);
+      if (def.training.devices[*device].kind != scenario::DeviceKind::Part || !socket ||
+          def.training.devices[*socket].kind != scenario::DeviceKind::Socket)
+        return core::makeError(core::ErrorCode::Validation,
+                               run.file.string() + ": " + a.path + ": place needs a part and a " +
+                                   "socket, got \"" + a.target + "\" and \"" + a.on + "\"");
+      continue;
+    }
     if (a.kind != K::Look &&
         (a.kind == K::Turn) != (def.training.devices[*device].kind == scenario::DeviceKind::Valve))
       return core::makeError(
@@ -162,6 +171,7 @@ core::Status Bot::act(const scenario::RunAction& a) {
       return {};
     }
     case K::Turn: return turnValve(a, *device, entity);
+    case K::Place: return placePart(a, *device, entity);
     case K::Press:
     case K::Operate: break;
   }
@@ -239,6 +249,55 @@ core::Status Bot::turnValve(const scenario::RunAction& a, std::uint32_t device,
       !session_.ended())
     return failure(
         a, "valve \"" + a.target + "\" did not reach " + std::to_string(a.seconds) + " degrees");
+  return {};
+}
+
+core::Status Bot::placePart(const scenario::RunAction& a, std::uint32_t part,
+                            std::uint32_t entity) {
+  const auto& def = session_.definition();
+  const auto socket = *findDevice(def.training, a.on);
+  const core::Vec3 place =
+      def.scene.entities[def.training.devices[socket].entity].transform.position;
+  // take hold of the part
+  if (auto s = aimAt(a, part, entity); !s.ok()) return s;
+  if (session_.ended()) return {};
+  const core::Vec3 centre = session_.simulation().entityPose(entity).position;
+  InputRecord in;
+  in.cameraPosition = in.pointerOrigin = camera_;
+  in.cameraForward = in.pointerDirection = core::normalize(centre - camera_);
+  in.buttons = kPointerPrimary;
+  step(in);
+  if (!session_.devices().state(part).held)
+    return failure(a, "could not pick up \"" + a.target + "\"");
+  // the hand keeps its distance (the learner walks); it lifts the part clear, carries it over
+  // and lowers it into the socket, at walking pace
+  const float reach = core::length(centre - camera_);
+  const core::Vec3 start = camera_ + in.pointerDirection * reach;
+  const core::Vec3 goal = place + (start - centre);  // the grip relative to the part's centre
+  const float clear = std::max(start.y, goal.y) + 0.3f;
+  const core::Vec3 path[] = {start, {start.x, clear, start.z}, {goal.x, clear, goal.z}, goal};
+  const auto moveHand = [&](core::Vec3 hand) {
+    const core::Vec3 dir = core::normalize(hand - camera_);
+    camera_ = hand - dir * reach;
+    in.cameraPosition = in.pointerOrigin = camera_;
+    in.cameraForward = in.pointerDirection = dir;
+    step(in);
+  };
+  for (int leg = 0; leg < 3 && !session_.ended(); ++leg) {
+    const float length = core::length(path[leg + 1] - path[leg]);
+    const auto ticks = static_cast<std::uint32_t>(length / (0.6 * session_.tickSeconds())) + 1;
+    for (std::uint32_t t = 1; t <= ticks && !session_.ended(); ++t)
+      moveHand(path[leg] + (path[leg + 1] - path[leg]) * (float(t) / float(ticks)));
+  }
+  // watch the part and nudge the hand until it sits over the socket, then let go
+  const auto settle = static_cast<std::uint32_t>(1.5 / session_.tickSeconds());
+  core::Vec3 hand = goal;
+  for (std::uint32_t t = 0; t < settle && !session_.ended(); ++t) {
+    hand = hand + (place - session_.simulation().entityPose(entity).position) * 0.1f;
+    moveHand(hand);
+  }
+  in.buttons = 0;
+  step(in);
   return {};
 }
 

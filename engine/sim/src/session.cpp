@@ -20,6 +20,7 @@ core::Result<std::unique_ptr<Session>> Session::create(const scenario::ScenarioD
   const auto& training = s->simulation_->definition().training;
   s->devices_ = std::make_unique<interaction::Devices>(training.devices);
   s->zones_ = std::make_unique<interaction::Zones>(training.zones);
+  s->seats_.resize(training.devices.size());
   for (const auto& z : training.zones) s->bodyZones_ |= z.detects == scenario::ZoneDetects::Bodies;
   s->procedure_ =
       std::make_unique<procedure::Procedure>(training, s->simulation_->tickSeconds(), options.seed);
@@ -53,11 +54,13 @@ void Session::step(const InputRecord& input) {
   // what the pointer is on
   hoveredEntity_.reset();
   hoveredDevice_.reset();
+  hoverPoint_.reset();
   const core::Vec3 dir = core::normalize(input.pointerDirection);
   if (core::length(dir) > 0.5f) {
     if (auto hit = simulation_->physics().raycast(input.pointerOrigin,
                                                   input.pointerOrigin + dir * kReach)) {
       hoveredEntity_ = static_cast<std::uint32_t>(hit->userData);
+      hoverPoint_ = hit->point;
       hoveredDevice_ = devices_->deviceOfEntity(*hoveredEntity_);
     }
   }
@@ -67,10 +70,19 @@ void Session::step(const InputRecord& input) {
   const bool pressedNow = down && !(lastButtons_ & kPointerPrimary);
   lastButtons_ = input.buttons;
   if (pressedNow && hoveredDevice_) {
-    if (devices_->def(*hoveredDevice_).kind == scenario::DeviceKind::Valve && !devices_->heldTool())
+    const auto kind = devices_->def(*hoveredDevice_).kind;
+    if (kind == scenario::DeviceKind::Valve && !devices_->heldTool())
       beginTurn(*hoveredDevice_, input);
+    else if (kind == scenario::DeviceKind::Part && !devices_->heldTool() && !carrying_)
+      grab(*hoveredDevice_, input);
     else
       operate(*hoveredDevice_);
+  }
+  if (carrying_) {
+    if (down)
+      carry(input);
+    else
+      release();
   }
   if (turning_) {
     if (down)
@@ -208,6 +220,75 @@ void Session::endTurn() {
   turning_.reset();
 }
 
+void Session::grab(std::uint32_t part, const InputRecord& input) {
+  using procedure::EventKind;
+  const std::uint64_t tick = simulation_->tick() + 1;
+  if (!hoverPoint_) return;
+  physics::World& world = simulation_->physics();
+  const physics::BodyId body = simulation_->entityBody(devices_->def(part).entity);
+  // out of its socket first
+  if (const std::int32_t socket = devices_->state(part).socket; socket >= 0) {
+    world.removeJoint(seats_[part]);
+    seats_[part] = {};
+    devices_->seat(part, std::nullopt);
+    procedure_->record({tick, EventKind::Unseated, part, 0, static_cast<std::uint32_t>(socket), 0});
+  }
+  // a firm grip: a fixed joint from where the hand took it to a pivot the hand moves, so the
+  // part keeps its orientation while its weight and collisions still act through the joint
+  physics::JointDesc hand;
+  hand.kind = scene::JointKind::Fixed;
+  hand.a = body;
+  hand.pivot = *hoverPoint_;
+  auto joint = world.addJoint(hand);
+  if (!joint.ok()) return;
+  carrying_ = Carrying{part, *joint, core::length(*hoverPoint_ - input.pointerOrigin)};
+  devices_->setHeld(part, true);
+  procedure_->record({tick, EventKind::Grabbed, part, 0, 0, 0});
+}
+
+void Session::carry(const InputRecord& input) {
+  const core::Vec3 dir = core::normalize(input.pointerDirection);
+  simulation_->physics().setPointTarget(carrying_->joint,
+                                        input.pointerOrigin + dir * carrying_->distance);
+}
+
+void Session::release() {
+  using procedure::EventKind;
+  const std::uint64_t tick = simulation_->tick() + 1;
+  const std::uint32_t part = carrying_->part;
+  physics::World& world = simulation_->physics();
+  const physics::BodyId body = simulation_->entityBody(devices_->def(part).entity);
+  world.removeJoint(carrying_->joint);
+  carrying_.reset();
+  devices_->setHeld(part, false);
+  procedure_->record({tick, EventKind::Released, part, 0, 0, 0});
+
+  // seated when let go close enough to an empty socket that takes it
+  const scene::Transform pose = simulation_->entityPose(devices_->def(part).entity);
+  for (std::uint32_t s = 0; s < devices_->size(); ++s) {
+    const auto& socket = devices_->def(s);
+    if (socket.kind != scenario::DeviceKind::Socket || devices_->state(s).socket >= 0) continue;
+    if (std::find(socket.accepts.begin(), socket.accepts.end(), part) == socket.accepts.end())
+      continue;
+    const scene::Transform& place = definition().scene.entities[socket.entity].transform;
+    const float distance = core::length(pose.position - place.position);
+    const auto& q = pose.rotation;
+    const auto& r = place.rotation;
+    const float cosHalf = std::min(1.0f, std::abs(q.x * r.x + q.y * r.y + q.z * r.z + q.w * r.w));
+    const float angle = 2.0f * std::acos(cosHalf) * 180.0f / core::kPi;
+    if (distance > socket.toleranceDistance || angle > socket.toleranceAngle) continue;
+    world.setPose(body, place.position, place.rotation);
+    physics::JointDesc seat;
+    seat.kind = scene::JointKind::Fixed;
+    seat.a = body;
+    seat.pivot = place.position;
+    if (auto joint = world.addJoint(seat); joint.ok()) seats_[part] = *joint;
+    devices_->seat(part, s);
+    procedure_->record({tick, EventKind::Placed, part, 0, s, 0});
+    return;
+  }
+}
+
 void Session::holdValve(std::uint32_t device) {
   // the stem's friction: a motor at rest with the valve's torque
   const auto& def = devices_->def(device);
@@ -260,6 +341,8 @@ std::uint64_t Session::stateHash() const {
   h.u32(lastButtons_);
   h.u32(heldButton_ ? *heldButton_ + 1 : 0);
   h.u32(turning_ ? turning_->device + 1 : 0);
+  h.u32(carrying_ ? carrying_->part + 1 : 0);
+  if (carrying_) h.f32(carrying_->distance);
   procedure_->hash(h);
   h.u32(static_cast<std::uint32_t>(end_));
   return h.value();

@@ -19,6 +19,8 @@ struct DeviceState {
   bool pressed = false;          ///< buttons: held down this tick
   float angle = 0;               ///< valves: radians from the lower limit
   float opening = 0;             ///< valves: 0 at the lower limit, 1 at the upper
+  bool held = false;             ///< parts: in the hand
+  std::int32_t socket = -1;      ///< parts: the socket it sits in; sockets: the part in it
 };
 
 /// The state of every device of a scenario, in definition order.
@@ -56,6 +58,10 @@ class Devices {
   bool usedThisTick(std::uint32_t device, std::uint32_t tool) const;
   /// Sets a valve's measured angle (radians from its lower limit) and opening fraction.
   void setValve(std::uint32_t device, float angle, float opening);
+  /// Marks a part as in the hand or not.
+  void setHeld(std::uint32_t part, bool held);
+  /// Seats a part in a socket, or takes it out (socket nullopt).
+  void seat(std::uint32_t part, std::optional<std::uint32_t> socket);
   /// Forgets this tick's uses (call at the start of every tick).
   void newTick();
   /// The device represented by an entity, if any.

@@ -107,6 +107,12 @@ class World {
   void removeBody(BodyId id);
   /// Adds a joint between live bodies.
   core::Result<JointId> addJoint(const JointDesc& desc);
+  /// Removes a joint; stale ids become invalid. The bodies it held are woken.
+  void removeJoint(JointId id);
+  /// Moves the world-side pivot of a point or fixed joint attached to the world (b null): the
+  /// body is pulled towards it (a fixed joint also keeps its orientation), as a hand carrying it
+  /// would. Other joints are left alone.
+  void setPointTarget(JointId id, Vec3 worldPoint);
   /// Sets a joint's motor (hinge: rad/s and N·m; slider: m/s and N).
   void setMotor(JointId id, const scene::Motor& motor);
   /// Current hinge angle (radians) or slider position (metres); 0 for other kinds.

@@ -20,6 +20,10 @@ enum class EventKind : std::uint8_t {
   ToolReturned,   ///< tool `subject` was put back
   ToolUsed,       ///< tool `from` was used on device `subject`
   WrongTool,      ///< tool `from` was used on device `subject`, which needs another tool
+  Grabbed,        ///< part `subject` was picked up
+  Released,       ///< part `subject` was let go
+  Placed,         ///< part `subject` was seated in socket `to`
+  Unseated,       ///< part `subject` was taken out of socket `to`
   SessionEnded,   ///< the session ended; `subject` is the EndReason
 };
 

@@ -25,6 +25,7 @@ struct RunAction {
     Return,   ///< put tool `target` back
     Use,      ///< use the held tool `target` on device `on`
     Turn,     ///< turn valve `target` by dragging until it is `degrees` from its lower limit
+    Place,    ///< pick up part `target`, carry it to socket `on` and let go there
   };
   Kind kind = Kind::Wait;
   std::string target;              ///< device or entity name
@@ -32,7 +33,7 @@ struct RunAction {
   double seconds = 0;              ///< Wait; Turn: the angle in degrees
   std::optional<core::Vec3> from;  ///< Look: camera position
   std::string path;                ///< JSON path of the action, for messages
-  std::string on;                  ///< Use: the device the tool is used on
+  std::string on;                  ///< Use: the device the tool is used on; Place: the socket
 };
 
 /// The outcome a run must produce (each part optional).

@@ -28,6 +28,8 @@ enum class DeviceKind : std::uint8_t {
   Tool,            ///< taken from its place, held, used on devices (`toolType`)
   Point,           ///< a place tools are used on (a test point); nothing to operate
   Valve,           ///< a rotary valve or handwheel on a hinge joint, turned by dragging
+  Part,            ///< a dynamic part picked up, carried and placed into sockets
+  Socket,          ///< where parts go: its entity's pose, with a tolerance
 };
 
 /// An operable device, represented in the scene by an entity the learner points at.
@@ -43,6 +45,9 @@ struct DeviceDef {
   std::string requiresTool;  ///< devices with positions: the tool type needed to operate them
   std::optional<std::uint32_t> joint;  ///< valves: the hinge joint (with limits) it turns on
   float torque = 20.0f;                ///< valves: N·m the hand applies and the stem holds with
+  std::vector<std::uint32_t> accepts;  ///< sockets: the parts (device indices) that fit
+  float toleranceDistance = 0.02f;     ///< sockets: metres from the socket's position
+  float toleranceAngle = 10.0f;        ///< sockets: degrees from the socket's orientation
 };
 
 /// What a zone detects.
@@ -160,6 +165,9 @@ struct SymbolSource {
     UsedWith,          ///< tool `arg` was used on device `index` this tick (bool)
     ValveOpening,      ///< valve `index`'s opening, 0 (lower limit) to 1 (upper limit)
     ValveAngle,        ///< valve `index`'s angle from its lower limit, degrees
+    PartHeld,          ///< part `index` is in the hand (bool)
+    PartPlaced,        ///< part `index` sits in a socket (bool)
+    SocketFilled,      ///< socket `index` holds a part (bool)
   };
   Kind kind = Kind::Elapsed;
   std::uint32_t index = 0;  ///< device, step or variable index

@@ -32,6 +32,9 @@ class Bot {
   // aims at a target entity for one tick with the given buttons
   void tickAt(std::uint32_t entity, std::uint32_t buttons);
   void idle(std::uint32_t ticks);
+  // picks a part up, carries it to a socket at walking pace and lets go there
+  core::Status placePart(const scenario::RunAction& action, std::uint32_t part,
+                         std::uint32_t entity);
   // grips a valve's rim and drags it round to the action's angle
   core::Status turnValve(const scenario::RunAction& action, std::uint32_t device,
                          std::uint32_t entity);

@@ -95,6 +95,9 @@ class Session {
   void turn(const InputRecord& input);
   void endTurn();
   void holdValve(std::uint32_t device);
+  void grab(std::uint32_t part, const InputRecord& input);
+  void carry(const InputRecord& input);
+  void release();
   void measureValves();
 
   SessionOptions options_;
@@ -114,6 +117,14 @@ class Session {
     float startAngle = 0;  ///< hinge angle then
   };
   std::optional<Turning> turning_;  ///< a valve being turned by dragging
+  struct Carrying {
+    std::uint32_t part = 0;
+    physics::JointId joint;  ///< point joint from the grip to the hand
+    float distance = 0;      ///< from the eye to the grip, kept while carrying
+  };
+  std::optional<Carrying> carrying_;      ///< a part in the hand
+  std::vector<physics::JointId> seats_;   ///< per device: the fixed joint of a seated part
+  std::optional<core::Vec3> hoverPoint_;  ///< where the pointer ray hit this tick
   procedure::EndReason end_ = procedure::EndReason::None;
 };
 
