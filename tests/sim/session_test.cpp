@@ -491,6 +491,51 @@ TEST(Session, APartIsCarriedAndSeatedInASocketThatTakesIt) {
   EXPECT_NEAR(pose.position.y, 0.451f, 0.01f);
 }
 
+TEST(Session, AFastenerIsLoosenedAndTightenedToATorqueWithTheRightTool) {
+  const std::string things = R"(,
+    {"name": "bolt", "transform": {"position": [-0.5, 1.4, 0]}, "shape": {"type": "cylinder", "radius": 0.04, "height": 0.04}, "material": "m", "body": {"type": "static"}},
+    {"name": "wrench", "transform": {"position": [0, 1.4, 0]}, "shape": {"type": "box", "halfExtents": [0.05, 0.05, 0.05]}, "material": "m", "body": {"type": "static"}},
+    {"name": "pliers", "transform": {"position": [0.5, 1.4, 0]}, "shape": {"type": "box", "halfExtents": [0.05, 0.05, 0.05]}, "material": "m", "body": {"type": "static"}})";
+  const std::string devices = R"(,
+    {"name": "BOLT", "kind": "fastener", "entity": "bolt", "label": {"zh-CN": "螺栓", "en": "bolt"}, "tool": "wrench-17", "turns": 3},
+    {"name": "TW", "kind": "tool", "entity": "wrench", "label": {"zh-CN": "扭力扳手", "en": "torque wrench"}, "toolType": "wrench-17", "torque": 50},
+    {"name": "PL", "kind": "tool", "entity": "pliers", "label": {"zh-CN": "钳子", "en": "pliers"}, "toolType": "pliers"})";
+  const std::string training = R"(
+  "procedure": {"steps": [
+    {"id": "loosen", "text": {"zh-CN": "松", "en": "loosen"}, "done": "BOLT.loose"},
+    {"id": "torque", "text": {"zh-CN": "紧", "en": "torque"}, "done": "BOLT.tight and BOLT.torque >= 40 and BOLT.torque <= 60"}
+  ]})";
+  const auto dir = writeScenario(training, things, devices);
+  auto s = open(dir);
+  ASSERT_TRUE(s);
+  const auto& defs = s->definition().training;
+  const std::uint32_t bolt = *sim::findDevice(defs, "BOLT");
+  scenario::RunFile run;
+  run.file = dir / "run.json";
+  using K = scenario::RunAction::Kind;
+  run.actions = {{K::Take, "PL", "", 0, std::nullopt, "actions[0]"},
+                 {K::Loosen, "BOLT", "", 0, std::nullopt, "actions[1]"},
+                 {K::Return, "PL", "", 0, std::nullopt, "actions[2]"},
+                 {K::Take, "TW", "", 0, std::nullopt, "actions[3]"},
+                 {K::Loosen, "BOLT", "", 0, std::nullopt, "actions[4]"}};
+  auto bot = sim::Bot::create(run, *s);
+  ASSERT_TRUE(bot.ok()) << bot.error().message;
+  ASSERT_TRUE(bot->play().ok());
+  bool wrongTool = false;
+  for (const auto& e : s->events()) wrongTool |= e.kind == procedure::EventKind::WrongTool;
+  EXPECT_TRUE(wrongTool);  // the pliers did not turn it
+  EXPECT_EQ(s->devices().state(bolt).position, 3u);
+  EXPECT_EQ(*s->procedure().valueOf("BOLT.loose"), 1.0);
+  EXPECT_TRUE(s->procedure().steps()[0].done);
+  run.actions = {{K::Tighten, "BOLT", "", 0, std::nullopt, "actions[0]"}};
+  auto tighten = sim::Bot::create(run, *s);
+  ASSERT_TRUE(tighten.ok());
+  ASSERT_TRUE(tighten->play().ok());
+  EXPECT_EQ(*s->procedure().valueOf("BOLT.turns"), 0.0);
+  EXPECT_EQ(*s->procedure().valueOf("BOLT.torque"), 50.0);
+  EXPECT_EQ(s->endReason(), procedure::EndReason::Completed);
+}
+
 TEST(Bot, FailsWhenSomethingBlocksThePointer) {
   const std::string wall = R"(,
     {"name": "wall", "transform": {"position": [-0.5, 1, 1]}, "shape": {"type": "box", "halfExtents": [0.3, 0.3, 0.02]}, "material": "m", "body": {"type": "static"}})";

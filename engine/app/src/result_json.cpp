@@ -26,7 +26,8 @@ json describe(const sim::Session& s, const procedure::Event& e) {
       break;
     case procedure::EventKind::Refused:
       j["device"] = t.devices[e.subject].name;
-      j["to"] = t.devices[e.subject].positions[e.to];
+      if (e.to < t.devices[e.subject].positions.size())
+        j["to"] = t.devices[e.subject].positions[e.to];
       if (e.rule == procedure::kLocked)
         j["lock"] = t.devices[e.from].name;
       else if (e.rule == procedure::kNeedsTool)
@@ -52,6 +53,12 @@ json describe(const sim::Session& s, const procedure::Event& e) {
     case procedure::EventKind::Unseated:
       j["part"] = t.devices[e.subject].name;
       j["socket"] = t.devices[e.to].name;
+      break;
+    case procedure::EventKind::Loosened:
+    case procedure::EventKind::Tightened:
+      j["fastener"] = t.devices[e.subject].name;
+      j["tool"] = t.devices[e.from].name;
+      j["turns"] = e.to;
       break;
     case procedure::EventKind::FaultInjected:
       j["fault"] = t.faults[e.subject].id;

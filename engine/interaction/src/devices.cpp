@@ -83,6 +83,13 @@ void Devices::setValve(std::uint32_t device, float angle, float opening) {
   states_[device].opening = opening;
 }
 
+void Devices::turnFastener(std::uint32_t fastener, std::uint32_t turns, float torque) {
+  states_[fastener].position = turns;
+  states_[fastener].torque = turns == 0 ? torque : 0.0f;
+  ++states_[fastener].operations;
+  ++version_;
+}
+
 void Devices::setHeld(std::uint32_t part, bool held) {
   states_[part].held = held;
   ++version_;
@@ -110,6 +117,7 @@ void Devices::hash(core::Fnv1a64& h) const {
     h.f32(s.angle);
     h.u32(s.held ? 1 : 0);
     h.u32(static_cast<std::uint32_t>(s.socket + 1));
+    h.f32(s.torque);
   }
   h.u32(held_ ? *held_ + 1 : 0);
 }

@@ -38,6 +38,8 @@ const char* toString(EventKind kind) {
     case EventKind::Released: return "released";
     case EventKind::Placed: return "placed";
     case EventKind::Unseated: return "unseated";
+    case EventKind::Loosened: return "loosened";
+    case EventKind::Tightened: return "tightened";
     case EventKind::SessionEnded: return "session-ended";
   }
   return "?";
@@ -149,6 +151,8 @@ void Procedure::refreshInputs(double now, const interaction::Devices& devices,
         case Kind::ToolHeld: setBool(id, devices.heldTool() == src.index, now); break;
         case Kind::UsedWith: setBool(id, devices.usedThisTick(src.index, src.arg), now); break;
         case Kind::PartHeld: setBool(id, devices.state(src.index).held, now); break;
+        case Kind::FastenerTurns: values_[id] = devices.state(src.index).position; break;
+        case Kind::FastenerTorque: values_[id] = devices.state(src.index).torque; break;
         case Kind::PartPlaced:
         case Kind::SocketFilled: setBool(id, devices.state(src.index).socket >= 0, now); break;
         default: break;

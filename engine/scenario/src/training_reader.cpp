@@ -33,6 +33,7 @@ constexpr KindName kDeviceKinds[] = {
     {"valve", DeviceKind::Valve},
     {"part", DeviceKind::Part},
     {"socket", DeviceKind::Socket},
+    {"fastener", DeviceKind::Fastener},
     {"button", DeviceKind::Button},
 };
 
@@ -168,7 +169,7 @@ class TrainingReader {
       if (!check_.expectObject(d, p)) continue;
       check_.checkKeys(d, p,
                        {"name", "kind", "entity", "label", "positions", "initial", "target",
-                        "toolType", "tool", "joint", "torque", "accepts", "tolerance"});
+                        "toolType", "tool", "joint", "torque", "accepts", "tolerance", "turns"});
       DeviceDef dev;
       bool ok = true;
       if (const json* n = check_.require(d, p, "name")) {
@@ -283,9 +284,14 @@ class TrainingReader {
 
   void readPositions(const json& d, const std::string& p, DeviceDef& dev, bool& ok) {
     const json* positions = Checker::find(d, "positions");
+    if (dev.kind == DeviceKind::Fastener) {
+      if (positions) check_.rejectKey(d, p, "positions", "a fastener has turns, not positions");
+      return;  // its "initial" (tight or loose) is read with its turns
+    }
     if (dev.kind == DeviceKind::Button || dev.kind == DeviceKind::Tool ||
         dev.kind == DeviceKind::Point || dev.kind == DeviceKind::Valve ||
-        dev.kind == DeviceKind::Part || dev.kind == DeviceKind::Socket) {
+        dev.kind == DeviceKind::Part || dev.kind == DeviceKind::Socket ||
+        dev.kind == DeviceKind::Fastener) {
       if (positions)
         check_.rejectKey(d, p, "positions", "buttons, tools, points and valves have no positions");
       if (Checker::find(d, "initial"))
@@ -335,7 +341,8 @@ class TrainingReader {
     const json* joint = Checker::find(d, "joint");
     if (dev.kind != DeviceKind::Valve) {
       if (joint) check_.rejectKey(d, p, "joint", "only valves turn on a joint");
-      if (Checker::find(d, "torque")) check_.rejectKey(d, p, "torque", "only valves have a torque");
+      if (Checker::find(d, "torque") && dev.kind != DeviceKind::Tool)
+        check_.rejectKey(d, p, "torque", "only valves and tools have a torque");
       return;
     }
     check_.optNumber(d, p, "torque", dev.torque, Range::positive());
@@ -399,8 +406,32 @@ class TrainingReader {
     } else if (dev.kind == DeviceKind::Tool) {
       check_.missing(p, "toolType", "a tool needs its toolType (e.g. \"voltage-detector\")");
     }
+    if (dev.kind == DeviceKind::Tool)
+      check_.optNumber(d, p, "torque", dev.toolTorque, Range::positive());
+    if (dev.kind == DeviceKind::Fastener) {
+      if (const json* turns = Checker::find(d, "turns"))
+        if (auto n = check_.integer(*turns, Checker::at(p, "turns"))) {
+          if (*n < 1 || *n > 100)
+            check_.error(Checker::at(p, "turns"), "turns must be 1 to 100");
+          else
+            dev.turns = static_cast<std::uint32_t>(*n);
+        }
+      if (const json* init = Checker::find(d, "initial"))
+        if (auto s = check_.string(*init, Checker::at(p, "initial"))) {
+          if (*s == "loose")
+            dev.initial = dev.turns;  // its position is the turns out
+          else if (*s != "tight")
+            check_.error(Checker::at(p, "initial"), "a fastener starts \"tight\" or \"loose\"");
+        }
+      if (!Checker::find(d, "tool")) check_.missing(p, "tool", "a fastener is turned with a tool");
+    } else if (Checker::find(d, "turns")) {
+      check_.rejectKey(d, p, "turns", "only fasteners have turns");
+    }
     if (const json* needs = Checker::find(d, "tool")) {
-      if (dev.positions.empty() || dev.kind == DeviceKind::Lock || dev.kind == DeviceKind::Tag)
+      if (dev.kind == DeviceKind::Fastener) {
+        if (auto s = check_.string(*needs, Checker::at(p, "tool"))) dev.requiresTool = *s;
+      } else if (dev.positions.empty() || dev.kind == DeviceKind::Lock ||
+                 dev.kind == DeviceKind::Tag)
         check_.rejectKey(d, p, "tool", "only devices with positions are operated with a tool");
       else if (auto s = check_.string(*needs, Checker::at(p, "tool")))
         dev.requiresTool = *s;
@@ -422,6 +453,13 @@ class TrainingReader {
     }
     if (dev.kind == DeviceKind::Socket) {
       table_.add(dev.name + ".filled", ValueType::Bool, {K::SocketFilled, index, 0});
+      return;
+    }
+    if (dev.kind == DeviceKind::Fastener) {
+      table_.add(dev.name + ".turns", ValueType::Number, {K::FastenerTurns, index, 0});
+      table_.add(dev.name + ".torque", ValueType::Number, {K::FastenerTorque, index, 0});
+      table_.add(dev.name + ".tight", ValueType::Bool, {K::DeviceAt, index, 0});
+      table_.add(dev.name + ".loose", ValueType::Bool, {K::DeviceAt, index, dev.turns});
       return;
     }
     if (dev.kind == DeviceKind::Valve) {

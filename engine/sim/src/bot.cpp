@@ -57,6 +57,13 @@ core::Result<Bot> Bot::create(const scenario::RunFile& run, Session& session) {
                              run.file.string() + ": " + a.path + ": the scenario has no " +
                                  (a.kind == K::Look ? "device or entity" : "device") + " \"" +
                                  a.target + "\"");
+    if (a.kind == K::Loosen || a.kind == K::Tighten) {
+      if (def.training.devices[*device].kind != scenario::DeviceKind::Fastener)
+        return core::makeError(
+            core::ErrorCode::Validation,
+            run.file.string() + ": " + a.path + ": \"" + a.target + "\" is not a fastener");
+      continue;
+    }
     if (a.kind == K::Place) {
       const auto socket = findDevice(def.training, a.on);
       if (def.training.devices[*device].kind != scenario::DeviceKind::Part || !socket ||
@@ -172,6 +179,23 @@ core::Status Bot::act(const scenario::RunAction& a) {
     }
     case K::Turn: return turnValve(a, *device, entity);
     case K::Place: return placePart(a, *device, entity);
+    case K::Loosen:
+    case K::Tighten: {
+      // one click a turn: primary turns out, secondary turns in, until it will go no further
+      const auto& fastener = def.training.devices[*device];
+      if (auto s = aimAt(a, *device, entity); !s.ok()) return s;
+      const std::uint32_t button = a.kind == K::Loosen ? kPointerPrimary : kPointerSecondary;
+      for (std::uint32_t i = 0; i <= fastener.turns && !session_.ended(); ++i) {
+        const std::uint32_t before = session_.devices().state(*device).position;
+        if ((a.kind == K::Loosen && before >= fastener.turns) ||
+            (a.kind == K::Tighten && before == 0))
+          break;
+        tickAt(entity, button);
+        tickAt(entity, 0);
+        if (session_.devices().state(*device).position == before) break;  // wrong tool, refused
+      }
+      return {};
+    }
     case K::Press:
     case K::Operate: break;
   }

@@ -68,6 +68,7 @@ void Session::step(const InputRecord& input) {
   // a click (primary pressed this tick) operates the device under the pointer
   const bool down = input.buttons & kPointerPrimary;
   const bool pressedNow = down && !(lastButtons_ & kPointerPrimary);
+  const std::uint32_t previousButtons = lastButtons_;
   lastButtons_ = input.buttons;
   if (pressedNow && hoveredDevice_) {
     const auto kind = devices_->def(*hoveredDevice_).kind;
@@ -83,6 +84,17 @@ void Session::step(const InputRecord& input) {
       carry(input);
     else
       release();
+  }
+  // the secondary button turns a fastener in, with the right tool in hand
+  const bool secondaryNow =
+      (input.buttons & kPointerSecondary) && !(previousButtons & kPointerSecondary);
+  if (secondaryNow && hoveredDevice_ &&
+      devices_->def(*hoveredDevice_).kind == scenario::DeviceKind::Fastener) {
+    const auto held = devices_->heldTool();
+    if (held && devices_->def(*held).toolType == devices_->def(*hoveredDevice_).requiresTool)
+      turnFastener(*hoveredDevice_, -1);
+    else if (held)
+      procedure_->record({tick, procedure::EventKind::WrongTool, *hoveredDevice_, *held, 0, 0});
   }
   if (turning_) {
     if (down)
@@ -144,6 +156,10 @@ void Session::operate(std::uint32_t device) {
     }
     if (def.requiresTool != type) {
       procedure_->record({tick, EventKind::WrongTool, device, *held, 0, 0});
+      return;
+    }
+    if (def.kind == scenario::DeviceKind::Fastener) {
+      turnFastener(device, +1);
       return;
     }
   } else if (!def.requiresTool.empty()) {
@@ -218,6 +234,21 @@ void Session::turn(const InputRecord& input) {
 void Session::endTurn() {
   holdValve(turning_->device);
   turning_.reset();
+}
+
+void Session::turnFastener(std::uint32_t fastener, int direction) {
+  using procedure::EventKind;
+  const std::uint64_t tick = simulation_->tick() + 1;
+  const auto& def = devices_->def(fastener);
+  const std::uint32_t tool = *devices_->heldTool();
+  const std::uint32_t turns = devices_->state(fastener).position;
+  // out stops at fully loose, in stops at tight
+  if ((direction > 0 && turns >= def.turns) || (direction < 0 && turns == 0)) return;
+  const std::uint32_t to = direction > 0 ? turns + 1 : turns - 1;
+  if (!procedure_->checkOperation(tick, fastener, to).allowed) return;
+  devices_->turnFastener(fastener, to, devices_->def(tool).toolTorque);
+  procedure_->record(
+      {tick, direction > 0 ? EventKind::Loosened : EventKind::Tightened, fastener, tool, to, 0});
 }
 
 void Session::grab(std::uint32_t part, const InputRecord& input) {

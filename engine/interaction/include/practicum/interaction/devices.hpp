@@ -21,6 +21,7 @@ struct DeviceState {
   float opening = 0;             ///< valves: 0 at the lower limit, 1 at the upper
   bool held = false;             ///< parts: in the hand
   std::int32_t socket = -1;      ///< parts: the socket it sits in; sockets: the part in it
+  float torque = 0;              ///< fasteners: N·m it was last tightened to (0 unless tight)
 };
 
 /// The state of every device of a scenario, in definition order.
@@ -58,6 +59,8 @@ class Devices {
   bool usedThisTick(std::uint32_t device, std::uint32_t tool) const;
   /// Sets a valve's measured angle (radians from its lower limit) and opening fraction.
   void setValve(std::uint32_t device, float angle, float opening);
+  /// Turns a fastener to `turns` out; reaching 0 records the torque it was tightened to.
+  void turnFastener(std::uint32_t fastener, std::uint32_t turns, float torque);
   /// Marks a part as in the hand or not.
   void setHeld(std::uint32_t part, bool held);
   /// Seats a part in a socket, or takes it out (socket nullopt).

@@ -24,6 +24,8 @@ enum class EventKind : std::uint8_t {
   Released,       ///< part `subject` was let go
   Placed,         ///< part `subject` was seated in socket `to`
   Unseated,       ///< part `subject` was taken out of socket `to`
+  Loosened,       ///< fastener `subject` was turned out to `to` turns with tool `from`
+  Tightened,      ///< fastener `subject` was turned in to `to` turns with tool `from`
   SessionEnded,   ///< the session ended; `subject` is the EndReason
 };
 

@@ -26,6 +26,8 @@ struct RunAction {
     Use,      ///< use the held tool `target` on device `on`
     Turn,     ///< turn valve `target` by dragging until it is `degrees` from its lower limit
     Place,    ///< pick up part `target`, carry it to socket `on` and let go there
+    Loosen,   ///< turn fastener `target` out until loose, with the right tool in hand
+    Tighten,  ///< turn fastener `target` in until tight, with the right tool in hand
   };
   Kind kind = Kind::Wait;
   std::string target;              ///< device or entity name

@@ -30,6 +30,7 @@ enum class DeviceKind : std::uint8_t {
   Valve,           ///< a rotary valve or handwheel on a hinge joint, turned by dragging
   Part,            ///< a dynamic part picked up, carried and placed into sockets
   Socket,          ///< where parts go: its entity's pose, with a tolerance
+  Fastener,        ///< a bolt turned with a tool (`requiresTool`): loosened, tightened to a torque
 };
 
 /// An operable device, represented in the scene by an entity the learner points at.
@@ -48,6 +49,9 @@ struct DeviceDef {
   std::vector<std::uint32_t> accepts;  ///< sockets: the parts (device indices) that fit
   float toleranceDistance = 0.02f;     ///< sockets: metres from the socket's position
   float toleranceAngle = 10.0f;        ///< sockets: degrees from the socket's orientation
+  std::uint32_t turns = 3;             ///< fasteners: turns from tight to loose (its position
+                                       ///< is the turns out: 0 tight, `turns` loose)
+  float toolTorque = 0;                ///< tools: N·m a (torque) wrench tightens to; 0 = not set
 };
 
 /// What a zone detects.
@@ -168,6 +172,8 @@ struct SymbolSource {
     PartHeld,          ///< part `index` is in the hand (bool)
     PartPlaced,        ///< part `index` sits in a socket (bool)
     SocketFilled,      ///< socket `index` holds a part (bool)
+    FastenerTurns,     ///< fastener `index`'s turns out from tight (number)
+    FastenerTorque,    ///< torque fastener `index` was last tightened to, N·m; 0 when not tight
   };
   Kind kind = Kind::Elapsed;
   std::uint32_t index = 0;  ///< device, step or variable index

@@ -96,6 +96,7 @@ class Session {
   void endTurn();
   void holdValve(std::uint32_t device);
   void grab(std::uint32_t part, const InputRecord& input);
+  void turnFastener(std::uint32_t fastener, int direction);
   void carry(const InputRecord& input);
   void release();
   void measureValves();
