@@ -2,6 +2,7 @@
 // that prevent and that record, hazards, step ordering, exam endings, scoring.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <set>
 
@@ -489,6 +490,49 @@ TEST(Session, APartIsCarriedAndSeatedInASocketThatTakesIt) {
   const auto pose = s->simulation().entityPose(4);
   EXPECT_NEAR(pose.position.x, -0.8f, 0.01f);
   EXPECT_NEAR(pose.position.y, 0.451f, 0.01f);
+}
+
+TEST(Bot, GrabsHoldsThroughOtherActionsAndDrops) {
+  const std::string things = R"(,
+    {"name": "crate", "transform": {"position": [0.8, 0.1, 0.5]}, "shape": {"type": "box", "halfExtents": [0.1, 0.1, 0.1]}, "material": "m", "body": {"type": "dynamic", "mass": 2}})";
+  const std::string devices = R"(,
+    {"name": "P", "kind": "part", "entity": "crate", "label": {"zh-CN": "箱", "en": "crate"}})";
+  const auto dir = writeScenario(R"("faults": [{"id": "f", "text": {"zh-CN": "障", "en": "f"}}])",
+                                 things, devices);
+  auto s = open(dir);
+  ASSERT_TRUE(s);
+  const std::uint32_t P = *sim::findDevice(s->definition().training, "P");
+  using K = scenario::RunAction::Kind;
+  scenario::RunFile run;
+  run.file = dir / "run.json";
+  run.actions = {{K::Grab, "P", "", 0, std::nullopt, "actions[0]"},
+                 {K::Wait, "", "", 1.0, std::nullopt, "actions[1]"},
+                 {K::Inject, "f", "", 0, std::nullopt, "actions[2]"}};
+  run.actions.push_back({K::Operate, "A", "on", 0, std::nullopt, "actions[3]"});
+  std::vector<bool> heldAfter;
+  auto bot = sim::Bot::create(run, *s);
+  ASSERT_TRUE(bot.ok()) << bot.error().message;
+  const auto played =
+      bot->play([&](const sim::Session& x) { heldAfter.push_back(x.devices().state(P).held); });
+  // held through the wait and the inject; then the busy hand cannot operate A
+  ASSERT_FALSE(played.ok());
+  EXPECT_NE(played.error().message.find("holding a part"), std::string::npos);
+  EXPECT_EQ(std::count(heldAfter.begin() + 1, heldAfter.end(), false), 0);  // after aiming
+  EXPECT_GT(heldAfter.size(), 120u);
+  EXPECT_TRUE(s->procedure().faultActive(0));
+
+  // grab, hold, drop: it falls from the hand
+  auto t = open(dir);
+  run.actions = {{K::Grab, "P", "", 0, std::nullopt, "actions[0]"},
+                 {K::Drop, "P", "", 0, std::nullopt, "actions[1]"},
+                 {K::Wait, "", "", 1.0, std::nullopt, "actions[2]"}};
+  auto dropper = sim::Bot::create(run, *t);
+  ASSERT_TRUE(dropper.ok());
+  ASSERT_TRUE(dropper->play().ok());
+  EXPECT_FALSE(t->devices().state(P).held);
+  bool released = false;
+  for (const auto& e : t->events()) released |= e.kind == procedure::EventKind::Released;
+  EXPECT_TRUE(released);
 }
 
 TEST(Session, AFastenerIsLoosenedAndTightenedToATorqueWithTheRightTool) {

@@ -63,6 +63,10 @@ void readActions(const json& v, Checker& check, RunFile& run) {
       target("tool");
       if (const json* on = check.require(a, p, "on"))
         if (auto s = check.string(*on, Checker::at(p, "on"))) action.on = *s;
+    } else if (*name == "grab" || *name == "drop") {
+      action.kind = *name == "grab" ? RunAction::Kind::Grab : RunAction::Kind::Drop;
+      check.checkKeys(a, p, {"do", "part"});
+      target("part");
     } else if (*name == "loosen" || *name == "tighten") {
       action.kind = *name == "loosen" ? RunAction::Kind::Loosen : RunAction::Kind::Tighten;
       check.checkKeys(a, p, {"do", "fastener"});

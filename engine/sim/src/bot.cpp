@@ -64,6 +64,12 @@ core::Result<Bot> Bot::create(const scenario::RunFile& run, Session& session) {
             run.file.string() + ": " + a.path + ": \"" + a.target + "\" is not a fastener");
       continue;
     }
+    if ((a.kind == K::Grab || a.kind == K::Drop) &&
+        def.training.devices[*device].kind != scenario::DeviceKind::Part)
+      return core::makeError(
+          core::ErrorCode::Validation,
+          run.file.string() + ": " + a.path + ": \"" + a.target + "\" is not a part");
+    if (a.kind == K::Grab || a.kind == K::Drop) continue;
     if (a.kind == K::Place) {
       const auto socket = findDevice(def.training, a.on);
       if (def.training.devices[*device].kind != scenario::DeviceKind::Part || !socket ||
@@ -113,19 +119,44 @@ void Bot::step(const InputRecord& input) {
   if (onTick_) onTick_(session_);
 }
 
-void Bot::idle(std::uint32_t ticks) {
-  for (std::uint32_t i = 0; i < ticks && !session_.ended(); ++i) {
-    if (aim_) {
-      tickAt(*aim_, 0);
-    } else {
-      InputRecord in;
-      in.cameraPosition = camera_;
-      in.pointerOrigin = camera_;
-      in.cameraForward = in.pointerDirection =
-          core::normalize(session_.definition().scene.camera.target - camera_);
-      step(in);
-    }
+InputRecord Bot::restingInput() const {
+  // looking at the aim (or the scenario's camera target); a held part stays in the hand
+  InputRecord in;
+  in.cameraPosition = in.pointerOrigin = camera_;
+  if (holding_) {
+    in.cameraForward = in.pointerDirection = holding_->direction;
+    in.buttons = kPointerPrimary;
+  } else {
+    const core::Vec3 target = aim_ ? session_.simulation().entityPose(*aim_).position
+                                   : session_.definition().scene.camera.target;
+    in.cameraForward = in.pointerDirection = core::normalize(target - camera_);
   }
+  return in;
+}
+
+void Bot::idle(std::uint32_t ticks) {
+  for (std::uint32_t i = 0; i < ticks && !session_.ended(); ++i) step(restingInput());
+}
+
+core::Status Bot::grabPart(const scenario::RunAction& a, std::uint32_t part, std::uint32_t entity) {
+  if (auto s = aimAt(a, part, entity); !s.ok()) return s;
+  if (session_.ended()) return {};
+  const core::Vec3 centre = session_.simulation().entityPose(entity).position;
+  const core::Vec3 direction = core::normalize(centre - camera_);
+  holding_ = Hold{part, entity, direction, core::length(centre - camera_)};
+  step(restingInput());
+  if (!session_.devices().state(part).held) {
+    holding_.reset();
+    return failure(a, "could not pick up \"" + a.target + "\"");
+  }
+  return {};
+}
+
+void Bot::letGo() {
+  InputRecord in = restingInput();
+  in.buttons = 0;
+  holding_.reset();
+  step(in);
 }
 
 core::Status Bot::act(const scenario::RunAction& a) {
@@ -134,7 +165,17 @@ core::Status Bot::act(const scenario::RunAction& a) {
   const auto device = findDevice(def.training, a.target);
   const std::uint32_t entity =
       device ? def.training.devices[*device].entity : findEntity(def.scene, a.target).value_or(0);
+  // a part in the hand keeps the hand busy: only waiting, placing or dropping it go on
+  if (holding_ && a.kind != K::Wait && a.kind != K::Stop && a.kind != K::Inject &&
+      a.kind != K::Place && a.kind != K::Drop)
+    return failure(a, "the hand is holding a part; place or drop it first");
   switch (a.kind) {
+    case K::Grab: return grabPart(a, *device, entity);
+    case K::Drop:
+      if (!holding_ || holding_->part != *device)
+        return failure(a, "the hand is not holding \"" + a.target + "\"");
+      letGo();
+      return {};
     case K::Look:
       if (a.from) camera_ = *a.from;
       aim_ = entity;
@@ -145,11 +186,9 @@ core::Status Bot::act(const scenario::RunAction& a) {
       return {};
     case K::Stop: session_.stop(); return {};
     case K::Inject: {
-      // the inject rides on one tick of otherwise idle input
+      // the inject rides on one tick of otherwise resting input
       const auto& faults = def.training.faults;
-      InputRecord in;
-      in.cameraPosition = in.pointerOrigin = camera_;
-      in.cameraForward = in.pointerDirection = core::normalize(def.scene.camera.target - camera_);
+      InputRecord in = restingInput();
       const auto found =
           std::find_if(faults.begin(), faults.end(),
                        [&](const scenario::FaultDef& f) { return f.id == a.target; });
@@ -282,20 +321,16 @@ core::Status Bot::placePart(const scenario::RunAction& a, std::uint32_t part,
   const auto socket = *findDevice(def.training, a.on);
   const core::Vec3 place =
       def.scene.entities[def.training.devices[socket].entity].transform.position;
-  // take hold of the part
-  if (auto s = aimAt(a, part, entity); !s.ok()) return s;
-  if (session_.ended()) return {};
+  // take hold of the part, unless it is already in the hand
+  if (holding_ && holding_->part != part)
+    return failure(a, "the hand is holding another part; place or drop it first");
+  if (!holding_)
+    if (auto s = grabPart(a, part, entity); !s.ok() || session_.ended()) return s;
+  InputRecord in = restingInput();
+  const float reach = holding_->reach;
   const core::Vec3 centre = session_.simulation().entityPose(entity).position;
-  InputRecord in;
-  in.cameraPosition = in.pointerOrigin = camera_;
-  in.cameraForward = in.pointerDirection = core::normalize(centre - camera_);
-  in.buttons = kPointerPrimary;
-  step(in);
-  if (!session_.devices().state(part).held)
-    return failure(a, "could not pick up \"" + a.target + "\"");
   // the hand keeps its distance (the learner walks); it lifts the part clear, carries it over
   // and lowers it into the socket, at walking pace
-  const float reach = core::length(centre - camera_);
   const core::Vec3 start = camera_ + in.pointerDirection * reach;
   const core::Vec3 goal = place + (start - centre);  // the grip relative to the part's centre
   const float clear = std::max(start.y, goal.y) + 0.3f;
@@ -303,9 +338,8 @@ core::Status Bot::placePart(const scenario::RunAction& a, std::uint32_t part,
   const auto moveHand = [&](core::Vec3 hand) {
     const core::Vec3 dir = core::normalize(hand - camera_);
     camera_ = hand - dir * reach;
-    in.cameraPosition = in.pointerOrigin = camera_;
-    in.cameraForward = in.pointerDirection = dir;
-    step(in);
+    holding_->direction = dir;
+    step(restingInput());
   };
   for (int leg = 0; leg < 3 && !session_.ended(); ++leg) {
     const float length = core::length(path[leg + 1] - path[leg]);
@@ -320,8 +354,7 @@ core::Status Bot::placePart(const scenario::RunAction& a, std::uint32_t part,
     hand = hand + (place - session_.simulation().entityPose(entity).position) * 0.1f;
     moveHand(hand);
   }
-  in.buttons = 0;
-  step(in);
+  letGo();
   return {};
 }
 

@@ -28,6 +28,8 @@ struct RunAction {
     Place,    ///< pick up part `target`, carry it to socket `on` and let go there
     Loosen,   ///< turn fastener `target` out until loose, with the right tool in hand
     Tighten,  ///< turn fastener `target` in until tight, with the right tool in hand
+    Grab,     ///< pick up part `target` and keep holding it
+    Drop,     ///< let go of the held part `target` where it is
   };
   Kind kind = Kind::Wait;
   std::string target;              ///< device or entity name

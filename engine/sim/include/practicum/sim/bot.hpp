@@ -32,6 +32,11 @@ class Bot {
   // aims at a target entity for one tick with the given buttons
   void tickAt(std::uint32_t entity, std::uint32_t buttons);
   void idle(std::uint32_t ticks);
+  // the input of a tick in which the learner does nothing new
+  InputRecord restingInput() const;
+  core::Status grabPart(const scenario::RunAction& action, std::uint32_t part,
+                        std::uint32_t entity);
+  void letGo();
   // picks a part up, carries it to a socket at walking pace and lets go there
   core::Status placePart(const scenario::RunAction& action, std::uint32_t part,
                          std::uint32_t entity);
@@ -49,6 +54,13 @@ class Bot {
   std::function<void(const Session&)> onTick_;
   core::Vec3 camera_;
   std::optional<std::uint32_t> aim_;  ///< entity the pointer rests on
+  struct Hold {
+    std::uint32_t part = 0;
+    std::uint32_t entity = 0;
+    core::Vec3 direction;  ///< where the hand points (the part hangs there)
+    float reach = 0;       ///< eye to the part's centre when it was taken
+  };
+  std::optional<Hold> holding_;  ///< a part in the hand, between actions
 };
 
 /// How a result differs from a run's expectation: one line per difference, empty when it
