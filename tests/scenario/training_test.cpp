@@ -113,9 +113,29 @@ TEST(Training, ReservedNamesButtonInterlocksAndFaultTriggers) {
              {"id": "g", "text": {"zh-CN": "故障", "en": "fault"}, "window": [5, 2]}],
 )"));
   expectErrorAt(r, "variables[0].name", "word of the condition language");
-  expectErrorAt(r, "rules[0].device", "is a button");
+  expectErrorAt(r, "rules[0].device", "has no positions to guard");
   expectErrorAt(r, "faults[0]", "at most one of");
   expectErrorAt(r, "faults[1].window", "start is after its end");
+}
+
+TEST(Training, ValvesPartsSocketsAndFastenersAreChecked) {
+  const LoadResult r = loadText(doc(
+      R"(    {"name": "a", "shape": {"type": "box", "halfExtents": [1, 1, 1]}, "body": {"type": "static"}},
+    {"name": "wheel", "shape": {"type": "cylinder", "radius": 0.2, "height": 0.05}, "body": {"type": "dynamic", "mass": 1}})",
+      R"(  "joints": [{"name": "free", "type": "hinge", "a": "wheel", "pivot": [0, 0, 0], "axis": [0, 0, 1]}],
+  "devices": [
+    {"name": "V", "kind": "valve", "entity": "wheel", "label": {"zh-CN": "阀", "en": "valve"}, "joint": "free"},
+    {"name": "P", "kind": "part", "entity": "a", "label": {"zh-CN": "件", "en": "part"}},
+    {"name": "S", "kind": "socket", "entity": "a", "label": {"zh-CN": "座", "en": "socket"}, "accepts": ["V"]},
+    {"name": "B", "kind": "fastener", "entity": "a", "label": {"zh-CN": "栓", "en": "bolt"}},
+    {"name": "L", "kind": "lock", "entity": "a", "label": {"zh-CN": "锁", "en": "lock"}, "target": "S"}
+  ],
+)"));
+  expectErrorAt(r, "devices[0].joint", "must be a hinge with both limits");
+  expectErrorAt(r, "devices[1].entity", "dynamic body");
+  expectErrorAt(r, "devices[2].accepts[0]", "is not a part");
+  expectErrorAt(r, "devices[3].tool", "a fastener is turned with a tool");
+  expectErrorAt(r, "devices[4].target", "cannot take a lock or tag");
 }
 
 TEST(Training, NamesAreSharedByDevicesStepsAndVariables) {

@@ -67,6 +67,9 @@ TEST(ShippedRuns, EveryRunProducesItsExpectedOutcome) {
     const auto loaded = scenario::loadRunFile(file);
     for (const auto& d : loaded.diagnostics) ADD_FAILURE() << d.format();
     ASSERT_TRUE(loaded.run);
+    // a shipped run states its whole outcome
+    EXPECT_TRUE(loaded.run->expect.score && loaded.run->expect.passed &&
+                loaded.run->expect.violations && loaded.run->expect.end);
     const Played p = play(scenario, *loaded.run);
     for (const auto& m : sim::compareWithExpectation(loaded.run->expect, p.result))
       ADD_FAILURE() << m;

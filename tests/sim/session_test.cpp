@@ -201,6 +201,17 @@ TEST(Session, SinceCountsSecondsFromWhenANameBecameTrue) {
   EXPECT_NEAR(s->result().steps[0].at - t0, 1.0, 0.05);
 }
 
+TEST(Session, SinceInAVariableIsCurrentOnTheTickItChanges) {
+  auto s =
+      open(writeScenario(R"J("variables": [{"name": "fresh", "value": "since(A.on) < 0.05"}])J"));
+  ASSERT_TRUE(s);
+  EXPECT_EQ(*s->procedure().valueOf("fresh"), 0.0);  // never: 1e9, also before the first tick
+  s->step(aim(kA, true));                            // A turns on in this tick
+  EXPECT_EQ(*s->procedure().valueOf("fresh"), 1.0);
+  for (int i = 0; i < 12; ++i) s->step(aim(kA, false));
+  EXPECT_EQ(*s->procedure().valueOf("fresh"), 0.0);
+}
+
 TEST(Session, TimePenaltyAndClampAtZero) {
   const std::string training = R"(
   "procedure": {"steps": [{"id": "s", "text": {"zh-CN": "一", "en": "one"}, "done": "A.on", "points": 10}]},
@@ -213,6 +224,18 @@ TEST(Session, TimePenaltyAndClampAtZero) {
   EXPECT_NEAR(r.timePenalty, 2.0, 0.05);  // (2.02 - 1) * 2, capped at 3
   EXPECT_NEAR(r.score, 8.0, 0.05);
   EXPECT_TRUE(r.passed);
+
+  // penalties beyond the points clamp the score at 0; the time penalty stops at its cap
+  const std::string harsh = R"(
+  "procedure": {"steps": [{"id": "s", "text": {"zh-CN": "一", "en": "one"}, "done": "B.on", "points": 10}]},
+  "rubric": {"pass": 5, "penalties": {"order": 30}, "time": {"target": 1, "perSecondOver": 2, "max": 3}})";
+  auto t = open(writeScenario(harsh));
+  ASSERT_TRUE(t);
+  for (int i = 0; i < 600; ++i) t->step(aim(kNothing, false));  // 5 s: 8 over, capped at 3
+  click(*t, kB);
+  const auto h = t->result();
+  EXPECT_DOUBLE_EQ(h.timePenalty, 3.0);
+  EXPECT_DOUBLE_EQ(h.score, 7.0);
 }
 
 const std::string kFaults = R"(
@@ -578,6 +601,100 @@ TEST(Session, AFastenerIsLoosenedAndTightenedToATorqueWithTheRightTool) {
   EXPECT_EQ(*s->procedure().valueOf("BOLT.turns"), 0.0);
   EXPECT_EQ(*s->procedure().valueOf("BOLT.torque"), 50.0);
   EXPECT_EQ(s->endReason(), procedure::EndReason::Completed);
+}
+
+TEST(Session, APreventedCriticalActIsPenalisedButDoesNotEndAnExam) {
+  const std::string training = R"(
+  "procedure": {"steps": [{"id": "s", "text": {"zh-CN": "一", "en": "one"}, "done": "A.on", "points": 50}]},
+  "rules": [{"id": "never_b", "kind": "interlock", "text": {"zh-CN": "禁", "en": "never"}, "device": "B", "when": "true", "action": "prevent", "severity": "critical"}],
+  "rubric": {"pass": 10, "penalties": {"critical": 20}})";
+  auto s = open(writeScenario(training), sim::Mode::Exam);
+  ASSERT_TRUE(s);
+  click(*s, kB);
+  EXPECT_FALSE(s->ended());
+  EXPECT_EQ(s->devices().state(1).position, 0u);
+  click(*s, kA);
+  const auto r = s->result();
+  EXPECT_EQ(r.end, procedure::EndReason::Completed);
+  EXPECT_DOUBLE_EQ(r.score, 30);
+  EXPECT_TRUE(r.passed);
+  ASSERT_EQ(r.violations.size(), 1u);
+  EXPECT_TRUE(r.violations[0].prevented);
+}
+
+TEST(Session, ClickingADeviceWithoutPositionsDoesNothing) {
+  const std::string things = R"(,
+    {"name": "spot", "transform": {"position": [-0.5, 1.4, 0]}, "shape": {"type": "box", "halfExtents": [0.05, 0.05, 0.05]}, "material": "m", "body": {"type": "static"}},
+    {"name": "crate", "transform": {"position": [2, 0.1, 0]}, "shape": {"type": "box", "halfExtents": [0.1, 0.1, 0.1]}, "material": "m", "body": {"type": "dynamic", "mass": 1}},
+    {"name": "pt", "transform": {"position": [0.5, 1.4, 0]}, "shape": {"type": "box", "halfExtents": [0.05, 0.05, 0.05]}, "material": "m", "body": {"type": "static"}})";
+  const std::string devices = R"(,
+    {"name": "P", "kind": "part", "entity": "crate", "label": {"zh-CN": "箱", "en": "crate"}},
+    {"name": "S", "kind": "socket", "entity": "spot", "label": {"zh-CN": "位", "en": "spot"}, "accepts": ["P"]},
+    {"name": "TP", "kind": "point", "entity": "pt", "label": {"zh-CN": "点", "en": "point"}})";
+  auto s = open(writeScenario(R"("variables": [{"name": "x", "value": "1"}])", things, devices));
+  ASSERT_TRUE(s);
+  const auto before = s->events().size();
+  click(*s, {-0.5f, 1.4f, 0});  // the socket has a body here
+  click(*s, {0.5f, 1.4f, 0});   // a point
+  EXPECT_EQ(s->events().size(), before);
+}
+
+TEST(Session, TheSeedIsPartOfTheStateFromTheFirstTick) {
+  const auto dir = writeScenario(
+      R"("faults": [{"id": "f", "text": {"zh-CN": "障", "en": "f"}, "window": [10, 100]}])");
+  const auto hashAfterOneTick = [&](std::uint64_t seed) {
+    sim::SessionOptions o;
+    o.seed = seed;
+    auto s = sim::Session::load(dir, o);
+    EXPECT_TRUE(s.ok());
+    (*s)->step(aim(kNothing, false));
+    return (*s)->stateHash();
+  };
+  EXPECT_EQ(hashAfterOneTick(1), hashAfterOneTick(1));
+  EXPECT_NE(hashAfterOneTick(1), hashAfterOneTick(2));
+}
+
+TEST(Session, AValveTurnsMoreThanHalfARevolutionInOneDrag) {
+  const std::string wheel = R"(,
+    {"name": "wheel", "transform": {"position": [1, 1, 0], "rotation": [90, 0, 0]}, "shape": {"type": "cylinder", "radius": 0.2, "height": 0.04}, "material": "m", "body": {"type": "dynamic", "mass": 1}})";
+  const std::string valve = R"(,
+    {"name": "V1", "kind": "valve", "entity": "wheel", "label": {"zh-CN": "阀", "en": "valve"}, "joint": "stem"})";
+  const std::string training = R"(
+  "joints": [{"name": "stem", "type": "hinge", "a": "wheel", "pivot": [1, 1, 0], "axis": [0, 0, 1], "limits": {"lower": -170, "upper": 170}}])";
+  const auto dir = writeScenario(training, wheel, valve);
+  auto s = open(dir);
+  ASSERT_TRUE(s);
+  scenario::RunFile run;
+  run.file = dir / "run.json";
+  run.actions = {{scenario::RunAction::Kind::Turn, "V1", "", 300, std::nullopt, "actions[0]"}};
+  auto bot = sim::Bot::create(run, *s);
+  ASSERT_TRUE(bot.ok());
+  const auto played = bot->play();
+  ASSERT_TRUE(played.ok()) << played.error().message;
+  EXPECT_NEAR(*s->procedure().valueOf("V1.angle"), 300.0, 2.0);
+}
+
+TEST(Session, APadlockedValveDoesNotTurn) {
+  const std::string things = R"(,
+    {"name": "wheel", "transform": {"position": [1, 1, 0], "rotation": [90, 0, 0]}, "shape": {"type": "cylinder", "radius": 0.2, "height": 0.04}, "material": "m", "body": {"type": "dynamic", "mass": 1}},
+    {"name": "lock", "transform": {"position": [-0.5, 1.4, 0]}, "shape": {"type": "box", "halfExtents": [0.05, 0.05, 0.05]}, "material": "m", "body": {"type": "static"}})";
+  const std::string devices = R"(,
+    {"name": "V1", "kind": "valve", "entity": "wheel", "label": {"zh-CN": "阀", "en": "valve"}, "joint": "stem"},
+    {"name": "LK", "kind": "lock", "entity": "lock", "label": {"zh-CN": "锁", "en": "lock"}, "target": "V1"})";
+  const std::string training = R"(
+  "joints": [{"name": "stem", "type": "hinge", "a": "wheel", "pivot": [1, 1, 0], "axis": [0, 0, 1], "limits": {"lower": 0, "upper": 90}}])";
+  const auto dir = writeScenario(training, things, devices);
+  auto s = open(dir);
+  ASSERT_TRUE(s);
+  click(*s, {-0.5f, 1.4f, 0});  // lock it
+  EXPECT_EQ(*s->procedure().valueOf("V1.locked"), 1.0);
+  scenario::RunFile run;
+  run.file = dir / "run.json";
+  run.actions = {{scenario::RunAction::Kind::Turn, "V1", "", 45, std::nullopt, "actions[0]"}};
+  auto bot = sim::Bot::create(run, *s);
+  ASSERT_TRUE(bot.ok());
+  EXPECT_FALSE(bot->play().ok());  // it does not reach 45 degrees
+  EXPECT_NEAR(*s->procedure().valueOf("V1.angle"), 0.0, 0.5);
 }
 
 TEST(Bot, FailsWhenSomethingBlocksThePointer) {

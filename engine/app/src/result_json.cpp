@@ -19,11 +19,13 @@ json describe(const sim::Session& s, const procedure::Event& e) {
             {"time", double(e.tick) * s.tickSeconds()},
             {"kind", procedure::toString(e.kind)}};
   switch (e.kind) {
-    case procedure::EventKind::Operated:
+    case procedure::EventKind::Operated: {
+      const auto& positions = t.devices[e.subject].positions;
       j["device"] = t.devices[e.subject].name;
-      j["from"] = t.devices[e.subject].positions[e.from];
-      j["to"] = t.devices[e.subject].positions[e.to];
+      if (e.from < positions.size()) j["from"] = positions[e.from];
+      if (e.to < positions.size()) j["to"] = positions[e.to];
       break;
+    }
     case procedure::EventKind::Refused:
       j["device"] = t.devices[e.subject].name;
       if (e.to < t.devices[e.subject].positions.size())

@@ -561,8 +561,13 @@ void World::setPose(BodyId id, Vec3 position, Quat rotation) {
   const btTransform t(toBt(core::normalize(rotation)), toBt(position));
   btRigidBody& body = *s->body;
   body.setWorldTransform(t);
-  // kinematic bodies derive their velocity from the move in the next step; others teleport
-  if (!body.isKinematicObject()) body.setInterpolationWorldTransform(t);
+  // kinematic bodies derive their velocity from the move in the next step; others teleport and
+  // arrive at rest (a part set into its socket does not keep the speed it was carried with)
+  if (!body.isKinematicObject()) {
+    body.setInterpolationWorldTransform(t);
+    body.setLinearVelocity(btVector3(0, 0, 0));
+    body.setAngularVelocity(btVector3(0, 0, 0));
+  }
   m.world->updateSingleAabb(&body);
   body.activate(true);
 }

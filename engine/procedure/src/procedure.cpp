@@ -1,6 +1,7 @@
 #include <practicum/procedure/procedure.hpp>
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 
 namespace practicum::procedure {
@@ -9,7 +10,6 @@ namespace {
 using scenario::RuleKind;
 using scenario::RuleSeverity;
 using Kind = scenario::SymbolSource::Kind;
-constexpr double kNever = 1e9;  // since(X) when X never became true
 
 // a well-mixed 64-bit value from a seed (Steele, Lea, Flood: SplitMix64)
 std::uint64_t splitmix64(std::uint64_t x) {
@@ -76,9 +76,10 @@ Procedure::Procedure(const scenario::TrainingDef& def, double tickSeconds, std::
       faultTick_(def.faults.size()),
       faultActive_(def.faults.size(), false),
       faultHeld_(def.faults.size(), false) {
+  sinceOf_.assign(def.symbols.entries.size(), -1);
   for (std::uint32_t id = 0; id < def.symbols.entries.size(); ++id) {
     switch (def.symbols.entries[id].source.kind) {
-      case Kind::Since: sinceSymbols_.push_back(id); break;
+      case Kind::Since: sinceOf_[id] = def.symbols.entries[id].source.arg; break;
       case Kind::Variable: variableSymbols_.push_back(id); break;
       case Kind::StepDone: stepSymbols_.push_back(id); break;
       case Kind::FaultActive: faultSymbols_.push_back(id); break;
@@ -135,6 +136,7 @@ void Procedure::syncFaultSymbols(double now) {
 void Procedure::refreshInputs(double now, const interaction::Devices& devices,
                               const interaction::Zones& zones) {
   const auto& entries = def_.symbols.entries;
+  now_ = now;
 
   // device names only when a device changed since the last refresh
   if (deviceVersion_ != devices.version()) {
@@ -183,10 +185,6 @@ void Procedure::refreshInputs(double now, const interaction::Devices& devices,
     else
       values_[id] = v;
   }
-  for (std::uint32_t id : sinceSymbols_) {
-    const double t = becameTrue_[entries[id].source.arg];
-    values_[id] = t < 0 ? kNever : now - t;
-  }
 }
 
 void Procedure::start() {
@@ -202,7 +200,8 @@ void Procedure::violate(std::uint64_t tick, std::uint32_t rule, bool prevented) 
   const auto& r = def_.rules[rule];
   violations_.push_back({tick, rule, 0, r.severity, prevented});
   events_.push_back({tick, EventKind::Violation, 0, 0, 0, rule});
-  if (r.severity == RuleSeverity::Critical) critical_ = true;
+  // a critical act that an interlock prevented is penalised but does not end or fail the session
+  if (r.severity == RuleSeverity::Critical && !prevented) critical_ = true;
   // a prevented operation has no physical consequence to show
   if (!prevented && !r.consequence.empty()) consequences_.push_back(r.consequence);
 }
@@ -303,11 +302,23 @@ bool Procedure::complete() const {
 }
 
 void Procedure::hash(core::Fnv1a64& h) const {
+  // everything that decides what happens next: values, edges, progress, faults
+  for (double v : values_) h.u64(std::bit_cast<std::uint64_t>(v));
+  for (double t : becameTrue_) h.u64(std::bit_cast<std::uint64_t>(t));
   for (const auto& s : steps_) {
     h.u32(s.done);
+    h.u32(s.available);
+    h.u64(s.availableTick);
     h.u64(s.doneTick);
     h.u32(s.earlyAttempts);
+    h.u32(s.timedOut);
   }
+  for (bool b : stepHeld_) h.u32(b);
+  for (bool b : hazardHeld_) h.u32(b);
+  for (bool b : faultHeld_) h.u32(b);
+  for (const auto& t : faultTick_) h.u64(t ? *t + 1 : 0);
+  h.u32(critical_);
+  h.u64(consequences_.size());
   for (bool active : faultActive_) h.u32(active);
   h.u64(violations_.size());
   h.u64(events_.size());

@@ -58,7 +58,7 @@ SessionResult score(const scenario::TrainingDef& def, const Procedure& procedure
         case scenario::RuleSeverity::Major: r.score -= rubric.penaltyMajor; break;
         case scenario::RuleSeverity::Critical:
           r.score -= rubric.penaltyCritical;
-          critical = true;
+          critical = critical || !v.prevented;  // a prevented one is not a critical failure
           break;
       }
     } else if (v.timeout) {

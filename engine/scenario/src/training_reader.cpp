@@ -155,10 +155,6 @@ class TrainingReader {
     return std::get<Condition>(std::move(parsed));
   }
 
-  std::optional<std::string> identifierList(const json& v, const std::string& path) {
-    return check_.string(v, path);
-  }
-
   // ---- devices ----
 
   void readDevices(const json& v, const std::string& path) {
@@ -273,10 +269,12 @@ class TrainingReader {
                                    [&](const DeviceDef& x) { return x.name == pending.name; });
       if (it == t_.devices.end())
         check_.error(pending.path, "unknown device \"" + pending.name + "\"");
-      else if (it->positions.empty() || it->kind == DeviceKind::Lock || it->kind == DeviceKind::Tag)
-        check_.error(
-            pending.path,
-            "\"" + pending.name + "\" cannot take a lock or tag (it has no positions or is one)");
+      else if ((it->positions.empty() && it->kind != DeviceKind::Valve &&
+                it->kind != DeviceKind::Fastener) ||
+               it->kind == DeviceKind::Lock || it->kind == DeviceKind::Tag)
+        check_.error(pending.path, "\"" + pending.name +
+                                       "\" cannot take a lock or tag: only devices with positions, "
+                                       "valves and fasteners can");
       else
         t_.devices[pending.device].target = static_cast<std::uint32_t>(it - t_.devices.begin());
     }
@@ -292,10 +290,9 @@ class TrainingReader {
         dev.kind == DeviceKind::Point || dev.kind == DeviceKind::Valve ||
         dev.kind == DeviceKind::Part || dev.kind == DeviceKind::Socket ||
         dev.kind == DeviceKind::Fastener) {
-      if (positions)
-        check_.rejectKey(d, p, "positions", "buttons, tools, points and valves have no positions");
+      if (positions) check_.rejectKey(d, p, "positions", "this kind of device has no positions");
       if (Checker::find(d, "initial"))
-        check_.rejectKey(d, p, "initial", "buttons, tools, points and valves have no positions");
+        check_.rejectKey(d, p, "initial", "this kind of device has no positions");
       return;
     }
     if (dev.kind == DeviceKind::Lock || dev.kind == DeviceKind::Tag) {
@@ -440,6 +437,10 @@ class TrainingReader {
 
   void addDeviceSymbols(const DeviceDef& dev, std::uint32_t index) {
     using K = SymbolSource::Kind;
+    const auto lockable = [&] {
+      table_.add(dev.name + ".locked", ValueType::Bool, {K::DeviceLocked, index, 0});
+      table_.add(dev.name + ".tagged", ValueType::Bool, {K::DeviceTagged, index, 0});
+    };
     if (dev.kind == DeviceKind::Tool) {
       table_.add(dev.name + ".held", ValueType::Bool, {K::ToolHeld, index, 0});
       table_.add(dev.name + ".uses", ValueType::Number, {K::DeviceOperations, index, 0});
@@ -460,11 +461,13 @@ class TrainingReader {
       table_.add(dev.name + ".torque", ValueType::Number, {K::FastenerTorque, index, 0});
       table_.add(dev.name + ".tight", ValueType::Bool, {K::DeviceAt, index, 0});
       table_.add(dev.name + ".loose", ValueType::Bool, {K::DeviceAt, index, dev.turns});
+      lockable();
       return;
     }
     if (dev.kind == DeviceKind::Valve) {
       table_.add(dev.name + ".opening", ValueType::Number, {K::ValveOpening, index, 0});
       table_.add(dev.name + ".angle", ValueType::Number, {K::ValveAngle, index, 0});
+      lockable();
       return;
     }
     if (dev.kind == DeviceKind::Button) {
@@ -476,10 +479,7 @@ class TrainingReader {
       table_.add(dev.name + "." + dev.positions[k], ValueType::Bool, {K::DeviceAt, index, k});
     table_.add(dev.name + ".position", ValueType::Number, {K::DevicePosition, index, 0});
     table_.add(dev.name + ".operations", ValueType::Number, {K::DeviceOperations, index, 0});
-    if (dev.kind != DeviceKind::Lock && dev.kind != DeviceKind::Tag) {
-      table_.add(dev.name + ".locked", ValueType::Bool, {K::DeviceLocked, index, 0});
-      table_.add(dev.name + ".tagged", ValueType::Bool, {K::DeviceTagged, index, 0});
-    }
+    if (dev.kind != DeviceKind::Lock && dev.kind != DeviceKind::Tag) lockable();
   }
 
   // ---- zones and indicators ----
@@ -796,11 +796,12 @@ class TrainingReader {
       return;
     }
     rule.device = static_cast<std::uint32_t>(it - t_.devices.begin());
-    if (it->kind == DeviceKind::Button) {
-      check_.error(Checker::at(p, "device"), "device \"" + *name +
-                                                 "\" is a button; interlocks guard devices with "
-                                                 "positions (use a hazard on " +
-                                                 *name + ".pressed)");
+    if (it->positions.empty() && it->kind != DeviceKind::Fastener) {
+      check_.error(Checker::at(p, "device"),
+                   "device \"" + *name +
+                       "\" has no positions to guard; interlocks guard devices "
+                       "with positions and fasteners (use a hazard "
+                       "on its names instead)");
       return;
     }
     if (const json* to = Checker::find(r, "to"))

@@ -300,7 +300,7 @@ core::Status Bot::turnValve(const scenario::RunAction& a, std::uint32_t device,
   for (std::uint32_t t = 0; t < maxTicks && !session_.ended(); ++t) {
     const float current = session_.devices().state(device).angle;
     if (std::abs(current - goal) < core::radians(0.5f)) break;
-    if (std::abs(hand) < std::abs(goal - start) + core::radians(5.0f)) hand += stepAngle;
+    hand += stepAngle;
     hand = stepAngle > 0 ? std::min(hand, goal - start) : std::max(hand, goal - start);
     in = pointAt(hand);
     in.buttons = kPointerPrimary;

@@ -118,12 +118,12 @@ void Session::step(const InputRecord& input) {
   procedure_->refreshInputs(simulation_->time(), *devices_, *zones_);
   procedure_->evaluate(tick, simulation_->time());
 
-  // how the session ends
+  // how the session ends: a critical mistake in an exam first, then completion, then time
   const auto& training = definition().training;
-  if (!training.steps.empty() && procedure_->complete()) {
-    end(procedure::EndReason::Completed);
-  } else if (options_.mode == Mode::Exam && procedure_->criticalViolation()) {
+  if (options_.mode == Mode::Exam && procedure_->criticalViolation()) {
     end(procedure::EndReason::Critical);
+  } else if (!training.steps.empty() && procedure_->complete()) {
+    end(procedure::EndReason::Completed);
   } else if (training.timeLimit > 0 && simulation_->time() >= training.timeLimit) {
     end(procedure::EndReason::TimeLimit);
   }
@@ -167,13 +167,14 @@ void Session::operate(std::uint32_t device) {
                         procedure::kNeedsTool});
     return;
   }
-  if (def.kind == scenario::DeviceKind::Point) return;
   if (def.kind == scenario::DeviceKind::Button) {
     devices_->setPressed(device, true);
     heldButton_ = device;
     procedure_->record({tick, procedure::EventKind::Pressed, device, 0, 0, 0});
     return;
   }
+  // points, parts, sockets and valves have no positions to click through
+  if (def.positions.empty()) return;
   // a padlock on it holds it; then interlocks decide; a refused operation leaves it where it was
   const std::uint32_t from = devices_->state(device).position;
   const std::uint32_t to = devices_->nextPosition(device);
@@ -184,6 +185,7 @@ void Session::operate(std::uint32_t device) {
   }
   if (!procedure_->checkOperation(tick, device, to).allowed) return;
   devices_->moveTo(device, to);
+  if (held) devices_->use(device);  // operated with its tool: that is a use of the tool
   procedure_->record({tick, procedure::EventKind::Operated, device, from, to, 0});
 }
 
@@ -202,13 +204,19 @@ std::optional<core::Vec3> rayPlane(core::Vec3 origin, core::Vec3 dir, core::Vec3
 }  // namespace
 
 void Session::beginTurn(std::uint32_t device, const InputRecord& input) {
+  // a padlocked valve does not turn
+  if (const auto lock = devices_->lockOn(device)) {
+    procedure_->record({simulation_->tick() + 1, procedure::EventKind::Refused, device, *lock, 0,
+                        procedure::kLocked});
+    return;
+  }
   const auto& joint = definition().scene.joints[*devices_->def(device).joint];
   const core::Vec3 axis = core::normalize(joint.axis);
   const auto grip =
       rayPlane(input.pointerOrigin, core::normalize(input.pointerDirection), joint.pivot, axis);
   if (!grip) return;  // looking along the axis: no grip on the rim
   turning_ = Turning{
-      device, *grip,
+      device, *grip, 0.0f,
       simulation_->physics().jointPosition(simulation_->joint(*devices_->def(device).joint))};
 }
 
@@ -219,12 +227,14 @@ void Session::turn(const InputRecord& input) {
   const auto now =
       rayPlane(input.pointerOrigin, core::normalize(input.pointerDirection), joint.pivot, axis);
   if (!now) return;
-  // the signed angle the hand has turned about the axis since the grip
-  const core::Vec3 a = turning_->grip - joint.pivot;
+  // the signed angle the hand has swept about the axis, added up tick by tick so that turns
+  // of more than half a revolution count
+  const core::Vec3 a = turning_->last - joint.pivot;
   const core::Vec3 b = *now - joint.pivot;
-  const float delta = std::atan2(core::dot(axis, core::cross(a, b)), core::dot(a, b));
+  turning_->swept += std::atan2(core::dot(axis, core::cross(a, b)), core::dot(a, b));
+  turning_->last = *now;
   const float target =
-      std::clamp(turning_->startAngle + delta, *joint.lowerLimit, *joint.upperLimit);
+      std::clamp(turning_->startAngle + turning_->swept, *joint.lowerLimit, *joint.upperLimit);
   // drive the hinge towards it with the hand's torque
   const physics::JointId id = simulation_->joint(*def.joint);
   const float error = target - simulation_->physics().jointPosition(id);
@@ -245,8 +255,13 @@ void Session::turnFastener(std::uint32_t fastener, int direction) {
   // out stops at fully loose, in stops at tight
   if ((direction > 0 && turns >= def.turns) || (direction < 0 && turns == 0)) return;
   const std::uint32_t to = direction > 0 ? turns + 1 : turns - 1;
+  if (const auto lock = devices_->lockOn(fastener)) {
+    procedure_->record({tick, EventKind::Refused, fastener, *lock, to, procedure::kLocked});
+    return;
+  }
   if (!procedure_->checkOperation(tick, fastener, to).allowed) return;
   devices_->turnFastener(fastener, to, devices_->def(tool).toolTorque);
+  devices_->use(fastener);
   procedure_->record(
       {tick, direction > 0 ? EventKind::Loosened : EventKind::Tightened, fastener, tool, to, 0});
 }
@@ -257,13 +272,6 @@ void Session::grab(std::uint32_t part, const InputRecord& input) {
   if (!hoverPoint_) return;
   physics::World& world = simulation_->physics();
   const physics::BodyId body = simulation_->entityBody(devices_->def(part).entity);
-  // out of its socket first
-  if (const std::int32_t socket = devices_->state(part).socket; socket >= 0) {
-    world.removeJoint(seats_[part]);
-    seats_[part] = {};
-    devices_->seat(part, std::nullopt);
-    procedure_->record({tick, EventKind::Unseated, part, 0, static_cast<std::uint32_t>(socket), 0});
-  }
   // a firm grip: a fixed joint from where the hand took it to a pivot the hand moves, so the
   // part keeps its orientation while its weight and collisions still act through the joint
   physics::JointDesc hand;
@@ -272,6 +280,13 @@ void Session::grab(std::uint32_t part, const InputRecord& input) {
   hand.pivot = *hoverPoint_;
   auto joint = world.addJoint(hand);
   if (!joint.ok()) return;
+  // out of its socket
+  if (const std::int32_t socket = devices_->state(part).socket; socket >= 0) {
+    world.removeJoint(seats_[part]);
+    seats_[part] = {};
+    devices_->seat(part, std::nullopt);
+    procedure_->record({tick, EventKind::Unseated, part, 0, static_cast<std::uint32_t>(socket), 0});
+  }
   carrying_ = Carrying{part, *joint, core::length(*hoverPoint_ - input.pointerOrigin)};
   devices_->setHeld(part, true);
   procedure_->record({tick, EventKind::Grabbed, part, 0, 0, 0});
@@ -372,6 +387,13 @@ std::uint64_t Session::stateHash() const {
   h.u32(lastButtons_);
   h.u32(heldButton_ ? *heldButton_ + 1 : 0);
   h.u32(turning_ ? turning_->device + 1 : 0);
+  if (turning_) {
+    for (float f : {turning_->last.x, turning_->last.y, turning_->last.z, turning_->swept,
+                    turning_->startAngle})
+      h.f32(f);
+  }
+  h.u32(static_cast<std::uint32_t>(options_.mode));
+  h.u64(options_.seed);
   h.u32(carrying_ ? carrying_->part + 1 : 0);
   if (carrying_) h.f32(carrying_->distance);
   procedure_->hash(h);

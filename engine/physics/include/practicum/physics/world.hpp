@@ -127,7 +127,7 @@ class World {
 
   /// Applies an impulse (N·s) at a point relative to the centre of mass; wakes the body.
   void applyImpulse(BodyId id, Vec3 impulse, Vec3 relativePoint = {});
-  /// Moves a kinematic body (or teleports any body) to a pose.
+  /// Moves a kinematic body to a pose, or teleports any other body there at rest.
   void setPose(BodyId id, Vec3 position, Quat rotation);
 
   /// Whether the id refers to a live body.

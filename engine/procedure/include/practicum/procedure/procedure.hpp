@@ -68,7 +68,14 @@ class Procedure final : public scenario::SymbolValues {
   void record(const Event& event) { events_.push_back(event); }
 
   /// Value of a symbol (booleans as 0/1).
-  double value(std::uint32_t id) const override { return values_[id]; }
+  double value(std::uint32_t id) const override {
+    // since() is worked out when read, so it is never a tick behind what it measures
+    if (sinceOf_[id] >= 0) {
+      const double t = becameTrue_[static_cast<std::size_t>(sinceOf_[id])];
+      return t < 0 ? 1e9 : now_ - t;
+    }
+    return values_[id];
+  }
   /// Value of a symbol by name; nullopt if unknown.
   std::optional<double> valueOf(std::string_view name) const;
 
@@ -95,7 +102,8 @@ class Procedure final : public scenario::SymbolValues {
   std::vector<double> values_;
   std::vector<double> becameTrue_;  ///< per symbol: time it last became true (-1 never)
   // symbol ids by what feeds them, so each tick touches only what can have changed
-  std::vector<std::uint32_t> sinceSymbols_;
+  std::vector<std::int64_t> sinceOf_;  ///< per symbol: the symbol since() measures, or -1
+  double now_ = 0;                     ///< time of the last refresh
   std::vector<std::uint32_t> deviceSymbols_;
   std::vector<std::uint32_t> variableSymbols_;  ///< in declaration order
   std::vector<std::uint32_t> stepSymbols_;

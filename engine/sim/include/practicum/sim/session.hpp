@@ -114,8 +114,9 @@ class Session {
   std::optional<std::uint32_t> heldButton_;  ///< button device held down by the pointer
   struct Turning {
     std::uint32_t device = 0;
-    core::Vec3 grip;       ///< where the hand took the wheel, on its plane
-    float startAngle = 0;  ///< hinge angle then
+    core::Vec3 last;       ///< where the hand was on the wheel's plane last tick
+    float swept = 0;       ///< radians the hand has turned since the grip
+    float startAngle = 0;  ///< hinge angle at the grip
   };
   std::optional<Turning> turning_;  ///< a valve being turned by dragging
   struct Carrying {
