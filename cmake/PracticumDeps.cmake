@@ -10,6 +10,7 @@ find_package(nlohmann_json 3.10 REQUIRED)
 pkg_check_modules(BULLET REQUIRED IMPORTED_TARGET bullet>=3.24)
 pkg_check_modules(IMGUI REQUIRED IMPORTED_TARGET imgui>=1.86)
 pkg_check_modules(STB REQUIRED IMPORTED_TARGET stb)
+pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
 
 add_library(deps_bullet INTERFACE)
 add_library(deps::bullet ALIAS deps_bullet)
@@ -29,6 +30,11 @@ set(PRACTICUM_IMGUI_BACKENDS_DIR /usr/share/doc/libimgui-dev/examples/backends
 add_library(deps_stb INTERFACE)
 add_library(deps::stb ALIAS deps_stb)
 target_include_directories(deps_stb SYSTEM INTERFACE ${STB_INCLUDE_DIRS})
+
+# libsodium: SHA-256 for the session log's hash chain
+add_library(deps_sodium INTERFACE)
+add_library(deps::sodium ALIAS deps_sodium)
+target_link_libraries(deps_sodium INTERFACE PkgConfig::SODIUM)
 
 if(PRACTICUM_BUILD_TESTS)
   find_package(GTest REQUIRED)

@@ -150,3 +150,62 @@ TEST(PracticumValidate, BrokenModelIsReportedNotACrash) {
 
 }  // namespace
 }  // namespace practicum::test
+
+namespace practicum::test {
+namespace {
+
+TEST(PracticumLog, EveryRunLeavesALogThatVerifiesAndReplaysExactly) {
+  const auto dir = makeTempDir("logs");
+  const auto substation = scenarioDir("substation-switching");
+  for (const char* run : {"perfect", "disconnector-under-load", "skipped-lock-and-tag"}) {
+    SCOPED_TRACE(run);
+    const auto logs = dir / run;
+    auto r = runProcess(practicumBinary() + " run " + substation.string() + " --headless --bot " +
+                        (substation / "runs" / (std::string(run) + ".json")).string() +
+                        " --learner L-042 --station bench-3 --log-dir " + logs.string());
+    ASSERT_EQ(r.exitCode, 0) << r.output;
+    std::vector<std::filesystem::path> files;
+    for (const auto& e : std::filesystem::directory_iterator(logs)) files.push_back(e.path());
+    ASSERT_EQ(files.size(), 1u);
+    EXPECT_NE(r.output.find("log: " + files[0].string()), std::string::npos) << r.output;
+    EXPECT_NE(files[0].filename().string().find("L-042"), std::string::npos);
+    r = runProcess(practicumBinary() + " verify " + files[0].string());
+    EXPECT_EQ(r.exitCode, 0) << r.output;
+    r = runProcess("cd " + sourceDir().string() + " && " + practicumBinary() + " replay " +
+                   files[0].string() + " --headless --verify");
+    EXPECT_EQ(r.exitCode, 0) << r.output;
+    EXPECT_NE(r.output.find("verified"), std::string::npos) << r.output;
+  }
+  std::filesystem::remove_all(dir);
+}
+
+TEST(PracticumLog, AnEditedLogFailsVerifyAndReplay) {
+  const auto dir = makeTempDir("edited");
+  const auto substation = scenarioDir("substation-switching");
+  auto r =
+      runProcess(practicumBinary() + " run " + substation.string() + " --headless --bot " +
+                 (substation / "runs" / "perfect.json").string() + " --log-dir " + dir.string());
+  ASSERT_EQ(r.exitCode, 0) << r.output;
+  const auto file = std::filesystem::directory_iterator(dir)->path();
+  // flip one byte in the middle
+  std::fstream f(file, std::ios::in | std::ios::out | std::ios::binary);
+  f.seekg(0, std::ios::end);
+  const auto size = static_cast<std::streamoff>(f.tellg());
+  f.seekg(size / 2);
+  char c = 0;
+  f.read(&c, 1);
+  c = static_cast<char>(c ^ 0x20);
+  f.seekp(size / 2);
+  f.write(&c, 1);
+  f.close();
+  r = runProcess(practicumBinary() + " verify " + file.string());
+  EXPECT_EQ(r.exitCode, 1) << r.output;
+  EXPECT_NE(r.output.find("record"), std::string::npos) << r.output;
+  r = runProcess("cd " + sourceDir().string() + " && " + practicumBinary() + " replay " +
+                 file.string() + " --headless --verify");
+  EXPECT_EQ(r.exitCode, 1) << r.output;
+  std::filesystem::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace practicum::test

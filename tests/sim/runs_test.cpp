@@ -45,7 +45,8 @@ Played play(const fs::path& scenario, const scenario::RunFile& run) {
   auto bot = sim::Bot::create(run, **session);
   EXPECT_TRUE(bot.ok()) << (bot.ok() ? "" : bot.error().message);
   if (!bot.ok()) return out;
-  auto played = bot->play([&](const sim::Session& s) { out.hashes.push_back(s.stateHash()); });
+  auto played = bot->play(
+      [&](const sim::Session& s, const sim::InputRecord&) { out.hashes.push_back(s.stateHash()); });
   EXPECT_TRUE(played.ok()) << (played.ok() ? "" : played.error().message);
   if (!(*session)->ended()) (*session)->stop();
   out.events = (*session)->events();

@@ -309,7 +309,10 @@ TEST(Faults, BotInjectsAndReplaysIdentically) {
     auto bot = sim::Bot::create(run, *s);
     EXPECT_TRUE(bot.ok());
     std::vector<std::uint64_t> hashes;
-    EXPECT_TRUE(bot->play([&](const sim::Session& x) { hashes.push_back(x.stateHash()); }).ok());
+    EXPECT_TRUE(bot->play([&](const sim::Session& x, const sim::InputRecord&) {
+                     hashes.push_back(x.stateHash());
+                   })
+                    .ok());
     return std::make_pair(hashes, s->events());
   };
   const auto a = play();
@@ -535,8 +538,9 @@ TEST(Bot, GrabsHoldsThroughOtherActionsAndDrops) {
   std::vector<bool> heldAfter;
   auto bot = sim::Bot::create(run, *s);
   ASSERT_TRUE(bot.ok()) << bot.error().message;
-  const auto played =
-      bot->play([&](const sim::Session& x) { heldAfter.push_back(x.devices().state(P).held); });
+  const auto played = bot->play([&](const sim::Session& x, const sim::InputRecord&) {
+    heldAfter.push_back(x.devices().state(P).held);
+  });
   // held through the wait and the inject; then the busy hand cannot operate A
   ASSERT_FALSE(played.ok());
   EXPECT_NE(played.error().message.find("holding a part"), std::string::npos);

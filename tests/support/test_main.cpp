@@ -4,6 +4,8 @@
 
 #include <atomic>
 #include <cstdio>
+#include <cstdlib>
+#include <filesystem>
 #include <string>
 
 #include <practicum/core/log.hpp>
@@ -31,6 +33,10 @@ void allowEngineErrors() { g_allowed = true; }
 
 int main(int argc, char** argv) {
   ::testing::InitGoogleTest(&argc, argv);
+  // session logs of the programs tests start go to a folder of their own, not the user's
+  const auto data = std::filesystem::temp_directory_path() / "practicum-test-data";
+  std::filesystem::create_directories(data);
+  ::setenv("XDG_DATA_HOME", data.c_str(), 1);
   ::testing::UnitTest::GetInstance()->listeners().Append(new practicum::test::EngineLogListener);
   practicum::core::setLogSink([](practicum::core::LogLevel level, std::string_view message) {
     using practicum::core::LogLevel;

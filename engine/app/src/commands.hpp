@@ -11,6 +11,14 @@ int runCommand(const std::vector<std::string>& args);
 /// `practicum validate <scenario> [--no-models]`
 int validateCommand(const std::vector<std::string>& args);
 
+/// `practicum verify <log>`
+int verifyCommand(const std::vector<std::string>& args);
+/// `practicum replay <log> [--headless] [--verify]`
+int replayCommand(const std::vector<std::string>& args);
+
+/// Usage texts.
+extern const char* const kVerifyUsage;
+extern const char* const kReplayUsage;
 /// Usage text of run.
 extern const char* const kRunUsage;
 /// Usage text of validate.

@@ -12,6 +12,8 @@ constexpr const char* kUsage =
     "commands:\n"
     "  run <scenario>       load, simulate and show a scenario (window, or --headless)\n"
     "  validate <scenario>  check a scenario and every model it uses; exit 1 on errors\n"
+    "  verify <log>         check a session log's hash chain; exit 1 if damaged or edited\n"
+    "  replay <log>         re-simulate a session from its log (--verify checks every hash)\n"
     "\n"
     "practicum <command> --help shows a command's options.\n";
 }  // namespace
@@ -32,6 +34,14 @@ int main(int argc, char** argv) {
   if (command == "run") {
     if (help) return std::fputs(practicum::app::kRunUsage, stdout), 0;
     return practicum::app::runCommand(args);
+  }
+  if (command == "verify") {
+    if (help) return std::fputs(practicum::app::kVerifyUsage, stdout), 0;
+    return practicum::app::verifyCommand(args);
+  }
+  if (command == "replay") {
+    if (help) return std::fputs(practicum::app::kReplayUsage, stdout), 0;
+    return practicum::app::replayCommand(args);
   }
   if (command == "validate") {
     if (help) return std::fputs(practicum::app::kValidateUsage, stdout), 0;

@@ -19,6 +19,7 @@
 #include <practicum/ui/overlay.hpp>
 #include <practicum/ui/status_panel.hpp>
 
+#include <practicum/record/recorder.hpp>
 #include <practicum/scenario/run_file.hpp>
 #include <practicum/sim/bot.hpp>
 #include <practicum/sim/session.hpp>
@@ -53,6 +54,10 @@ const char* const kRunUsage =
     "  --result FILE        write the session's result (score, steps, violations) as JSON\n"
     "  --mode practice|exam session mode (default: the run file's, else practice)\n"
     "  --seed N             seed for the scenario's random faults (default: the run file's)\n"
+    "  --learner ID         the learner's pseudonym for the session log (default anonymous)\n"
+    "  --station NAME       the station (seat, machine) for the session log\n"
+    "  --log-dir DIR        where session logs go (default ~/.local/share/practicum/logs)\n"
+    "  --no-log             do not write a session log\n"
     "window controls: click = operate, right-drag = orbit, wheel = zoom, space = pause,\n"
     "R = reset view, Esc = quit\n";
 
@@ -80,23 +85,36 @@ int fail(const std::string& message) {
   return 1;
 }
 
-// records the state hash of every tick when asked to
-class HashLog {
+// what watches every tick: the optional hash log and the session log
+class TickObserver {
  public:
-  bool open(const std::filesystem::path& path) {
+  bool openHashLog(const std::filesystem::path& path) {
     if (path.empty()) return true;
     out_.open(path, std::ios::trunc);
     return out_.good();
   }
-  void write(const sim::Session& s) {
+  void record(std::unique_ptr<record::SessionRecorder> recorder) {
+    recorder_ = std::move(recorder);
+  }
+  void afterTick(const sim::Session& s, const sim::InputRecord& input) {
+    if (recorder_) recorder_->afterTick(s, input);
     if (!out_.is_open()) return;
     char hex[17];
     out_ << s.tick() << ' ' << core::toHex(s.stateHash(), hex) << '\n';
   }
   bool ok() const { return !out_.is_open() || out_.good(); }
+  /// Ends the session (stopped, unless it ended by itself) and closes its log.
+  core::Status finish(sim::Session& s) {
+    if (!s.ended()) s.stop();
+    if (!recorder_) return {};
+    auto status = recorder_->finish(s);
+    if (status.ok()) std::printf("log: %s\n", recorder_->file().string().c_str());
+    return status;
+  }
 
  private:
   std::ofstream out_;
+  std::unique_ptr<record::SessionRecorder> recorder_;
 };
 
 std::string title(const scenario::ScenarioDef& def, ui::Language lang) {
@@ -149,37 +167,40 @@ sim::InputRecord idleInput(const sim::Session& s) {
 }
 
 // steps until `seconds` of simulated time have passed (or the session ends)
-void simulate(sim::Session& s, double seconds, HashLog& log) {
+void simulate(sim::Session& s, double seconds, TickObserver& log) {
   const auto ticks = static_cast<std::uint64_t>(std::llround(seconds / s.tickSeconds()));
   const sim::InputRecord idle = idleInput(s);
   while (s.tick() < ticks && !s.ended()) {
     s.step(idle);
-    log.write(s);
+    log.afterTick(s, idle);
   }
 }
 
-// plays the run file, then finishes as asked; fills `mismatches` with unmet expectations
-core::Status playBot(const RunOptions& o, sim::Session& s, HashLog& log,
-                     std::vector<std::string>& mismatches) {
+// plays the run file, then goes on to --seconds if asked
+core::Status playBot(const RunOptions& o, sim::Session& s, TickObserver& log) {
   auto bot = sim::Bot::create(*o.run, s);
   if (!bot.ok()) return bot.error();
-  if (auto played = bot->play([&log](const sim::Session& session) { log.write(session); });
+  if (auto played = bot->play([&log](const sim::Session& session, const sim::InputRecord& input) {
+        log.afterTick(session, input);
+      });
       !played.ok())
     return played.error();
   if (o.seconds >= 0) simulate(s, o.seconds, log);
-  if (!s.ended()) s.stop();
-  mismatches = sim::compareWithExpectation(o.run->expect, s.result());
   return {};
 }
 
-int runHeadless(const RunOptions& o, sim::Session& s, HashLog& log) {
+int runHeadless(const RunOptions& o, sim::Session& s, TickObserver& log) {
   std::vector<std::string> mismatches;
   if (o.run) {
-    if (auto played = playBot(o, s, log, mismatches); !played.ok())
+    if (auto played = playBot(o, s, log); !played.ok()) {
+      (void)log.finish(s);  // what was played stays on record
       return fail(played.error().message);
+    }
   } else {
     simulate(s, o.seconds < 0 ? 5.0 : o.seconds, log);
   }
+  if (auto closed = log.finish(s); !closed.ok()) return fail(closed.error().message);
+  if (o.run) mismatches = sim::compareWithExpectation(o.run->expect, s.result());
   if (!log.ok()) return fail(o.hashLog.string() + ": cannot write the hash log");
   if (!o.resultFile.empty())
     if (auto written = writeResult(o.resultFile, s); !written.ok())
@@ -265,7 +286,7 @@ sim::InputRecord pointerInput(const scene::Camera& camera, float aspect, core::V
   return in;
 }
 
-int runWindow(const RunOptions& o, sim::Session& s, HashLog& log,
+int runWindow(const RunOptions& o, sim::Session& s, TickObserver& log,
               std::unique_ptr<render::Window> window) {
   // Vulkan with the window's surface, swapchain target, renderer, scene and UI
   render::ContextOptions co;
@@ -329,7 +350,7 @@ int runWindow(const RunOptions& o, sim::Session& s, HashLog& log,
     while (accumulator >= s.tickSeconds()) {
       if (o.seconds >= 0 && s.time() >= o.seconds) break;
       s.step(input);
-      log.write(s);
+      log.afterTick(s, input);
       accumulator -= s.tickSeconds();
     }
     const bool finished = o.seconds >= 0 && s.time() + 1e-9 >= o.seconds;
@@ -354,6 +375,7 @@ int runWindow(const RunOptions& o, sim::Session& s, HashLog& log,
   }
   (*renderer)->waitIdle();
   if (!log.ok()) return fail(o.hashLog.string() + ": cannot write the hash log");
+  if (auto closed = log.finish(s); !closed.ok()) return fail(closed.error().message);
   printSummary(s, ctx->get());
   if (!o.screenshot.empty() && image.rgba.empty())
     return fail("no frame was captured for the screenshot (the window was closed or minimised)");
@@ -363,9 +385,10 @@ int runWindow(const RunOptions& o, sim::Session& s, HashLog& log,
 }  // namespace
 
 int runCommand(const std::vector<std::string>& argv) {
-  auto args = Args::parse(argv, {"headless", "no-overlay", "no-render", "no-vsync", "validation"},
-                          {"seconds", "screenshot", "width", "height", "gpu", "lang", "hash-log",
-                           "bot", "result", "mode", "seed"});
+  auto args =
+      Args::parse(argv, {"headless", "no-overlay", "no-render", "no-vsync", "validation", "no-log"},
+                  {"seconds", "screenshot", "width", "height", "gpu", "lang", "hash-log", "bot",
+                   "result", "mode", "seed", "log-dir", "learner", "station"});
   if (!args.ok() || args->positionals().size() != 1) {
     std::fprintf(stderr, "practicum run: %s\n%s",
                  args.ok() ? "expected one scenario" : args.error().message.c_str(), kRunUsage);
@@ -437,8 +460,27 @@ int runCommand(const std::vector<std::string>& argv) {
   o.resultFile = args->value("result").value_or("");
   auto simulation = sim::Session::create(*loaded.scenario, sessionOptions);
   if (!simulation.ok()) return fail(simulation.error().message);
-  HashLog log;
-  if (!log.open(o.hashLog)) return fail(o.hashLog.string() + ": cannot open for writing");
+  TickObserver log;
+  if (!log.openHashLog(o.hashLog)) return fail(o.hashLog.string() + ": cannot open for writing");
+
+  // every session leaves a log (unless --no-log)
+  if (!args->has("no-log")) {
+    std::error_code ec;
+    const std::filesystem::path dir = args->value("log-dir").value_or(record::defaultLogDir());
+    std::filesystem::create_directories(dir, ec);
+    record::RecorderOptions ro;
+    ro.learner = args->value("learner").value_or("anonymous");
+    ro.station = args->value("station").value_or("");
+    ro.engineVersion = PRACTICUM_VERSION;
+    ro.buildId = PRACTICUM_BUILD_ID;
+    const auto nowMs = std::chrono::duration_cast<std::chrono::milliseconds>(
+                           std::chrono::system_clock::now().time_since_epoch())
+                           .count();
+    const auto file = dir / record::logFileName(loaded.scenario->meta.id, ro.learner, nowMs);
+    auto recorder = record::SessionRecorder::create(file, **simulation, ro);
+    if (!recorder.ok()) return fail(recorder.error().message + " (use --log-dir or --no-log)");
+    log.record(std::move(*recorder));
+  }
 
   // a window when there is a display, otherwise headless
   if (!o.headless) {

@@ -116,7 +116,7 @@ void Bot::tickAt(std::uint32_t entity, std::uint32_t buttons) {
 
 void Bot::step(const InputRecord& input) {
   session_.step(input);
-  if (onTick_) onTick_(session_);
+  if (onTick_) onTick_(session_, input);
 }
 
 InputRecord Bot::restingInput() const {
@@ -370,7 +370,7 @@ core::Status Bot::aimAt(const scenario::RunAction& a, std::uint32_t device, std:
                         "); something is in the way");
 }
 
-core::Status Bot::play(const std::function<void(const Session&)>& onTick) {
+core::Status Bot::play(const TickObserver& onTick) {
   onTick_ = onTick;
   for (const auto& action : run_.actions) {
     if (session_.ended()) break;

@@ -23,8 +23,10 @@ class Bot {
   /// Steps the session with the bot's input until the actions are done or the session ends.
   /// Fails when an action cannot be carried out (a target the pointer cannot reach, a device
   /// that will not move after as many clicks as it has positions), naming the action.
-  /// `onTick` (optional) is called after every tick the bot steps.
-  core::Status play(const std::function<void(const Session&)>& onTick = {});
+  /// Called after every tick the bot steps, with the input it stepped with.
+  using TickObserver = std::function<void(const Session&, const InputRecord&)>;
+  /// `onTick` (optional) observes every tick (e.g. to record it).
+  core::Status play(const TickObserver& onTick = {});
 
  private:
   Bot(const scenario::RunFile& run, Session& session) : run_(run), session_(session) {}
@@ -51,7 +53,7 @@ class Bot {
 
   const scenario::RunFile& run_;
   Session& session_;
-  std::function<void(const Session&)> onTick_;
+  TickObserver onTick_;
   core::Vec3 camera_;
   std::optional<std::uint32_t> aim_;  ///< entity the pointer rests on
   struct Hold {

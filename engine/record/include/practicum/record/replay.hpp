@@ -1,0 +1,31 @@
+#pragma once
+/// Exact replay: re-simulates a session from its log's header and input stream and checks every
+/// checkpoint's state hash on the way.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <practicum/core/result.hpp>
+#include <practicum/procedure/procedure.hpp>
+#include <practicum/record/log.hpp>
+#include <practicum/scenario/scenario.hpp>
+
+namespace practicum::record {
+
+/// What a replay found.
+struct ReplayReport {
+  bool verified = false;                    ///< every checkpoint and the events matched
+  std::uint64_t ticks = 0;                  ///< ticks re-simulated
+  std::uint64_t checkpoints = 0;            ///< checkpoints compared
+  std::optional<std::uint64_t> divergedAt;  ///< first tick whose state hash differs
+  std::string message;                      ///< "verified", or what differs and where
+  procedure::SessionResult result;          ///< the re-simulated session's result
+  std::vector<procedure::Event> events;     ///< the re-simulated session's events
+};
+
+/// Re-simulates `log` on `def` (which must be the scenario the log names; the caller checks the
+/// id and content hash). Fails only when the session cannot be built.
+core::Result<ReplayReport> replayLog(const LogContents& log, const scenario::ScenarioDef& def);
+
+}  // namespace practicum::record

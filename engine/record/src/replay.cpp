@@ -1,0 +1,88 @@
+#include <practicum/record/replay.hpp>
+
+#include <practicum/core/hash.hpp>
+#include <practicum/sim/session.hpp>
+
+namespace practicum::record {
+
+core::Result<ReplayReport> replayLog(const LogContents& log, const scenario::ScenarioDef& def) {
+  sim::SessionOptions options;
+  options.mode = static_cast<sim::Mode>(log.header.mode);
+  options.seed = log.header.seed;
+  auto created = sim::Session::create(def, options);
+  if (!created.ok()) return created.error();
+  sim::Session& s = **created;
+
+  // step through every tick the log covers, with the input in force at that tick
+  ReplayReport report;
+  std::uint64_t lastTick = log.end ? log.end->tick : 0;
+  if (!log.inputs.empty()) lastTick = std::max(lastTick, log.inputs.back().tick);
+  for (const auto& c : log.checkpoints) lastTick = std::max(lastTick, c.tick);
+  // a session stopped by the learner or a script: its last checkpoint was taken after stopping
+  const bool stopped = log.end && static_cast<procedure::EndReason>(log.end->reason) ==
+                                      procedure::EndReason::Stopped;
+  const std::size_t finalCheckpoint =
+      stopped && !log.checkpoints.empty() && log.checkpoints.back().tick == log.end->tick
+          ? log.checkpoints.size() - 1
+          : log.checkpoints.size();
+  std::size_t nextInput = 0, nextCheckpoint = 0;
+  sim::InputRecord input;
+  char want[17], got[17];
+  while (s.tick() < lastTick && !s.ended()) {
+    const std::uint64_t tick = s.tick() + 1;
+    while (nextInput < log.inputs.size() && log.inputs[nextInput].tick <= tick)
+      input = log.inputs[nextInput++].input;
+    s.step(input);
+    ++report.ticks;
+    // every checkpoint of this tick must match
+    for (; nextCheckpoint < finalCheckpoint && log.checkpoints[nextCheckpoint].tick <= tick;
+         ++nextCheckpoint) {
+      const Checkpoint& c = log.checkpoints[nextCheckpoint];
+      if (c.tick != tick) continue;  // a checkpoint the session never reached: reported below
+      ++report.checkpoints;
+      if (!report.divergedAt && c.stateHash != s.stateHash()) {
+        report.divergedAt = tick;
+        report.message = "diverged at tick " + std::to_string(tick) + ": state hash " +
+                         std::string(core::toHex(s.stateHash(), got)) + ", the log recorded " +
+                         std::string(core::toHex(c.stateHash, want));
+      }
+    }
+  }
+  // the end: a stopped session is stopped again; its last checkpoint is on that tick
+  if (stopped && !s.ended()) s.stop();
+  for (; nextCheckpoint < log.checkpoints.size(); ++nextCheckpoint) {
+    const Checkpoint& c = log.checkpoints[nextCheckpoint];
+    if (c.tick == s.tick()) {
+      ++report.checkpoints;
+      if (!report.divergedAt && c.stateHash != s.stateHash()) {
+        report.divergedAt = c.tick;
+        report.message = "diverged at the end (tick " + std::to_string(c.tick) + "): state hash " +
+                         std::string(core::toHex(s.stateHash(), got)) + ", the log recorded " +
+                         std::string(core::toHex(c.stateHash, want));
+      }
+    } else if (!report.divergedAt) {
+      report.divergedAt = c.tick;
+      report.message = "the replay ended at tick " + std::to_string(s.tick()) +
+                       " but the log has a checkpoint at tick " + std::to_string(c.tick);
+    }
+  }
+  report.events = s.events();
+  report.result = s.result();
+  // the semantic events must be the ones the log recorded
+  if (!report.divergedAt && report.events != log.events) {
+    std::size_t i = 0;
+    while (i < report.events.size() && i < log.events.size() && report.events[i] == log.events[i])
+      ++i;
+    const std::uint64_t tick = i < log.events.size() ? log.events[i].tick : report.events[i].tick;
+    report.divergedAt = tick;
+    report.message = "the events differ from event " + std::to_string(i) + " (tick " +
+                     std::to_string(tick) + ")";
+  }
+  report.verified = !report.divergedAt;
+  if (report.verified)
+    report.message = "verified: " + std::to_string(report.ticks) + " ticks, " +
+                     std::to_string(report.checkpoints) + " checkpoints";
+  return report;
+}
+
+}  // namespace practicum::record

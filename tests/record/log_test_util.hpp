@@ -1,0 +1,58 @@
+#pragma once
+// Helpers for the session log tests: sample inputs, bitwise input comparison, record bounds.
+#include <bit>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <practicum/record/log.hpp>
+
+namespace practicum::record::test {
+
+/// True when every field of the two inputs has the same bits.
+inline bool sameBits(const sim::InputRecord& a, const sim::InputRecord& b) {
+  const auto v = [](core::Vec3 x, core::Vec3 y) {
+    return std::bit_cast<std::uint32_t>(x.x) == std::bit_cast<std::uint32_t>(y.x) &&
+           std::bit_cast<std::uint32_t>(x.y) == std::bit_cast<std::uint32_t>(y.y) &&
+           std::bit_cast<std::uint32_t>(x.z) == std::bit_cast<std::uint32_t>(y.z);
+  };
+  for (int i = 0; i < 4; ++i)
+    if (std::bit_cast<std::uint32_t>(a.axes[i]) != std::bit_cast<std::uint32_t>(b.axes[i]))
+      return false;
+  return v(a.cameraPosition, b.cameraPosition) && v(a.cameraForward, b.cameraForward) &&
+         v(a.pointerOrigin, b.pointerOrigin) && v(a.pointerDirection, b.pointerDirection) &&
+         a.buttons == b.buttons && a.keys == b.keys && a.inject == b.inject;
+}
+
+/// Byte offsets where each record starts, plus the file size at the end (walks the framing).
+inline std::vector<std::size_t> recordStarts(std::string_view bytes) {
+  std::vector<std::size_t> starts;
+  std::size_t offset = 12;
+  while (offset + 5 <= bytes.size()) {
+    starts.push_back(offset);
+    std::uint32_t length = 0;
+    for (int i = 0; i < 4; ++i) length |= std::uint32_t(std::uint8_t(bytes[offset + i])) << (8 * i);
+    offset += 5 + length + 32;
+  }
+  starts.push_back(bytes.size());
+  return starts;
+}
+
+/// A header with every field set.
+inline LogHeader sampleHeader() {
+  LogHeader h;
+  h.engineVersion = "0.1.0";
+  h.buildId = "test-build";
+  h.scenarioId = "workbench";
+  h.scenarioHash = 0x0123456789abcdefull;
+  h.learner = "p-7f3a";
+  h.station = "station-2";
+  h.mode = 1;
+  h.seed = 42;
+  h.tickRate = 120;
+  h.startUnixMs = 1795000000123;
+  return h;
+}
+
+}  // namespace practicum::record::test
