@@ -4,6 +4,8 @@
 #include <fstream>
 #include <iterator>
 
+#include <nlohmann/json.hpp>
+
 #include <practicum/render/image.hpp>
 
 #include "run_process.hpp"
@@ -204,6 +206,58 @@ TEST(PracticumLog, AnEditedLogFailsVerifyAndReplay) {
   r = runProcess("cd " + sourceDir().string() + " && " + practicumBinary() + " replay " +
                  file.string() + " --headless --verify");
   EXPECT_EQ(r.exitCode, 1) << r.output;
+  std::filesystem::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace practicum::test
+
+namespace practicum::test {
+namespace {
+
+TEST(PracticumAssess, EveryShippedRunAssessesToItsLiveResultWithAClassSummary) {
+  const auto dir = makeTempDir("assess");
+  const auto substation = scenarioDir("substation-switching");
+  int runs = 0;
+  for (const auto& e : std::filesystem::directory_iterator(substation / "runs")) {
+    const auto r = runProcess(practicumBinary() + " run " + substation.string() +
+                              " --headless --bot " + e.path().string() + " --learner " +
+                              e.path().stem().string() + " --log-dir " + (dir / "logs").string());
+    ASSERT_EQ(r.exitCode, 0) << r.output;  // the live result met the run's expectation
+    ++runs;
+  }
+  const auto r = runProcess("cd " + sourceDir().string() + " && " + practicumBinary() + " assess " +
+                            (dir / "logs").string() + " --json " + (dir / "class.json").string() +
+                            " --csv " + (dir / "class.csv").string());
+  ASSERT_EQ(r.exitCode, 0) << r.output;
+  EXPECT_NE(r.output.find("assess: " + std::to_string(runs) + "/" + std::to_string(runs)),
+            std::string::npos)
+      << r.output;  // progress
+  std::ifstream in(dir / "class.json");
+  const auto doc = nlohmann::json::parse(in);
+  // every session verified by replay, with the outcome its run file states (the live one)
+  ASSERT_EQ(doc["sessions"].size(), std::size_t(runs));
+  for (const auto& session : doc["sessions"]) {
+    const std::string learner = session["learner"];
+    SCOPED_TRACE(learner);
+    EXPECT_EQ(session["replay"]["state"], "verified");
+    std::ifstream runFile(substation / "runs" / (learner + ".json"));
+    const auto run = nlohmann::json::parse(runFile);
+    EXPECT_DOUBLE_EQ(session["score"].get<double>(), run["expect"]["score"].get<double>());
+    EXPECT_EQ(session["passed"], run["expect"]["passed"]);
+    EXPECT_EQ(session["end"], run["expect"]["end"]);
+    std::vector<std::string> rules;
+    for (const auto& v : session["violations"]) rules.push_back(v["rule"]);
+    EXPECT_EQ(rules, run["expect"]["violations"].get<std::vector<std::string>>());
+  }
+  const auto& summary = doc["summary"];
+  EXPECT_EQ(summary["sessions"], runs);
+  EXPECT_EQ(summary["passed"], 1);                         // only the perfect run passes
+  EXPECT_EQ(summary["steps"][0]["step"], "open_breaker");  // procedure order
+  std::ifstream csv(dir / "class.csv");
+  int lines = 0;
+  for (std::string line; std::getline(csv, line);) ++lines;
+  EXPECT_EQ(lines, runs + 1);
   std::filesystem::remove_all(dir);
 }
 

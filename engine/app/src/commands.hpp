@@ -16,7 +16,11 @@ int verifyCommand(const std::vector<std::string>& args);
 /// `practicum replay <log> [--headless] [--verify]`
 int replayCommand(const std::vector<std::string>& args);
 
+/// `practicum assess <log|dir>... [--json out.json] [--csv out.csv]`
+int assessCommand(const std::vector<std::string>& args);
+
 /// Usage texts.
+extern const char* const kAssessUsage;
 extern const char* const kVerifyUsage;
 extern const char* const kReplayUsage;
 /// Usage text of run.

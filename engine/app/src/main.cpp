@@ -14,6 +14,7 @@ constexpr const char* kUsage =
     "  validate <scenario>  check a scenario and every model it uses; exit 1 on errors\n"
     "  verify <log>         check a session log's hash chain; exit 1 if damaged or edited\n"
     "  replay <log>         re-simulate a session from its log (--verify checks every hash)\n"
+    "  assess <log|dir>...  score session logs; a class summary and CSV for several\n"
     "\n"
     "practicum <command> --help shows a command's options.\n";
 }  // namespace
@@ -34,6 +35,10 @@ int main(int argc, char** argv) {
   if (command == "run") {
     if (help) return std::fputs(practicum::app::kRunUsage, stdout), 0;
     return practicum::app::runCommand(args);
+  }
+  if (command == "assess") {
+    if (help) return std::fputs(practicum::app::kAssessUsage, stdout), 0;
+    return practicum::app::assessCommand(args);
   }
   if (command == "verify") {
     if (help) return std::fputs(practicum::app::kVerifyUsage, stdout), 0;

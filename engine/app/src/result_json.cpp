@@ -13,10 +13,9 @@ using nlohmann::json;
 json localized(const scenario::LocalizedText& t) { return {{"zh-CN", t.zhCN}, {"en", t.en}}; }
 
 // what an event refers to, by name
-json describe(const sim::Session& s, const procedure::Event& e) {
-  const auto& t = s.definition().training;
+json describe(const scenario::TrainingDef& t, double tickSeconds, const procedure::Event& e) {
   json j = {{"tick", e.tick},
-            {"time", double(e.tick) * s.tickSeconds()},
+            {"time", double(e.tick) * tickSeconds},
             {"kind", procedure::toString(e.kind)}};
   switch (e.kind) {
     case procedure::EventKind::Operated: {
@@ -74,9 +73,8 @@ json describe(const sim::Session& s, const procedure::Event& e) {
 }
 }  // namespace
 
-std::string resultJson(const sim::Session& s) {
-  const procedure::SessionResult r = s.result();
-  const auto& def = s.definition();
+json resultDocument(const scenario::ScenarioDef& def, const procedure::SessionResult& r,
+                    const std::vector<procedure::Event>& events, double tickSeconds) {
   char hex[17];
   json steps = json::array();
   for (std::size_t i = 0; i < r.steps.size(); ++i) {
@@ -97,26 +95,29 @@ std::string resultJson(const sim::Session& s) {
                           {"severity", v.severity},
                           {"prevented", v.prevented},
                           {"text", {{"zh-CN", v.textZhCN}, {"en", v.textEn}}}});
-  json events = json::array();
-  for (const auto& e : s.events()) events.push_back(describe(s, e));
-  json consequences = s.procedure().consequences();
-  const json doc = {
-      {"scenario",
-       {{"id", def.meta.id}, {"contentHash", std::string(core::toHex(def.contentHash, hex))}}},
-      {"mode", s.options().mode == sim::Mode::Exam ? "exam" : "practice"},
-      {"seed", s.options().seed},
-      {"score", r.score},
-      {"max", r.max},
-      {"passed", r.passed},
-      {"end", procedure::toString(r.end)},
-      {"seconds", r.seconds},
-      {"timePenalty", r.timePenalty},
-      {"ticks", s.tick()},
-      {"stateHash", std::string(core::toHex(s.stateHash(), hex))},
-      {"steps", steps},
-      {"violations", violations},
-      {"consequences", consequences},
-      {"events", events}};
+  json described = json::array();
+  for (const auto& e : events) described.push_back(describe(def.training, tickSeconds, e));
+  return {{"scenario",
+           {{"id", def.meta.id}, {"contentHash", std::string(core::toHex(def.contentHash, hex))}}},
+          {"score", r.score},
+          {"max", r.max},
+          {"passed", r.passed},
+          {"end", procedure::toString(r.end)},
+          {"seconds", r.seconds},
+          {"timePenalty", r.timePenalty},
+          {"steps", steps},
+          {"violations", violations},
+          {"events", described}};
+}
+
+std::string resultJson(const sim::Session& s) {
+  json doc = resultDocument(s.definition(), s.result(), s.events(), s.tickSeconds());
+  char hex[17];
+  doc["mode"] = s.options().mode == sim::Mode::Exam ? "exam" : "practice";
+  doc["seed"] = s.options().seed;
+  doc["ticks"] = s.tick();
+  doc["stateHash"] = std::string(core::toHex(s.stateHash(), hex));
+  doc["consequences"] = s.procedure().consequences();
   return doc.dump(2) + "\n";
 }
 

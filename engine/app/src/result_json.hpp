@@ -3,11 +3,17 @@
 #include <filesystem>
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 #include <practicum/core/result.hpp>
 #include <practicum/sim/session.hpp>
 
 namespace practicum::app {
 
+/// A result as JSON: scenario, score, max, passed, end, seconds, steps, violations, events.
+nlohmann::json resultDocument(const scenario::ScenarioDef& def,
+                              const procedure::SessionResult& result,
+                              const std::vector<procedure::Event>& events, double tickSeconds);
 /// The session's result and events as a JSON document.
 std::string resultJson(const sim::Session& session);
 /// Writes resultJson atomically to path.

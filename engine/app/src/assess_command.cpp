@@ -1,0 +1,271 @@
+// `practicum assess`: scores session logs for assessors — one JSON result per log, and for a
+// class (several logs or a folder) a summary and a CSV for spreadsheets.
+#include <algorithm>
+#include <cstdio>
+#include <ctime>
+#include <filesystem>
+#include <map>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include <practicum/core/file_io.hpp>
+#include <practicum/record/log.hpp>
+#include <practicum/record/replay.hpp>
+#include <practicum/scenario/scenario.hpp>
+
+#include "args.hpp"
+#include "commands.hpp"
+#include "result_json.hpp"
+
+namespace practicum::app {
+
+const char* const kAssessUsage =
+    "usage: practicum assess <log|folder>... [--json out.json] [--csv out.csv] [--scenarios DIR]\n"
+    "\n"
+    "Verifies each session log, replays it on its scenario (found by id under DIR, default\n"
+    "scenarios/, and checked by content hash) and scores it. When a replay diverges the result\n"
+    "falls back to the events recorded in the log, and says so. Several logs or a folder also\n"
+    "give a class summary: per-step success, the most common violations, durations.\n"
+    "  --json FILE  write the results (and the summary) as JSON; default: print it\n"
+    "  --csv FILE   one row per session, for spreadsheets\n";
+
+namespace {
+
+using nlohmann::json;
+namespace fs = std::filesystem;
+
+std::string isoTime(std::int64_t unixMs) {
+  const std::time_t secs = static_cast<std::time_t>(unixMs / 1000);
+  std::tm utc{};
+  gmtime_r(&secs, &utc);
+  char buf[96];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", utc.tm_year + 1900,
+                utc.tm_mon + 1, utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec,
+                static_cast<int>(unixMs % 1000));
+  return buf;
+}
+
+// the result as the log recorded it, for when a replay cannot be trusted
+procedure::SessionResult fromRecordedEvents(const scenario::ScenarioDef& def,
+                                            const record::LogContents& log, double tickSeconds) {
+  procedure::SessionResult r;
+  const auto& t = def.training;
+  for (const auto& s : t.steps) {
+    procedure::StepResult step;
+    step.id = s.id;
+    step.maxPoints = s.points;
+    r.max += s.points;
+    r.steps.push_back(step);
+  }
+  for (const auto& e : log.events) {
+    const double at = double(e.tick) * tickSeconds;
+    if (e.kind == procedure::EventKind::StepCompleted && e.subject < r.steps.size()) {
+      r.steps[e.subject].done = true;
+      r.steps[e.subject].at = at;
+      r.steps[e.subject].points = r.steps[e.subject].maxPoints;
+    } else if (e.kind == procedure::EventKind::Violation && e.rule < t.rules.size()) {
+      const auto& rule = t.rules[e.rule];
+      const char* severity[] = {"warning", "major", "critical"};
+      r.violations.push_back(
+          {at, rule.id, severity[int(rule.severity)], false, rule.text.en, rule.text.zhCN});
+    } else if ((e.kind == procedure::EventKind::OutOfOrder ||
+                e.kind == procedure::EventKind::StepTimedOut) &&
+               e.subject < t.steps.size()) {
+      const bool order = e.kind == procedure::EventKind::OutOfOrder;
+      r.violations.push_back(
+          {at, std::string(order ? "order:" : "timeout:") + t.steps[e.subject].id, "warning", false,
+           t.steps[e.subject].text.en, t.steps[e.subject].text.zhCN});
+    }
+  }
+  if (log.end) {
+    r.score = log.end->score;
+    r.max = log.end->max;
+    r.passed = log.end->passed;
+    r.end = static_cast<procedure::EndReason>(log.end->reason);
+    r.seconds = double(log.end->tick) * tickSeconds;
+  }
+  return r;
+}
+
+struct Assessed {
+  json doc;  // the session's result
+  procedure::SessionResult result;
+  bool ok = false;
+};
+
+Assessed assessOne(const fs::path& file, const fs::path& scenarios) {
+  Assessed a;
+  a.doc = {{"log", file.string()}};
+  record::VerifyReport check;
+  const record::LogContents log = record::readLog(file, check);
+  a.doc["verified"] = check.ok;
+  if (!check.ok) {
+    a.doc["error"] = check.message;
+    return a;
+  }
+  // the scenario, exactly as it was
+  scenario::LoadResult loaded = scenario::loadScenario(scenarios / log.header.scenarioId);
+  if (!loaded.ok() || loaded.scenario->contentHash != log.header.scenarioHash) {
+    a.doc["error"] = loaded.ok() ? "the scenario \"" + log.header.scenarioId +
+                                       "\" has changed since the session (content hash differs); "
+                                       "its rubric cannot score this log"
+                                 : "cannot load the scenario \"" + log.header.scenarioId +
+                                       "\" from " + (scenarios / log.header.scenarioId).string();
+    return a;
+  }
+  const double tickSeconds = 1.0 / log.header.tickRate;
+  auto replayed = record::replayLog(log, *loaded.scenario);
+  json replay;
+  if (replayed.ok() && replayed->verified) {
+    a.result = replayed->result;
+    a.doc.update(resultDocument(*loaded.scenario, a.result, replayed->events, tickSeconds));
+    replay = {{"state", "verified"}, {"message", replayed->message}};
+  } else {
+    // an untrustworthy replay: score from what the log recorded, and say so
+    a.result = fromRecordedEvents(*loaded.scenario, log, tickSeconds);
+    a.doc.update(resultDocument(*loaded.scenario, a.result, log.events, tickSeconds));
+    replay = {{"state", "fallback"},
+              {"message", (replayed.ok() ? replayed->message : replayed.error().message) +
+                              "; the result comes from the events recorded in the log"}};
+  }
+  a.doc["replay"] = replay;
+  a.doc["learner"] = log.header.learner;
+  a.doc["station"] = log.header.station;
+  a.doc["mode"] = log.header.mode == 1 ? "exam" : "practice";
+  a.doc["seed"] = log.header.seed;
+  a.doc["start"] = isoTime(log.header.startUnixMs);
+  a.doc["complete"] = check.complete;
+  a.ok = true;
+  return a;
+}
+
+// per-step success, the most common violations, durations
+json classSummary(const std::vector<Assessed>& sessions) {
+  std::vector<std::string> order;                    // steps in procedure order
+  std::map<std::string, std::pair<int, int>> steps;  // id -> (done, of)
+  std::map<std::string, double> stepSeconds;
+  std::map<std::string, int> violations;
+  std::vector<double> durations;
+  int passed = 0, scored = 0;
+  for (const auto& s : sessions) {
+    if (!s.ok) continue;
+    ++scored;
+    passed += s.result.passed;
+    durations.push_back(s.result.seconds);
+    for (const auto& st : s.result.steps) {
+      if (!steps.count(st.id)) order.push_back(st.id);
+      auto& [done, of] = steps[st.id];
+      ++of;
+      if (st.done) {
+        ++done;
+        stepSeconds[st.id] += st.duration;
+      }
+    }
+    for (const auto& v : s.result.violations) ++violations[v.rule];
+  }
+  json perStep = json::array();
+  for (const auto& id : order) {
+    const auto& counts = steps[id];
+    perStep.push_back({{"step", id},
+                       {"done", counts.first},
+                       {"of", counts.second},
+                       {"rate", counts.second ? double(counts.first) / counts.second : 0.0},
+                       {"meanSeconds", counts.first ? stepSeconds[id] / counts.first : 0.0}});
+  }
+  std::vector<std::pair<std::string, int>> common(violations.begin(), violations.end());
+  std::stable_sort(common.begin(), common.end(),
+                   [](const auto& x, const auto& y) { return x.second > y.second; });
+  json mostCommon = json::array();
+  for (const auto& [rule, n] : common) mostCommon.push_back({{"rule", rule}, {"count", n}});
+  std::sort(durations.begin(), durations.end());
+  json time = nullptr;
+  if (!durations.empty())
+    time = {{"min", durations.front()},
+            {"median", durations[durations.size() / 2]},
+            {"max", durations.back()}};
+  return {{"sessions", sessions.size()}, {"scored", scored}, {"passed", passed}, {"steps", perStep},
+          {"violations", mostCommon},    {"seconds", time}};
+}
+
+std::string csvField(const std::string& s) {
+  if (s.find_first_of(",\"\n") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+}  // namespace
+
+int assessCommand(const std::vector<std::string>& argv) {
+  auto args = Args::parse(argv, {}, {"json", "csv", "scenarios"});
+  if (!args.ok() || args->positionals().empty()) {
+    std::fprintf(stderr, "practicum assess: %s\n%s",
+                 args.ok() ? "expected at least one log or folder" : args.error().message.c_str(),
+                 kAssessUsage);
+    return 2;
+  }
+  // the logs: files as given, folders by their *.plog files in name order
+  std::vector<fs::path> logs;
+  bool folder = false;
+  for (const auto& p : args->positionals()) {
+    std::error_code ec;
+    if (fs::is_directory(p, ec)) {
+      folder = true;
+      std::vector<fs::path> found;
+      for (const auto& e : fs::directory_iterator(p, ec))
+        if (e.path().extension() == ".plog") found.push_back(e.path());
+      std::sort(found.begin(), found.end());
+      logs.insert(logs.end(), found.begin(), found.end());
+    } else {
+      logs.emplace_back(p);
+    }
+  }
+  const fs::path scenarios = args->value("scenarios").value_or("scenarios");
+
+  std::vector<Assessed> sessions;
+  for (std::size_t i = 0; i < logs.size(); ++i) {
+    if (logs.size() > 1)
+      std::fprintf(stderr, "assess: %zu/%zu %s\n", i + 1, logs.size(), logs[i].filename().c_str());
+    sessions.push_back(assessOne(logs[i], scenarios));
+  }
+
+  json out = json::array();
+  for (const auto& s : sessions) out.push_back(s.doc);
+  json doc = {{"sessions", out}};
+  if (folder || sessions.size() > 1) doc["summary"] = classSummary(sessions);
+  const std::string text = doc.dump(2) + "\n";
+  if (const auto file = args->value("json")) {
+    if (auto s = core::writeFileAtomic(*file, text); !s.ok())
+      return std::fprintf(stderr, "practicum assess: %s\n", s.error().message.c_str()), 1;
+  } else {
+    std::fputs(text.c_str(), stdout);
+  }
+  if (const auto file = args->value("csv")) {
+    std::ostringstream csv;
+    csv << "log,learner,station,scenario,mode,start,score,max,passed,seconds,violations,replay\n";
+    for (const auto& s : sessions) {
+      const json& d = s.doc;
+      const auto str = [&](const char* key) {
+        return d.contains(key) && d[key].is_string() ? d[key].get<std::string>() : std::string();
+      };
+      csv << csvField(str("log")) << ',' << csvField(str("learner")) << ','
+          << csvField(str("station")) << ','
+          << csvField(d.contains("scenario") ? d["scenario"]["id"].get<std::string>() : "") << ','
+          << str("mode") << ',' << str("start") << ',';
+      if (s.ok)
+        csv << s.result.score << ',' << s.result.max << ',' << (s.result.passed ? "yes" : "no")
+            << ',' << s.result.seconds << ',' << s.result.violations.size() << ','
+            << d["replay"]["state"].get<std::string>() << '\n';
+      else
+        csv << ",,,,," << csvField("error: " + str("error")) << '\n';
+    }
+    if (auto s = core::writeFileAtomic(*file, csv.str()); !s.ok())
+      return std::fprintf(stderr, "practicum assess: %s\n", s.error().message.c_str()), 1;
+  }
+  // a damaged log or one that cannot be scored fails the command
+  return std::all_of(sessions.begin(), sessions.end(), [](const Assessed& a) { return a.ok; }) ? 0
+                                                                                               : 1;
+}
+
+}  // namespace practicum::app
