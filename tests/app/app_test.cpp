@@ -263,3 +263,41 @@ TEST(PracticumAssess, EveryShippedRunAssessesToItsLiveResultWithAClassSummary) {
 
 }  // namespace
 }  // namespace practicum::test
+
+namespace practicum::test {
+namespace {
+
+TEST(PracticumAssess, TheHtmlReportIsSelfContainedWithTimelineAndPictures) {
+  const auto dir = makeTempDir("report");
+  const auto substation = scenarioDir("substation-switching");
+  auto r = runProcess(practicumBinary() + " run " + substation.string() + " --headless --bot " +
+                      (substation / "runs" / "bus-side-first.json").string() +
+                      " --learner L-0815 --log-dir " + dir.string());
+  ASSERT_EQ(r.exitCode, 0) << r.output;
+  const auto log = std::filesystem::directory_iterator(dir)->path();
+  r = runProcess("cd " + sourceDir().string() + " && " + practicumBinary() + " assess " +
+                 log.string() + " --html " + (dir / "report.html").string() + " --json " +
+                 (dir / "r.json").string());
+  ASSERT_EQ(r.exitCode, 0) << r.output;
+  std::ifstream in(dir / "report.html");
+  const std::string html((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_NE(html.find("<!DOCTYPE html>"), std::string::npos);
+  EXPECT_NE(html.find("L-0815"), std::string::npos);
+  EXPECT_NE(html.find("<svg id=\"timeline\""), std::string::npos);
+  EXPECT_NE(html.find("fill=\"#d93025\""), std::string::npos);  // a violation on the timeline
+  EXPECT_NE(html.find("fill=\"#1e8e3e\""), std::string::npos);  // a completed step
+  // a picture of the violation and one of the end, embedded
+  std::size_t pictures = 0;
+  for (std::size_t at = html.find("data:image/png;base64,"); at != std::string::npos;
+       at = html.find("data:image/png;base64,", at + 1))
+    ++pictures;
+  EXPECT_EQ(pictures, 2u);
+  // self-contained: nothing fetched from elsewhere
+  EXPECT_EQ(html.find("http://"), html.find("http://www.w3.org/2000/svg"));
+  EXPECT_EQ(html.find("https://"), std::string::npos);
+  EXPECT_EQ(html.find("src=\"http"), std::string::npos);
+  std::filesystem::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace practicum::test

@@ -5,6 +5,7 @@
 #include <ctime>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
@@ -16,19 +17,23 @@
 
 #include "args.hpp"
 #include "commands.hpp"
+#include "html_report.hpp"
 #include "result_json.hpp"
 
 namespace practicum::app {
 
 const char* const kAssessUsage =
-    "usage: practicum assess <log|folder>... [--json out.json] [--csv out.csv] [--scenarios DIR]\n"
+    "usage: practicum assess <log|folder>... [--json out.json] [--csv out.csv] [--html PATH]\n"
+    "                       [--scenarios DIR]\n"
     "\n"
     "Verifies each session log, replays it on its scenario (found by id under DIR, default\n"
     "scenarios/, and checked by content hash) and scores it. When a replay diverges the result\n"
     "falls back to the events recorded in the log, and says so. Several logs or a folder also\n"
     "give a class summary: per-step success, the most common violations, durations.\n"
     "  --json FILE  write the results (and the summary) as JSON; default: print it\n"
-    "  --csv FILE   one row per session, for spreadsheets\n";
+    "  --csv FILE   one row per session, for spreadsheets\n"
+    "  --html PATH  a self-contained report (timeline, pictures of each violation and the end);\n"
+    "               for several logs PATH is a folder with one report per log\n";
 
 namespace {
 
@@ -92,13 +97,19 @@ struct Assessed {
   json doc;  // the session's result
   procedure::SessionResult result;
   bool ok = false;
+  // kept for the HTML report
+  record::LogContents log;
+  std::optional<scenario::ScenarioDef> def;
+  std::vector<procedure::Event> events;
+  std::string replayState;
 };
 
 Assessed assessOne(const fs::path& file, const fs::path& scenarios) {
   Assessed a;
   a.doc = {{"log", file.string()}};
   record::VerifyReport check;
-  const record::LogContents log = record::readLog(file, check);
+  a.log = record::readLog(file, check);
+  const record::LogContents& log = a.log;
   a.doc["verified"] = check.ok;
   if (!check.ok) {
     a.doc["error"] = check.message;
@@ -119,17 +130,21 @@ Assessed assessOne(const fs::path& file, const fs::path& scenarios) {
   json replay;
   if (replayed.ok() && replayed->verified) {
     a.result = replayed->result;
+    a.events = replayed->events;
     a.doc.update(resultDocument(*loaded.scenario, a.result, replayed->events, tickSeconds));
     replay = {{"state", "verified"}, {"message", replayed->message}};
   } else {
     // an untrustworthy replay: score from what the log recorded, and say so
     a.result = fromRecordedEvents(*loaded.scenario, log, tickSeconds);
+    a.events = log.events;
     a.doc.update(resultDocument(*loaded.scenario, a.result, log.events, tickSeconds));
     replay = {{"state", "fallback"},
               {"message", (replayed.ok() ? replayed->message : replayed.error().message) +
                               "; the result comes from the events recorded in the log"}};
   }
   a.doc["replay"] = replay;
+  a.replayState = replay["message"].get<std::string>();
+  a.def = std::move(*loaded.scenario);
   a.doc["learner"] = log.header.learner;
   a.doc["station"] = log.header.station;
   a.doc["mode"] = log.header.mode == 1 ? "exam" : "practice";
@@ -198,7 +213,7 @@ std::string csvField(const std::string& s) {
 }  // namespace
 
 int assessCommand(const std::vector<std::string>& argv) {
-  auto args = Args::parse(argv, {}, {"json", "csv", "scenarios"});
+  auto args = Args::parse(argv, {}, {"json", "csv", "html", "scenarios"});
   if (!args.ok() || args->positionals().empty()) {
     std::fprintf(stderr, "practicum assess: %s\n%s",
                  args.ok() ? "expected at least one log or folder" : args.error().message.c_str(),
@@ -262,6 +277,33 @@ int assessCommand(const std::vector<std::string>& argv) {
     }
     if (auto s = core::writeFileAtomic(*file, csv.str()); !s.ok())
       return std::fprintf(stderr, "practicum assess: %s\n", s.error().message.c_str()), 1;
+  }
+  // HTML reports: the file for one log, else one file per log in the folder given
+  if (const auto html = args->value("html")) {
+    const bool many = sessions.size() > 1 || fs::is_directory(*html);
+    if (many) fs::create_directories(*html);
+    for (const auto& a : sessions) {
+      if (!a.ok) continue;
+      std::vector<std::pair<std::uint64_t, std::string>> key;
+      for (const auto& e : a.events)
+        if (e.kind == procedure::EventKind::Violation && e.rule < a.def->training.rules.size())
+          key.emplace_back(e.tick, a.def->training.rules[e.rule].text.en);
+      key.emplace_back(a.log.end ? a.log.end->tick : a.result.seconds * a.log.header.tickRate,
+                       "the end");
+      std::stable_sort(key.begin(), key.end(),
+                       [](const auto& x, const auto& y) { return x.first < y.first; });
+      std::string note;
+      const auto moments = renderKeyMoments(*a.def, a.log, key, note);
+      const fs::path reportFile =
+          many ? fs::path(*html) /
+                     (fs::path(a.doc["log"].get<std::string>()).stem().string() + ".html")
+               : fs::path(*html);
+      const std::string page =
+          htmlReport(*a.def, a.log, a.result, a.events, a.replayState, moments, note);
+      if (auto w = core::writeFileAtomic(reportFile, page); !w.ok())
+        return std::fprintf(stderr, "practicum assess: %s\n", w.error().message.c_str()), 1;
+      std::fprintf(stderr, "assess: report %s\n", reportFile.string().c_str());
+    }
   }
   // a damaged log or one that cannot be scored fails the command
   return std::all_of(sessions.begin(), sessions.end(), [](const Assessed& a) { return a.ok; }) ? 0

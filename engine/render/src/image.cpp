@@ -34,18 +34,25 @@ void appendBytes(void* context, void* data, int size) {
 }
 }  // namespace
 
-core::Status writePng(const std::filesystem::path& path, const Image& image) {
+core::Result<std::string> encodePng(const Image& image) {
   if (image.width == 0 || image.height == 0 ||
       image.rgba.size() != std::size_t{image.width} * image.height * 4)
     return core::makeError(core::ErrorCode::InvalidArgument,
-                           path.string() + ": cannot write an empty or inconsistent image");
-  // encode in memory, then write atomically
+                           "cannot encode an empty or inconsistent image");
   std::string png;
   const int ok = stbi_write_png_to_func(appendBytes, &png, static_cast<int>(image.width),
                                         static_cast<int>(image.height), 4, image.rgba.data(),
                                         static_cast<int>(image.width * 4));
-  if (!ok) return core::makeError(core::ErrorCode::Io, path.string() + ": PNG encoding failed");
-  return core::writeFileAtomic(path, png);
+  if (!ok) return core::makeError(core::ErrorCode::Io, "PNG encoding failed");
+  return png;
+}
+
+core::Status writePng(const std::filesystem::path& path, const Image& image) {
+  // encode in memory, then write atomically
+  auto png = encodePng(image);
+  if (!png.ok())
+    return core::makeError(png.error().code, path.string() + ": " + png.error().message);
+  return core::writeFileAtomic(path, *png);
 }
 
 core::Result<Image> readPng(const std::filesystem::path& path) {

@@ -2,6 +2,7 @@
 /// CPU-side RGBA8 images: PNG files, comparison with tolerance (for golden images), statistics.
 #include <cstdint>
 #include <filesystem>
+#include <string>
 #include <vector>
 
 #include <practicum/core/result.hpp>
@@ -15,6 +16,8 @@ struct Image {
   std::vector<std::uint8_t> rgba;
 };
 
+/// Encodes an image as PNG bytes (for embedding, e.g. in a report).
+core::Result<std::string> encodePng(const Image& image);
 /// Writes a PNG (atomically: a crash leaves no half-written file).
 core::Status writePng(const std::filesystem::path& path, const Image& image);
 /// Reads a PNG into RGBA8.

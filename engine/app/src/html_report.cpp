@@ -1,0 +1,206 @@
+#include "html_report.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <sstream>
+
+#include <practicum/render/context.hpp>
+#include <practicum/render/offscreen_target.hpp>
+#include <practicum/render/renderer.hpp>
+#include <practicum/render/scene_view.hpp>
+#include <practicum/sim/session.hpp>
+
+namespace practicum::app {
+
+namespace {
+
+std::string escape(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string base64(const std::string& data) {
+  static constexpr char kTable[] =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out;
+  out.reserve((data.size() + 2) / 3 * 4);
+  for (std::size_t i = 0; i < data.size(); i += 3) {
+    const unsigned b0 = static_cast<unsigned char>(data[i]);
+    const unsigned b1 = i + 1 < data.size() ? static_cast<unsigned char>(data[i + 1]) : 0;
+    const unsigned b2 = i + 2 < data.size() ? static_cast<unsigned char>(data[i + 2]) : 0;
+    out += kTable[b0 >> 2];
+    out += kTable[((b0 & 3) << 4) | (b1 >> 4)];
+    out += i + 1 < data.size() ? kTable[((b1 & 15) << 2) | (b2 >> 6)] : '=';
+    out += i + 2 < data.size() ? kTable[b2 & 63] : '=';
+  }
+  return out;
+}
+
+std::string number(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f", v);
+  return buf;
+}
+
+}  // namespace
+
+std::vector<KeyMoment> renderKeyMoments(
+    const scenario::ScenarioDef& def, const record::LogContents& log,
+    const std::vector<std::pair<std::uint64_t, std::string>>& ticks, std::string& note) {
+  std::vector<KeyMoment> moments;
+  if (ticks.empty()) return moments;
+  constexpr std::uint32_t kWidth = 480, kHeight = 270;
+  auto ctx = render::Context::create({});
+  if (!ctx.ok()) {
+    note = "no pictures: " + ctx.error().message;
+    return moments;
+  }
+  auto target = render::OffscreenTarget::create(**ctx, kWidth, kHeight);
+  auto renderer = target.ok() ? render::Renderer::create(**ctx, **target, {1})
+                              : core::Result<std::unique_ptr<render::Renderer>>(target.error());
+  sim::SessionOptions options;
+  options.mode = static_cast<sim::Mode>(log.header.mode);
+  options.seed = log.header.seed;
+  auto session = sim::Session::create(def, options);
+  if (!renderer.ok() || !session.ok()) {
+    note = "no pictures: " + (!renderer.ok() ? renderer.error().message : session.error().message);
+    return moments;
+  }
+  auto view = render::SceneView::create(**renderer, (*session)->simulation());
+  if (!view.ok()) {
+    note = "no pictures: " + view.error().message;
+    return moments;
+  }
+  // replay, stopping at each key tick to look through the learner's eyes
+  sim::Session& s = **session;
+  std::size_t nextInput = 0;
+  sim::InputRecord input;
+  for (const auto& [tick, caption] : ticks) {
+    while (s.tick() < tick && !s.ended()) {
+      while (nextInput < log.inputs.size() && log.inputs[nextInput].tick <= s.tick() + 1)
+        input = log.inputs[nextInput++].input;
+      s.step(input);
+    }
+    scene::Camera camera = def.scene.camera;
+    if (core::length(input.cameraForward) > 0.5f) {
+      camera.position = input.cameraPosition;
+      camera.target = input.cameraPosition + core::normalize(input.cameraForward);
+    }
+    render::Image image;
+    const auto cv = render::makeCameraView(camera, float(kWidth) / float(kHeight));
+    if (!(*renderer)->drawFrame((*view)->frame(s.simulation(), cv), &image).ok()) continue;
+    if (auto png = render::encodePng(image); png.ok())
+      moments.push_back({tick, caption, std::move(*png)});
+  }
+  return moments;
+}
+
+std::string htmlReport(const scenario::ScenarioDef& def, const record::LogContents& log,
+                       const procedure::SessionResult& result,
+                       const std::vector<procedure::Event>& events, const std::string& replayState,
+                       const std::vector<KeyMoment>& moments, const std::string& picturesNote) {
+  const double tickSeconds = 1.0 / log.header.tickRate;
+  const double total = std::max(result.seconds, 1.0);
+  const auto& t = def.training;
+  std::ostringstream h;
+  h << "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
+    << "<title>" << escape(def.meta.title.en) << " — " << escape(log.header.learner) << "</title>"
+    << "<style>body{font-family:sans-serif;margin:2em;max-width:980px}"
+       "table{border-collapse:collapse}td,th{border:1px solid #bbb;padding:4px 8px;text-align:left}"
+       ".pass{color:#176b2c}.fail{color:#b3261e}figure{display:inline-block;margin:8px}"
+       "figcaption{font-size:90%}</style></head><body>\n";
+  // who, what, the result
+  h << "<h1>" << escape(def.meta.title.zhCN) << " / " << escape(def.meta.title.en) << "</h1>\n"
+    << "<p>Learner <b>" << escape(log.header.learner) << "</b>"
+    << (log.header.station.empty() ? "" : ", station " + escape(log.header.station)) << ", "
+    << (log.header.mode == 1 ? "exam" : "practice") << ", scenario <code>" << escape(def.meta.id)
+    << "</code></p>\n"
+    << "<p class=\"" << (result.passed ? "pass" : "fail") << "\"><b>" << number(result.score)
+    << " / " << number(result.max) << " — " << (result.passed ? "passed 通过" : "not passed 未通过")
+    << "</b> (" << procedure::toString(result.end) << ", " << number(result.seconds) << " s)</p>\n"
+    << "<p>Replay: " << escape(replayState) << "</p>\n";
+
+  // the timeline: steps green, violations red, faults orange
+  constexpr int kW = 900, kH = 90, kPad = 20;
+  const auto x = [&](std::uint64_t tick) {
+    return kPad + (kW - 2 * kPad) * std::min(1.0, double(tick) * tickSeconds / total);
+  };
+  h << "<h2>Timeline 时间线</h2>\n<svg id=\"timeline\" xmlns=\"http://www.w3.org/2000/svg\" "
+       "width=\""
+    << kW << "\" height=\"" << kH << "\" viewBox=\"0 0 " << kW << ' ' << kH << "\">"
+    << "<line x1=\"" << kPad << "\" y1=\"45\" x2=\"" << kW - kPad
+    << "\" y2=\"45\" stroke=\"#444\"/>"
+    << "<text x=\"" << kPad << "\" y=\"80\" font-size=\"11\">0 s</text>"
+    << "<text x=\"" << kW - kPad - 30 << "\" y=\"80\" font-size=\"11\">" << number(total)
+    << " s</text>";
+  for (const auto& e : events) {
+    const char* colour = nullptr;
+    std::string label;
+    int y = 45;
+    if (e.kind == procedure::EventKind::StepCompleted && e.subject < t.steps.size()) {
+      colour = "#1e8e3e";
+      label = t.steps[e.subject].text.en;
+      y = 30;
+    } else if (e.kind == procedure::EventKind::Violation && e.rule < t.rules.size()) {
+      colour = "#d93025";
+      label = t.rules[e.rule].text.en;
+      y = 60;
+    } else if (e.kind == procedure::EventKind::OutOfOrder && e.subject < t.steps.size()) {
+      colour = "#d93025";
+      label = "out of order: " + t.steps[e.subject].text.en;
+      y = 60;
+    } else if (e.kind == procedure::EventKind::FaultInjected && e.subject < t.faults.size()) {
+      colour = "#f29900";
+      label = "fault: " + t.faults[e.subject].text.en;
+    }
+    if (!colour) continue;
+    h << "<circle cx=\"" << x(e.tick) << "\" cy=\"" << y << "\" r=\"6\" fill=\"" << colour
+      << "\"><title>" << number(double(e.tick) * tickSeconds) << " s: " << escape(label)
+      << "</title></circle>";
+  }
+  h << "</svg>\n";
+
+  // steps and violations
+  h << "<h2>Steps 步骤</h2>\n<table><tr><th>step</th><th>done</th><th>at (s)</th>"
+       "<th>took (s)</th><th>attempts</th><th>points</th></tr>\n";
+  for (std::size_t i = 0; i < result.steps.size() && i < t.steps.size(); ++i) {
+    const auto& s = result.steps[i];
+    h << "<tr><td>" << escape(t.steps[i].text.zhCN) << "<br>" << escape(t.steps[i].text.en)
+      << "</td><td>" << (s.done ? "✔" : "✘") << "</td><td>" << (s.done ? number(s.at) : "")
+      << "</td><td>" << (s.done ? number(s.duration) : "") << "</td><td>" << s.attempts
+      << "</td><td>" << number(s.points) << " / " << number(s.maxPoints) << "</td></tr>\n";
+  }
+  h << "</table>\n<h2>Violations 违规</h2>\n";
+  if (result.violations.empty())
+    h << "<p>None. 无。</p>\n";
+  else {
+    h << "<table><tr><th>at (s)</th><th>rule</th><th>severity</th><th></th></tr>\n";
+    for (const auto& v : result.violations)
+      h << "<tr><td>" << number(v.at) << "</td><td>" << escape(v.textZhCN) << "<br>"
+        << escape(v.textEn) << "</td><td>" << escape(v.severity) << "</td><td>"
+        << (v.prevented ? "prevented" : "") << "</td></tr>\n";
+    h << "</table>\n";
+  }
+  // pictures of key moments, embedded
+  h << "<h2>Key moments 关键时刻</h2>\n";
+  if (moments.empty())
+    h << "<p>" << escape(picturesNote.empty() ? "none" : picturesNote) << "</p>\n";
+  for (const auto& m : moments)
+    h << "<figure><img alt=\"" << escape(m.caption) << "\" width=\"480\" height=\"270\" "
+      << "src=\"data:image/png;base64," << base64(m.png) << "\"><figcaption>"
+      << number(double(m.tick) * tickSeconds) << " s: " << escape(m.caption)
+      << "</figcaption></figure>\n";
+  h << "</body></html>\n";
+  return h.str();
+}
+
+}  // namespace practicum::app

@@ -1,0 +1,32 @@
+#pragma once
+// A self-contained HTML report of one assessed session: who, what, the result, an SVG timeline
+// of steps, violations and faults, and pictures of key moments rendered from the replay.
+#include <string>
+#include <vector>
+
+#include <practicum/procedure/procedure.hpp>
+#include <practicum/record/log.hpp>
+#include <practicum/scenario/scenario.hpp>
+
+namespace practicum::app {
+
+/// A picture of the session at a tick, as PNG bytes.
+struct KeyMoment {
+  std::uint64_t tick = 0;
+  std::string caption;
+  std::string png;
+};
+
+/// Re-simulates the log and renders the learner's view at each of `ticks` (ascending) offscreen.
+/// Returns no pictures (and a reason in `note`) when there is no Vulkan device.
+std::vector<KeyMoment> renderKeyMoments(
+    const scenario::ScenarioDef& def, const record::LogContents& log,
+    const std::vector<std::pair<std::uint64_t, std::string>>& ticks, std::string& note);
+
+/// The HTML page (UTF-8, no external resources).
+std::string htmlReport(const scenario::ScenarioDef& def, const record::LogContents& log,
+                       const procedure::SessionResult& result,
+                       const std::vector<procedure::Event>& events, const std::string& replayState,
+                       const std::vector<KeyMoment>& moments, const std::string& picturesNote);
+
+}  // namespace practicum::app
