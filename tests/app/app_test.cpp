@@ -3,6 +3,8 @@
 #include <cstdlib>
 #include <fstream>
 #include <iterator>
+#include <regex>
+#include <set>
 
 #include <nlohmann/json.hpp>
 
@@ -296,6 +298,61 @@ TEST(PracticumAssess, TheHtmlReportIsSelfContainedWithTimelineAndPictures) {
   EXPECT_EQ(html.find("http://"), html.find("http://www.w3.org/2000/svg"));
   EXPECT_EQ(html.find("https://"), std::string::npos);
   EXPECT_EQ(html.find("src=\"http"), std::string::npos);
+  std::filesystem::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace practicum::test
+
+namespace practicum::test {
+namespace {
+
+TEST(PracticumExport, XapiStatementsCarryTheRequiredFieldsAndFormats) {
+  const auto dir = makeTempDir("xapi");
+  const auto substation = scenarioDir("substation-switching");
+  auto r = runProcess(practicumBinary() + " run " + substation.string() + " --headless --bot " +
+                      (substation / "runs" / "bus-side-first.json").string() +
+                      " --learner L-4711 --log-dir " + dir.string());
+  ASSERT_EQ(r.exitCode, 0) << r.output;
+  const auto log = std::filesystem::directory_iterator(dir)->path();
+  r = runProcess("cd " + sourceDir().string() + " && " + practicumBinary() + " export xapi " +
+                 log.string() + " --out " + (dir / "statements.json").string());
+  ASSERT_EQ(r.exitCode, 0) << r.output;
+  std::ifstream in(dir / "statements.json");
+  const auto statements = nlohmann::json::parse(in);
+  ASSERT_GE(statements.size(), 4u);
+  const std::regex uuid("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+  const std::regex iso("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z");
+  const std::regex duration("PT\\d+(\\.\\d+)?S");
+  std::set<std::string> ids, verbs;
+  std::string registration;
+  for (const auto& s : statements) {
+    EXPECT_TRUE(std::regex_match(s["id"].get<std::string>(), uuid)) << s["id"];
+    ids.insert(s["id"]);
+    EXPECT_EQ(s["actor"]["account"]["name"], "L-4711");
+    EXPECT_EQ(s["actor"]["account"]["homePage"].get<std::string>().rfind("https://", 0), 0u);
+    const std::string verb = s["verb"]["id"];
+    EXPECT_EQ(verb.rfind("http://adlnet.gov/expapi/verbs/", 0), 0u) << verb;
+    verbs.insert(verb.substr(verb.rfind('/') + 1));
+    EXPECT_EQ(s["object"]["id"].get<std::string>().rfind("urn:practicum:scenario:", 0), 0u);
+    EXPECT_TRUE(std::regex_match(s["timestamp"].get<std::string>(), iso)) << s["timestamp"];
+    EXPECT_TRUE(std::regex_match(s["context"]["registration"].get<std::string>(), uuid));
+    if (registration.empty()) registration = s["context"]["registration"];
+    EXPECT_EQ(s["context"]["registration"], registration);  // one registration per session
+    EXPECT_TRUE(
+        s["context"]["extensions"].contains("https://practicum.invalid/xapi/extensions/tick"));
+    if (s.contains("result") && s["result"].contains("duration")) {
+      EXPECT_TRUE(std::regex_match(s["result"]["duration"].get<std::string>(), duration));
+    }
+  }
+  EXPECT_EQ(ids.size(), statements.size());
+  for (const char* v : {"initialized", "completed", "failed", "terminated"})
+    EXPECT_TRUE(verbs.count(v)) << v;
+  // the session's outcome: failed (85 < 90) with its score
+  const auto& outcome = statements[statements.size() - 2];
+  EXPECT_EQ(outcome["result"]["success"], false);
+  EXPECT_DOUBLE_EQ(outcome["result"]["score"]["raw"].get<double>(), 85.0);
+  EXPECT_DOUBLE_EQ(outcome["result"]["score"]["scaled"].get<double>(), 0.85);
   std::filesystem::remove_all(dir);
 }
 

@@ -19,7 +19,11 @@ int replayCommand(const std::vector<std::string>& args);
 /// `practicum assess <log|dir>... [--json out.json] [--csv out.csv]`
 int assessCommand(const std::vector<std::string>& args);
 
+/// `practicum export xapi <log> --out statements.json`
+int exportCommand(const std::vector<std::string>& args);
+
 /// Usage texts.
+extern const char* const kExportUsage;
 extern const char* const kAssessUsage;
 extern const char* const kVerifyUsage;
 extern const char* const kReplayUsage;

@@ -15,6 +15,7 @@ constexpr const char* kUsage =
     "  verify <log>         check a session log's hash chain; exit 1 if damaged or edited\n"
     "  replay <log>         re-simulate a session from its log (--verify checks every hash)\n"
     "  assess <log|dir>...  score session logs; a class summary and CSV for several\n"
+    "  export xapi <log>    write the session as xAPI statements (--out FILE)\n"
     "\n"
     "practicum <command> --help shows a command's options.\n";
 }  // namespace
@@ -35,6 +36,10 @@ int main(int argc, char** argv) {
   if (command == "run") {
     if (help) return std::fputs(practicum::app::kRunUsage, stdout), 0;
     return practicum::app::runCommand(args);
+  }
+  if (command == "export") {
+    if (help) return std::fputs(practicum::app::kExportUsage, stdout), 0;
+    return practicum::app::exportCommand(args);
   }
   if (command == "assess") {
     if (help) return std::fputs(practicum::app::kAssessUsage, stdout), 0;
