@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <iterator>
+#include <map>
 #include <regex>
 #include <set>
 
@@ -17,6 +18,14 @@ namespace practicum::test {
 namespace {
 
 std::string workbench() { return scenarioDir("workbench").string(); }
+
+// the session logs (*.plog) in a log folder, which also holds the session catalogue
+std::vector<std::filesystem::path> sessionLogs(const std::filesystem::path& dir) {
+  std::vector<std::filesystem::path> logs;
+  for (const auto& e : std::filesystem::directory_iterator(dir))
+    if (e.path().extension() == ".plog") logs.push_back(e.path());
+  return logs;
+}
 
 void expectRecognisablePicture(const std::filesystem::path& png, std::uint32_t w, std::uint32_t h) {
   auto img = render::readPng(png);
@@ -168,8 +177,7 @@ TEST(PracticumLog, EveryRunLeavesALogThatVerifiesAndReplaysExactly) {
                         (substation / "runs" / (std::string(run) + ".json")).string() +
                         " --learner L-042 --station bench-3 --log-dir " + logs.string());
     ASSERT_EQ(r.exitCode, 0) << r.output;
-    std::vector<std::filesystem::path> files;
-    for (const auto& e : std::filesystem::directory_iterator(logs)) files.push_back(e.path());
+    const auto files = sessionLogs(logs);
     ASSERT_EQ(files.size(), 1u);
     EXPECT_NE(r.output.find("log: " + files[0].string()), std::string::npos) << r.output;
     EXPECT_NE(files[0].filename().string().find("L-042"), std::string::npos);
@@ -190,7 +198,8 @@ TEST(PracticumLog, AnEditedLogFailsVerifyAndReplay) {
       runProcess(practicumBinary() + " run " + substation.string() + " --headless --bot " +
                  (substation / "runs" / "perfect.json").string() + " --log-dir " + dir.string());
   ASSERT_EQ(r.exitCode, 0) << r.output;
-  const auto file = std::filesystem::directory_iterator(dir)->path();
+  ASSERT_EQ(sessionLogs(dir).size(), 1u);
+  const auto file = sessionLogs(dir)[0];
   // flip one byte in the middle
   std::fstream f(file, std::ios::in | std::ios::out | std::ios::binary);
   f.seekg(0, std::ios::end);
@@ -276,7 +285,8 @@ TEST(PracticumAssess, TheHtmlReportIsSelfContainedWithTimelineAndPictures) {
                       (substation / "runs" / "bus-side-first.json").string() +
                       " --learner L-0815 --log-dir " + dir.string());
   ASSERT_EQ(r.exitCode, 0) << r.output;
-  const auto log = std::filesystem::directory_iterator(dir)->path();
+  ASSERT_EQ(sessionLogs(dir).size(), 1u);
+  const auto log = sessionLogs(dir)[0];
   r = runProcess("cd " + sourceDir().string() + " && " + practicumBinary() + " assess " +
                  log.string() + " --html " + (dir / "report.html").string() + " --json " +
                  (dir / "r.json").string());
@@ -314,7 +324,8 @@ TEST(PracticumExport, XapiStatementsCarryTheRequiredFieldsAndFormats) {
                       (substation / "runs" / "bus-side-first.json").string() +
                       " --learner L-4711 --log-dir " + dir.string());
   ASSERT_EQ(r.exitCode, 0) << r.output;
-  const auto log = std::filesystem::directory_iterator(dir)->path();
+  ASSERT_EQ(sessionLogs(dir).size(), 1u);
+  const auto log = sessionLogs(dir)[0];
   r = runProcess("cd " + sourceDir().string() + " && " + practicumBinary() + " export xapi " +
                  log.string() + " --out " + (dir / "statements.json").string());
   ASSERT_EQ(r.exitCode, 0) << r.output;
@@ -353,6 +364,71 @@ TEST(PracticumExport, XapiStatementsCarryTheRequiredFieldsAndFormats) {
   EXPECT_EQ(outcome["result"]["success"], false);
   EXPECT_DOUBLE_EQ(outcome["result"]["score"]["raw"].get<double>(), 85.0);
   EXPECT_DOUBLE_EQ(outcome["result"]["score"]["scaled"].get<double>(), 0.85);
+  std::filesystem::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace practicum::test
+
+namespace practicum::test {
+namespace {
+
+TEST(PracticumSessions, RunsAreCataloguedAndListedWithTheirScoresAndLearners) {
+  const auto dir = makeTempDir("sessions");
+  const auto substation = scenarioDir("substation-switching");
+  const std::string logs = (dir / "logs").string();
+  std::map<std::string, nlohmann::json> expect;  // learner -> the run's expectation
+  for (const auto& [learner, run] :
+       {std::pair<std::string, std::string>{"A", "perfect"}, {"B", "bus-side-first"}}) {
+    const auto runFile = substation / "runs" / (run + ".json");
+    const auto r =
+        runProcess(practicumBinary() + " run " + substation.string() + " --headless --bot " +
+                   runFile.string() + " --learner " + learner + " --log-dir " + logs);
+    ASSERT_EQ(r.exitCode, 0) << r.output;
+    EXPECT_EQ(r.output.find("not catalogued"), std::string::npos) << r.output;
+    std::ifstream in(runFile);
+    expect[learner] = nlohmann::json::parse(in)["expect"];
+  }
+  ASSERT_TRUE(std::filesystem::exists(dir / "logs" / "catalogue.sqlite"));
+
+  auto r = runProcess(practicumBinary() + " sessions --log-dir " + logs + " --json");
+  ASSERT_EQ(r.exitCode, 0) << r.output;
+  auto doc = nlohmann::json::parse(r.output);
+  ASSERT_EQ(doc["sessions"].size(), 2u) << r.output;
+  for (const auto& s : doc["sessions"]) {
+    const std::string learner = s["learner"];
+    SCOPED_TRACE(learner);
+    ASSERT_TRUE(expect.count(learner));
+    EXPECT_DOUBLE_EQ(s["score"].get<double>(), expect[learner]["score"].get<double>());
+    EXPECT_EQ(s["passed"], expect[learner]["passed"]);
+    EXPECT_EQ(s["end"], expect[learner]["end"]);
+    EXPECT_EQ(s["scenario"], "substation-switching");
+    EXPECT_EQ(s["verification"], "ok");
+  }
+
+  // a filter, and the table
+  r = runProcess(practicumBinary() + " sessions --log-dir " + logs + " --json --learner A");
+  ASSERT_EQ(r.exitCode, 0) << r.output;
+  doc = nlohmann::json::parse(r.output);
+  ASSERT_EQ(doc["sessions"].size(), 1u) << r.output;
+  EXPECT_EQ(doc["sessions"][0]["learner"], "A");
+  r = runProcess(practicumBinary() + " sessions --log-dir " + logs + " --failed");
+  ASSERT_EQ(r.exitCode, 0) << r.output;
+  EXPECT_NE(r.output.find("verification"), std::string::npos) << r.output;  // the heading
+  EXPECT_EQ(r.output.find(" A "), std::string::npos) << r.output;           // A passed
+
+  // rebuilt from the logs alone: the same sessions
+  std::filesystem::remove(dir / "logs" / "catalogue.sqlite");
+  r = runProcess(practicumBinary() + " sessions --log-dir " + logs + " --rebuild --json");
+  ASSERT_EQ(r.exitCode, 0) << r.output;
+  EXPECT_NE(r.output.find("rebuilt"), std::string::npos) << r.output;
+  r = runProcess(practicumBinary() + " sessions --log-dir " + logs + " --json");
+  ASSERT_EQ(r.exitCode, 0) << r.output;
+  EXPECT_EQ(nlohmann::json::parse(r.output)["sessions"].size(), 2u);
+
+  // bad usage
+  r = runProcess(practicumBinary() + " sessions --log-dir " + logs + " --passed --failed");
+  EXPECT_EQ(r.exitCode, 2) << r.output;
   std::filesystem::remove_all(dir);
 }
 

@@ -22,7 +22,11 @@ int assessCommand(const std::vector<std::string>& args);
 /// `practicum export xapi <log> --out statements.json`
 int exportCommand(const std::vector<std::string>& args);
 
+/// `practicum sessions [--log-dir DIR] [--db FILE] [--rebuild] [--learner X] ... [--json]`
+int sessionsCommand(const std::vector<std::string>& args);
+
 /// Usage texts.
+extern const char* const kSessionsUsage;
 extern const char* const kExportUsage;
 extern const char* const kAssessUsage;
 extern const char* const kVerifyUsage;

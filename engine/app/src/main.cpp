@@ -16,6 +16,7 @@ constexpr const char* kUsage =
     "  replay <log>         re-simulate a session from its log (--verify checks every hash)\n"
     "  assess <log|dir>...  score session logs; a class summary and CSV for several\n"
     "  export xapi <log>    write the session as xAPI statements (--out FILE)\n"
+    "  sessions             list and filter the session catalogue of a log folder\n"
     "\n"
     "practicum <command> --help shows a command's options.\n";
 }  // namespace
@@ -44,6 +45,10 @@ int main(int argc, char** argv) {
   if (command == "assess") {
     if (help) return std::fputs(practicum::app::kAssessUsage, stdout), 0;
     return practicum::app::assessCommand(args);
+  }
+  if (command == "sessions") {
+    if (help) return std::fputs(practicum::app::kSessionsUsage, stdout), 0;
+    return practicum::app::sessionsCommand(args);
   }
   if (command == "verify") {
     if (help) return std::fputs(practicum::app::kVerifyUsage, stdout), 0;

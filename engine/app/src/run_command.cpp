@@ -19,6 +19,7 @@
 #include <practicum/ui/overlay.hpp>
 #include <practicum/ui/status_panel.hpp>
 
+#include <practicum/record/catalogue.hpp>
 #include <practicum/record/recorder.hpp>
 #include <practicum/scenario/run_file.hpp>
 #include <practicum/sim/bot.hpp>
@@ -93,8 +94,10 @@ class TickObserver {
     out_.open(path, std::ios::trunc);
     return out_.good();
   }
-  void record(std::unique_ptr<record::SessionRecorder> recorder) {
+  /// Records into `recorder`; the finished log is added to `<logDir>/catalogue.sqlite`.
+  void record(std::unique_ptr<record::SessionRecorder> recorder, std::filesystem::path logDir) {
     recorder_ = std::move(recorder);
+    logDir_ = std::move(logDir);
   }
   void afterTick(const sim::Session& s, const sim::InputRecord& input) {
     if (recorder_) recorder_->afterTick(s, input);
@@ -108,13 +111,21 @@ class TickObserver {
     if (!s.ended()) s.stop();
     if (!recorder_) return {};
     auto status = recorder_->finish(s);
-    if (status.ok()) std::printf("log: %s\n", recorder_->file().string().c_str());
+    if (!status.ok()) return status;
+    std::printf("log: %s\n", recorder_->file().string().c_str());
+    // the session catalogue of the log folder; a failure there never fails the run
+    auto catalogue = record::Catalogue::open(logDir_ / "catalogue.sqlite");
+    core::Status added = catalogue.ok() ? (*catalogue)->add(recorder_->file()) : catalogue.error();
+    if (!added.ok())
+      std::fprintf(stderr, "practicum run: warning: session not catalogued: %s\n",
+                   added.error().message.c_str());
     return status;
   }
 
  private:
   std::ofstream out_;
   std::unique_ptr<record::SessionRecorder> recorder_;
+  std::filesystem::path logDir_;
 };
 
 std::string title(const scenario::ScenarioDef& def, ui::Language lang) {
@@ -479,7 +490,7 @@ int runCommand(const std::vector<std::string>& argv) {
     const auto file = dir / record::logFileName(loaded.scenario->meta.id, ro.learner, nowMs);
     auto recorder = record::SessionRecorder::create(file, **simulation, ro);
     if (!recorder.ok()) return fail(recorder.error().message + " (use --log-dir or --no-log)");
-    log.record(std::move(*recorder));
+    log.record(std::move(*recorder), dir);
   }
 
   // a window when there is a display, otherwise headless

@@ -158,18 +158,30 @@ bool sameBits(const sim::InputRecord& a, const sim::InputRecord& b) {
   return toSlots(a) == toSlots(b);
 }
 
+// mask bit 0: the camera is the pointer this tick (cameraPosition == pointerOrigin and
+// cameraForward == pointerDirection, as in first-person use); its slots are then not stored
+inline constexpr std::uint32_t kLinked = 1u;
+inline bool linked(const std::array<std::uint32_t, kSlots>& s) {
+  return s[4] == s[0] && s[5] == s[1] && s[6] == s[2] && s[7] == s[10] && s[8] == s[11] &&
+         s[9] == s[12];
+}
+inline constexpr std::uint32_t kCameraSlots = (0x7u << 4) | (0x7u << 7);
+
 void encodeTick(ByteWriter& w, InputState& state, std::uint64_t tick,
                 const sim::InputRecord& input) {
   assert(!state.any || tick > state.tick);
   const auto prev = toSlots(state.input);
   const auto cur = toSlots(input);
-  std::uint32_t mask = 0;
+  // slot i is mask bit i + 1; a linked camera leaves its slots out
+  const bool link = linked(cur);
+  std::uint32_t changed = 0;
   for (int i = 0; i < kSlots; ++i)
-    if (cur[i] != prev[i]) mask |= 1u << i;
+    if (cur[i] != prev[i]) changed |= 1u << i;
+  if (link) changed &= ~kCameraSlots;
   w.varint(state.any ? tick - state.tick : tick);
-  w.varint(mask);
+  w.varint((changed << 1) | (link ? kLinked : 0u));
   for (int i = 0; i < kSlots; ++i) {
-    if ((mask & (1u << i)) == 0) continue;
+    if ((changed & (1u << i)) == 0) continue;
     if (kIntegerSlots & (1u << i)) {
       w.varint(cur[i]);
     } else {
@@ -189,10 +201,13 @@ std::string decodeTick(ByteReader& r, InputState& state, TickInput& out) {
   if (state.any && delta == 0) return "tick delta is 0 (ticks must increase)";
   if (state.any && delta > UINT64_MAX - state.tick) return "tick overflows";
   if (!r.varint(mask)) return "field mask is cut off or malformed";
-  if (mask >> kSlots) return "field mask has unknown bits";
+  if (mask >> (kSlots + 1)) return "field mask has unknown bits";
+  const bool link = (mask & kLinked) != 0;
+  const std::uint64_t changed = mask >> 1;
+  if (link && (changed & kCameraSlots)) return "a linked camera has stored camera fields";
   auto slots = toSlots(state.input);
   for (int i = 0; i < kSlots; ++i) {
-    if ((mask & (1u << i)) == 0) continue;
+    if ((changed & (1u << i)) == 0) continue;
     std::uint64_t v = 0;
     if (!r.varint(v) || v > UINT32_MAX) return "changed field is cut off or malformed";
     const auto u = static_cast<std::uint32_t>(v);
@@ -201,6 +216,12 @@ std::string decodeTick(ByteReader& r, InputState& state, TickInput& out) {
     } else {
       const std::uint32_t d = (u >> 1) ^ (0u - (u & 1));
       slots[i] += d;
+    }
+  }
+  if (link) {  // the camera is the pointer
+    for (int k = 0; k < 3; ++k) {
+      slots[4 + k] = slots[0 + k];
+      slots[7 + k] = slots[10 + k];
     }
   }
   state.tick = state.any ? state.tick + delta : delta;
