@@ -317,6 +317,68 @@ TEST(PracticumAssess, TheHtmlReportIsSelfContainedWithTimelineAndPictures) {
 namespace practicum::test {
 namespace {
 
+// An assessor re-scores old logs under a new rubric: a changed scenario is refused until one is
+// named, and then the recorded events are scored by it, and the output says so.
+TEST(PracticumAssess, AChangedScenarioIsRefusedUnlessARubricIsNamed) {
+  const auto dir = makeTempDir("rubric");
+  const auto copy = dir / "scenarios" / "substation-switching";
+  std::filesystem::create_directories(copy);
+  const auto original = scenarioDir("substation-switching");
+  std::filesystem::copy_file(original / "scenario.json", copy / "scenario.json");
+  auto r = runProcess(practicumBinary() + " run " + copy.string() + " --headless --bot " +
+                      (original / "runs" / "earthing-before-verifying.json").string() +
+                      " --learner L-7 --log-dir " + (dir / "logs").string());
+  ASSERT_EQ(r.exitCode, 0) << r.output;
+  const auto log = sessionLogs(dir / "logs").at(0).string();
+  const std::string assess = practicumBinary() + " assess " + log + " --scenarios " +
+                             (dir / "scenarios").string() + " --json " +
+                             (dir / "out.json").string();
+  const auto result = [&] {
+    std::ifstream in(dir / "out.json");
+    return nlohmann::json::parse(in)["sessions"][0];
+  };
+
+  // the same rubric named explicitly: replayed, verified, the live score
+  r = runProcess(assess + " --rubric " + copy.string());
+  ASSERT_EQ(r.exitCode, 0) << r.output;
+  auto same = result();
+  EXPECT_EQ(same["replay"]["state"], "verified");
+  EXPECT_DOUBLE_EQ(same["score"].get<double>(), 0.0);  // the run's expectation
+  EXPECT_EQ(same["passed"], false);
+  EXPECT_TRUE(same.contains("rubric"));
+
+  // the instructor changes the rubric: no penalties, pass at any score
+  {
+    std::ifstream in(copy / "scenario.json");
+    auto scenario = nlohmann::json::parse(in);
+    scenario["rubric"] = {
+        {"pass", 0},
+        {"penalties", {{"warning", 0}, {"major", 0}, {"critical", 0}, {"order", 0}}},
+        {"criticalFails", false}};
+    std::ofstream(copy / "scenario.json") << scenario.dump(2);
+  }
+  r = runProcess(assess);
+  EXPECT_EQ(r.exitCode, 1) << r.output;
+  auto refused = result();
+  EXPECT_NE(refused["error"].get<std::string>().find("changed since the session"),
+            std::string::npos);
+  EXPECT_NE(refused["error"].get<std::string>().find("--rubric"), std::string::npos);
+
+  r = runProcess(assess + " --rubric " + copy.string());
+  ASSERT_EQ(r.exitCode, 0) << r.output;
+  auto rescored = result();
+  EXPECT_EQ(rescored["replay"]["state"], "not-replayed");
+  EXPECT_NE(rescored["rubric"]["message"].get<std::string>().find("re-scored"), std::string::npos);
+  // the same violations, now free: the score is the points of the steps done
+  EXPECT_EQ(rescored["violations"].size(), same["violations"].size());
+  double points = 0;
+  for (const auto& step : rescored["steps"]) points += step["points"].get<double>();
+  EXPECT_GT(points, 0.0);
+  EXPECT_DOUBLE_EQ(rescored["score"].get<double>(), points);
+  EXPECT_EQ(rescored["passed"], true);
+  std::filesystem::remove_all(dir);
+}
+
 TEST(PracticumExport, XapiStatementsCarryTheRequiredFieldsAndFormats) {
   const auto dir = makeTempDir("xapi");
   const auto substation = scenarioDir("substation-switching");

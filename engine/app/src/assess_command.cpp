@@ -24,7 +24,7 @@ namespace practicum::app {
 
 const char* const kAssessUsage =
     "usage: practicum assess <log|folder>... [--json out.json] [--csv out.csv] [--html PATH]\n"
-    "                       [--scenarios DIR]\n"
+    "                       [--scenarios DIR] [--rubric SCENARIO]\n"
     "\n"
     "Verifies each session log, replays it on its scenario (found by id under DIR, default\n"
     "scenarios/, and checked by content hash) and scores it. When a replay diverges the result\n"
@@ -33,7 +33,10 @@ const char* const kAssessUsage =
     "  --json FILE  write the results (and the summary) as JSON; default: print it\n"
     "  --csv FILE   one row per session, for spreadsheets\n"
     "  --html PATH  a self-contained report (timeline, pictures of each violation and the end);\n"
-    "               for several logs PATH is a folder with one report per log\n";
+    "               for several logs PATH is a folder with one report per log\n"
+    "  --rubric SCENARIO  re-score under the steps' points, rules' severities and rubric of\n"
+    "               SCENARIO (a folder or file); logs of a scenario that has changed since are\n"
+    "               then scored from their recorded events instead of refused\n";
 
 namespace {
 
@@ -51,10 +54,10 @@ std::string isoTime(std::int64_t unixMs) {
   return buf;
 }
 
-// the result as the log recorded it, for when a replay cannot be trusted
-procedure::SessionResult fromRecordedEvents(const scenario::ScenarioDef& def,
-                                            const record::LogContents& log, double tickSeconds) {
-  procedure::SessionResult r;
+// the result as the log recorded it, for when a replay cannot be trusted; the events name steps
+// and rules by their position in `def`. Returns false when an event names one `def` lacks.
+bool fromRecordedEvents(const scenario::ScenarioDef& def, const record::LogContents& log,
+                        double tickSeconds, procedure::SessionResult& r) {
   const auto& t = def.training;
   for (const auto& s : t.steps) {
     procedure::StepResult step;
@@ -63,24 +66,29 @@ procedure::SessionResult fromRecordedEvents(const scenario::ScenarioDef& def,
     r.max += s.points;
     r.steps.push_back(step);
   }
+  bool matched = true;
   for (const auto& e : log.events) {
     const double at = double(e.tick) * tickSeconds;
-    if (e.kind == procedure::EventKind::StepCompleted && e.subject < r.steps.size()) {
-      r.steps[e.subject].done = true;
-      r.steps[e.subject].at = at;
-      r.steps[e.subject].points = r.steps[e.subject].maxPoints;
-    } else if (e.kind == procedure::EventKind::Violation && e.rule < t.rules.size()) {
-      const auto& rule = t.rules[e.rule];
-      const char* severity[] = {"warning", "major", "critical"};
-      r.violations.push_back(
-          {at, rule.id, severity[int(rule.severity)], false, rule.text.en, rule.text.zhCN});
-    } else if ((e.kind == procedure::EventKind::OutOfOrder ||
-                e.kind == procedure::EventKind::StepTimedOut) &&
-               e.subject < t.steps.size()) {
-      const bool order = e.kind == procedure::EventKind::OutOfOrder;
-      r.violations.push_back(
-          {at, std::string(order ? "order:" : "timeout:") + t.steps[e.subject].id, "warning", false,
-           t.steps[e.subject].text.en, t.steps[e.subject].text.zhCN});
+    const bool stepEvent = e.kind == procedure::EventKind::StepCompleted ||
+                           e.kind == procedure::EventKind::OutOfOrder ||
+                           e.kind == procedure::EventKind::StepTimedOut;
+    if (stepEvent && e.subject >= t.steps.size()) {
+      matched = false;
+    } else if (e.kind == procedure::EventKind::StepCompleted) {
+      auto& step = r.steps[e.subject];
+      step.done = true;
+      step.at = at;
+      step.points = step.maxPoints;
+      ++step.attempts;
+    } else if (e.kind == procedure::EventKind::Violation) {
+      if (e.rule < t.rules.size())
+        r.violations.push_back(procedure::ruleViolation(t.rules[e.rule], e.to != 0, at));
+      else
+        matched = false;
+    } else if (stepEvent) {
+      const bool timeout = e.kind == procedure::EventKind::StepTimedOut;
+      r.violations.push_back(procedure::stepViolation(t.steps[e.subject], timeout, at));
+      if (!timeout) ++r.steps[e.subject].attempts;
     }
   }
   if (log.end) {
@@ -89,8 +97,14 @@ procedure::SessionResult fromRecordedEvents(const scenario::ScenarioDef& def,
     r.passed = log.end->passed;
     r.end = static_cast<procedure::EndReason>(log.end->reason);
     r.seconds = double(log.end->tick) * tickSeconds;
+  } else {  // cut short: as far as the log goes
+    std::uint64_t last = 0;
+    if (!log.inputs.empty()) last = std::max(last, log.inputs.back().tick);
+    if (!log.events.empty()) last = std::max(last, log.events.back().tick);
+    if (!log.checkpoints.empty()) last = std::max(last, log.checkpoints.back().tick);
+    r.seconds = double(last) * tickSeconds;
   }
-  return r;
+  return matched;
 }
 
 struct Assessed {
@@ -102,9 +116,46 @@ struct Assessed {
   std::optional<scenario::ScenarioDef> def;
   std::vector<procedure::Event> events;
   std::string replayState;
+  bool replayable = false;  // the scenario is the one recorded: pictures can be rendered
 };
 
-Assessed assessOne(const fs::path& file, const fs::path& scenarios) {
+std::string hex(std::uint64_t v) {
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(v));
+  return buf;
+}
+
+// A rubric the assessor names with --rubric: the scenario (folder or file) whose steps' points,
+// rules' severities and rubric score the logs instead of those they were recorded under.
+struct NamedRubric {
+  std::string path;
+  scenario::ScenarioDef def;
+};
+
+// Re-scores `r` under the named rubric; steps and rules are matched by position, so the
+// scenario must have the same steps. Returns false (with `why`) when it does not.
+bool rescore(const NamedRubric& named, procedure::SessionResult& r, std::string& why) {
+  const auto& t = named.def.training;
+  if (t.steps.size() != r.steps.size()) {
+    why = "the rubric's scenario " + named.path + " has " + std::to_string(t.steps.size()) +
+          " steps, the session " + std::to_string(r.steps.size());
+    return false;
+  }
+  for (std::size_t i = 0; i < t.steps.size(); ++i) {
+    r.steps[i].maxPoints = t.steps[i].points;
+    r.steps[i].points = r.steps[i].done ? t.steps[i].points : 0;
+  }
+  for (auto& v : r.violations) {
+    if (v.kind != procedure::ViolationResult::Kind::Rule) continue;
+    const auto rule = std::find_if(t.rules.begin(), t.rules.end(),
+                                   [&](const scenario::RuleDef& d) { return d.id == v.rule; });
+    if (rule != t.rules.end()) v.severity = rule->severity;  // the new rubric's severity
+  }
+  procedure::applyRubric(t.rubric, r);
+  return true;
+}
+
+Assessed assessOne(const fs::path& file, const fs::path& scenarios, const NamedRubric* named) {
   Assessed a;
   a.doc = {{"log", file.string()}};
   record::VerifyReport check;
@@ -115,42 +166,76 @@ Assessed assessOne(const fs::path& file, const fs::path& scenarios) {
     a.doc["error"] = check.message;
     return a;
   }
+  const double tickSeconds = 1.0 / log.header.tickRate;
   // the scenario, exactly as it was
-  scenario::LoadResult loaded = scenario::loadScenario(scenarios / log.header.scenarioId);
-  if (!loaded.ok() || loaded.scenario->contentHash != log.header.scenarioHash) {
+  const fs::path folder = scenarios / log.header.scenarioId;
+  scenario::LoadResult loaded = scenario::loadScenario(folder);
+  const bool same = loaded.ok() && loaded.scenario->contentHash == log.header.scenarioHash;
+  json replay;
+  if (same) {
+    auto replayed = record::replayLog(log, *loaded.scenario);
+    if (replayed.ok() && replayed->verified) {
+      a.result = replayed->result;
+      a.events = replayed->events;
+      replay = {{"state", "verified"}, {"message", replayed->message}};
+    } else {
+      // an untrustworthy replay: score from what the log recorded, and say so
+      fromRecordedEvents(*loaded.scenario, log, tickSeconds, a.result);
+      a.events = log.events;
+      replay = {{"state", "fallback"},
+                {"message", (replayed.ok() ? replayed->message : replayed.error().message) +
+                                "; the result comes from the events recorded in the log"}};
+    }
+    a.def = std::move(*loaded.scenario);
+  } else if (named) {
+    // the scenario has changed (or is gone): only the recorded events can be scored
+    if (!fromRecordedEvents(named->def, log, tickSeconds, a.result)) {
+      a.doc["error"] = "the log names steps or rules that the rubric's scenario " + named->path +
+                       " does not have; it cannot score this log";
+      return a;
+    }
+    a.events = log.events;
+    a.def = named->def;
+    replay = {{"state", "not-replayed"},
+              {"message", std::string(loaded.ok() ? "the scenario \"" + log.header.scenarioId +
+                                                        "\" has changed since the session"
+                                                  : "the scenario \"" + log.header.scenarioId +
+                                                        "\" cannot be loaded") +
+                              "; the result comes from the events recorded in the log"}};
+  } else {
     a.doc["error"] = loaded.ok() ? "the scenario \"" + log.header.scenarioId +
-                                       "\" has changed since the session (content hash differs); "
-                                       "its rubric cannot score this log"
+                                       "\" has changed since the session (content hash " +
+                                       hex(loaded.scenario->contentHash) + ", the log's " +
+                                       hex(log.header.scenarioHash) +
+                                       "); its rubric cannot score this log unless one is named "
+                                       "with --rubric"
                                  : "cannot load the scenario \"" + log.header.scenarioId +
-                                       "\" from " + (scenarios / log.header.scenarioId).string();
+                                       "\" from " + folder.string();
     return a;
   }
-  const double tickSeconds = 1.0 / log.header.tickRate;
-  auto replayed = record::replayLog(log, *loaded.scenario);
-  json replay;
-  if (replayed.ok() && replayed->verified) {
-    a.result = replayed->result;
-    a.events = replayed->events;
-    a.doc.update(resultDocument(*loaded.scenario, a.result, replayed->events, tickSeconds));
-    replay = {{"state", "verified"}, {"message", replayed->message}};
-  } else {
-    // an untrustworthy replay: score from what the log recorded, and say so
-    a.result = fromRecordedEvents(*loaded.scenario, log, tickSeconds);
-    a.events = log.events;
-    a.doc.update(resultDocument(*loaded.scenario, a.result, log.events, tickSeconds));
-    replay = {{"state", "fallback"},
-              {"message", (replayed.ok() ? replayed->message : replayed.error().message) +
-                              "; the result comes from the events recorded in the log"}};
+  if (named) {
+    std::string why;
+    if (!rescore(*named, a.result, why)) {
+      a.doc["error"] = why;
+      return a;
+    }
+    a.doc["rubric"] = {{"scenario", named->path},
+                       {"contentHash", hex(named->def.contentHash)},
+                       {"logScenarioHash", hex(log.header.scenarioHash)},
+                       {"message", "re-scored under the rubric of " + named->path +
+                                       " (steps matched by position, rules by id)"}};
   }
+  a.doc.update(resultDocument(*a.def, a.result, a.events, tickSeconds));
   a.doc["replay"] = replay;
   a.replayState = replay["message"].get<std::string>();
-  a.def = std::move(*loaded.scenario);
+  if (named) a.replayState += "; " + a.doc["rubric"]["message"].get<std::string>();
   a.doc["learner"] = log.header.learner;
   a.doc["station"] = log.header.station;
   a.doc["mode"] = log.header.mode == 1 ? "exam" : "practice";
   a.doc["seed"] = log.header.seed;
   a.doc["start"] = isoTime(log.header.startUnixMs);
   a.doc["complete"] = check.complete;
+  a.replayable = same;
   a.ok = true;
   return a;
 }
@@ -213,7 +298,7 @@ std::string csvField(const std::string& s) {
 }  // namespace
 
 int assessCommand(const std::vector<std::string>& argv) {
-  auto args = Args::parse(argv, {}, {"json", "csv", "html", "scenarios"});
+  auto args = Args::parse(argv, {}, {"json", "csv", "html", "scenarios", "rubric"});
   if (!args.ok() || args->positionals().empty()) {
     std::fprintf(stderr, "practicum assess: %s\n%s",
                  args.ok() ? "expected at least one log or folder" : args.error().message.c_str(),
@@ -238,11 +323,22 @@ int assessCommand(const std::vector<std::string>& argv) {
   }
   const fs::path scenarios = args->value("scenarios").value_or("scenarios");
 
+  // a rubric named by the assessor: a scenario, checked like any other
+  std::optional<NamedRubric> named;
+  if (const auto rubric = args->value("rubric")) {
+    scenario::LoadResult loaded = scenario::loadScenario(*rubric);
+    for (const auto& d : loaded.diagnostics) std::fprintf(stderr, "%s\n", d.format().c_str());
+    if (!loaded.ok())
+      return std::fprintf(stderr, "practicum assess: the rubric %s has errors\n", rubric->c_str()),
+             1;
+    named = NamedRubric{*rubric, std::move(*loaded.scenario)};
+  }
+
   std::vector<Assessed> sessions;
   for (std::size_t i = 0; i < logs.size(); ++i) {
     if (logs.size() > 1)
       std::fprintf(stderr, "assess: %zu/%zu %s\n", i + 1, logs.size(), logs[i].filename().c_str());
-    sessions.push_back(assessOne(logs[i], scenarios));
+    sessions.push_back(assessOne(logs[i], scenarios, named ? &*named : nullptr));
   }
 
   json out = json::array();
@@ -292,8 +388,11 @@ int assessCommand(const std::vector<std::string>& argv) {
                        "the end");
       std::stable_sort(key.begin(), key.end(),
                        [](const auto& x, const auto& y) { return x.first < y.first; });
-      std::string note;
-      const auto moments = renderKeyMoments(*a.def, a.log, key, note);
+      std::string note =
+          "no pictures: the scenario has changed since the session, so it cannot "
+          "be replayed";
+      const auto moments =
+          a.replayable ? renderKeyMoments(*a.def, a.log, key, note) : std::vector<KeyMoment>();
       const fs::path reportFile =
           many ? fs::path(*html) /
                      (fs::path(a.doc["log"].get<std::string>()).stem().string() + ".html")

@@ -186,8 +186,8 @@ std::string htmlReport(const scenario::ScenarioDef& def, const record::LogConten
     h << "<table><tr><th>at (s)</th><th>rule</th><th>severity</th><th></th></tr>\n";
     for (const auto& v : result.violations)
       h << "<tr><td>" << number(v.at) << "</td><td>" << escape(v.textZhCN) << "<br>"
-        << escape(v.textEn) << "</td><td>" << escape(v.severity) << "</td><td>"
-        << (v.prevented ? "prevented" : "") << "</td></tr>\n";
+        << escape(v.textEn) << "</td><td>" << escape(procedure::severityName(v.severity))
+        << "</td><td>" << (v.prevented ? "prevented" : "") << "</td></tr>\n";
     h << "</table>\n";
   }
   // pictures of key moments, embedded

@@ -12,57 +12,76 @@ using nlohmann::json;
 
 json localized(const scenario::LocalizedText& t) { return {{"zh-CN", t.zhCN}, {"en", t.en}}; }
 
+// the name of item `i` of a scenario list, or "#i" when the list has no such item (a log
+// scored against a scenario that changed since, or a forged one, must not index past the end)
+template <class List, class Name>
+std::string nameAt(const List& list, std::uint32_t i, Name name) {
+  return i < list.size() ? std::string(name(list[i])) : "#" + std::to_string(i);
+}
+
 // what an event refers to, by name
 json describe(const scenario::TrainingDef& t, double tickSeconds, const procedure::Event& e) {
   json j = {{"tick", e.tick},
             {"time", double(e.tick) * tickSeconds},
             {"kind", procedure::toString(e.kind)}};
+  const auto device = [&](std::uint32_t i) {
+    return nameAt(t.devices, i, [](const scenario::DeviceDef& d) { return d.name; });
+  };
+  const auto position = [&](std::uint32_t d, std::uint32_t p) -> json {
+    if (d < t.devices.size() && p < t.devices[d].positions.size()) return t.devices[d].positions[p];
+    return nullptr;
+  };
+  const auto rule = [&](std::uint32_t i) {
+    return nameAt(t.rules, i, [](const scenario::RuleDef& r) { return r.id; });
+  };
   switch (e.kind) {
-    case procedure::EventKind::Operated: {
-      const auto& positions = t.devices[e.subject].positions;
-      j["device"] = t.devices[e.subject].name;
-      if (e.from < positions.size()) j["from"] = positions[e.from];
-      if (e.to < positions.size()) j["to"] = positions[e.to];
+    case procedure::EventKind::Operated:
+      j["device"] = device(e.subject);
+      if (auto from = position(e.subject, e.from); !from.is_null()) j["from"] = from;
+      if (auto to = position(e.subject, e.to); !to.is_null()) j["to"] = to;
       break;
-    }
     case procedure::EventKind::Refused:
-      j["device"] = t.devices[e.subject].name;
-      if (e.to < t.devices[e.subject].positions.size())
-        j["to"] = t.devices[e.subject].positions[e.to];
+      j["device"] = device(e.subject);
+      if (auto to = position(e.subject, e.to); !to.is_null()) j["to"] = to;
       if (e.rule == procedure::kLocked)
-        j["lock"] = t.devices[e.from].name;
+        j["lock"] = device(e.from);
       else if (e.rule == procedure::kNeedsTool)
-        j["needsTool"] = t.devices[e.subject].requiresTool;
+        j["needsTool"] = e.subject < t.devices.size() ? t.devices[e.subject].requiresTool : "";
       else
-        j["rule"] = t.rules[e.rule].id;
+        j["rule"] = rule(e.rule);
       break;
-    case procedure::EventKind::Pressed: j["device"] = t.devices[e.subject].name; break;
+    case procedure::EventKind::Pressed: j["device"] = device(e.subject); break;
     case procedure::EventKind::StepCompleted:
     case procedure::EventKind::OutOfOrder:
-    case procedure::EventKind::StepTimedOut: j["step"] = t.steps[e.subject].id; break;
-    case procedure::EventKind::Violation: j["rule"] = t.rules[e.rule].id; break;
+    case procedure::EventKind::StepTimedOut:
+      j["step"] = nameAt(t.steps, e.subject, [](const scenario::StepDef& s) { return s.id; });
+      break;
+    case procedure::EventKind::Violation:
+      j["rule"] = rule(e.rule);
+      if (e.to) j["prevented"] = true;
+      break;
     case procedure::EventKind::ToolTaken:
-    case procedure::EventKind::ToolReturned: j["tool"] = t.devices[e.subject].name; break;
+    case procedure::EventKind::ToolReturned: j["tool"] = device(e.subject); break;
     case procedure::EventKind::ToolUsed:
     case procedure::EventKind::WrongTool:
-      j["tool"] = t.devices[e.from].name;
-      j["device"] = t.devices[e.subject].name;
+      j["tool"] = device(e.from);
+      j["device"] = device(e.subject);
       break;
     case procedure::EventKind::Grabbed:
-    case procedure::EventKind::Released: j["part"] = t.devices[e.subject].name; break;
+    case procedure::EventKind::Released: j["part"] = device(e.subject); break;
     case procedure::EventKind::Placed:
     case procedure::EventKind::Unseated:
-      j["part"] = t.devices[e.subject].name;
-      j["socket"] = t.devices[e.to].name;
+      j["part"] = device(e.subject);
+      j["socket"] = device(e.to);
       break;
     case procedure::EventKind::Loosened:
     case procedure::EventKind::Tightened:
-      j["fastener"] = t.devices[e.subject].name;
-      j["tool"] = t.devices[e.from].name;
+      j["fastener"] = device(e.subject);
+      j["tool"] = device(e.from);
       j["turns"] = e.to;
       break;
     case procedure::EventKind::FaultInjected:
-      j["fault"] = t.faults[e.subject].id;
+      j["fault"] = nameAt(t.faults, e.subject, [](const scenario::FaultDef& f) { return f.id; });
       j["source"] = procedure::toString(static_cast<procedure::FaultSource>(e.from));
       break;
     case procedure::EventKind::SessionEnded:
@@ -92,7 +111,7 @@ json resultDocument(const scenario::ScenarioDef& def, const procedure::SessionRe
   for (const auto& v : r.violations)
     violations.push_back({{"at", v.at},
                           {"rule", v.rule},
-                          {"severity", v.severity},
+                          {"severity", procedure::severityName(v.severity)},
                           {"prevented", v.prevented},
                           {"text", {{"zh-CN", v.textZhCN}, {"en", v.textEn}}}});
   json described = json::array();

@@ -199,7 +199,7 @@ void Procedure::start() {
 void Procedure::violate(std::uint64_t tick, std::uint32_t rule, bool prevented) {
   const auto& r = def_.rules[rule];
   violations_.push_back({tick, rule, 0, r.severity, prevented});
-  events_.push_back({tick, EventKind::Violation, 0, 0, 0, rule});
+  events_.push_back({tick, EventKind::Violation, 0, 0, prevented ? 1u : 0u, rule});
   // a critical act that an interlock prevented is penalised but does not end or fail the session
   if (r.severity == RuleSeverity::Critical && !prevented) critical_ = true;
   // a prevented operation has no physical consequence to show

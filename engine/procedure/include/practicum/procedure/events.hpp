@@ -14,7 +14,8 @@ enum class EventKind : std::uint8_t {
   StepCompleted,  ///< step `subject` completed
   OutOfOrder,     ///< step `subject`'s condition held before its prerequisites were done
   StepTimedOut,   ///< step `subject` passed its time limit
-  Violation,      ///< rule `rule` was broken (interlock recorded, or hazard triggered)
+  Violation,      ///< rule `rule` was broken (interlock recorded, or hazard triggered); `to`
+                  ///< is 1 when an interlock prevented the act
   FaultInjected,  ///< fault `subject` became active; `from` is its FaultSource
   ToolTaken,      ///< tool `subject` was taken into the hand
   ToolReturned,   ///< tool `subject` was put back

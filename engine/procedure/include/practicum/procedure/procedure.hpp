@@ -138,12 +138,18 @@ struct StepResult {
 
 /// One violation in a result.
 struct ViolationResult {
+  /// What the rubric charges it as: a rule by its severity, or the order or timeout penalty.
+  enum class Kind : std::uint8_t { Rule, Order, Timeout };
   double at = 0;
   std::string rule;  ///< rule id, "order:<step id>" or "timeout:<step id>"
-  std::string severity;
+  scenario::RuleSeverity severity = scenario::RuleSeverity::Warning;
   bool prevented = false;
   std::string textEn, textZhCN;
+  Kind kind = Kind::Rule;
 };
+
+/// "warning", "major" or "critical".
+const char* severityName(scenario::RuleSeverity severity);
 
 /// A scored session.
 struct SessionResult {
@@ -156,6 +162,15 @@ struct SessionResult {
   std::vector<StepResult> steps;
   std::vector<ViolationResult> violations;
 };
+
+/// A violation of `rule` at `at` seconds.
+ViolationResult ruleViolation(const scenario::RuleDef& rule, bool prevented, double at);
+/// A step attempted before its prerequisites, or (`timeout`) past its time limit.
+ViolationResult stepViolation(const scenario::StepDef& step, bool timeout, double at);
+
+/// Computes score, timePenalty and passed from the steps' points, the violations and the
+/// seconds by `rubric`. score() ends with it; an assessor re-scores an old result with it.
+void applyRubric(const scenario::RubricDef& rubric, SessionResult& result);
 
 /// Scores a procedure by the rubric after `seconds` of session.
 SessionResult score(const scenario::TrainingDef& def, const Procedure& procedure, double seconds,
