@@ -191,6 +191,47 @@ TEST(PracticumLog, EveryRunLeavesALogThatVerifiesAndReplaysExactly) {
   std::filesystem::remove_all(dir);
 }
 
+TEST(PracticumLog, AStationSignsItsLogsAndVerifyAttributesThem) {
+  const auto dir = makeTempDir("signed");
+  const auto substation = scenarioDir("substation-switching");
+  const auto key = (dir / "station.key").string();
+  auto r = runProcess(practicumBinary() + " station-key --key " + key);
+  ASSERT_EQ(r.exitCode, 0) << r.output;
+  EXPECT_NE(r.output.find("new key"), std::string::npos) << r.output;
+  r = runProcess(practicumBinary() + " station-key --key " + (dir / "other.key").string());
+  ASSERT_EQ(r.exitCode, 0) << r.output;
+  // the key from the environment, as a station's launcher sets it
+  r = runProcess("PRACTICUM_STATION_KEY=" + key + " " + practicumBinary() + " run " +
+                 substation.string() + " --headless --bot " +
+                 (substation / "runs" / "perfect.json").string() + " --log-dir " +
+                 (dir / "logs").string());
+  ASSERT_EQ(r.exitCode, 0) << r.output;
+  const auto log = sessionLogs(dir / "logs").at(0).string();
+  r = runProcess(practicumBinary() + " verify " + log + " --station-key " + key + ".pub");
+  EXPECT_EQ(r.exitCode, 0) << r.output;
+  EXPECT_NE(r.output.find("signed by station key"), std::string::npos) << r.output;
+  r = runProcess(practicumBinary() + " verify " + log + " --station-key " +
+                 (dir / "other.key.pub").string());
+  EXPECT_EQ(r.exitCode, 1) << r.output;
+  EXPECT_NE(r.output.find("another station"), std::string::npos) << r.output;
+  // an unsigned log cannot be attributed
+  r = runProcess(practicumBinary() + " run " + substation.string() + " --headless --bot " +
+                 (substation / "runs" / "perfect.json").string() + " --log-dir " +
+                 (dir / "plain").string());
+  ASSERT_EQ(r.exitCode, 0) << r.output;
+  r = runProcess(practicumBinary() + " verify " + sessionLogs(dir / "plain").at(0).string() +
+                 " --station-key " + key + ".pub");
+  EXPECT_EQ(r.exitCode, 1) << r.output;
+  EXPECT_NE(r.output.find("not signed"), std::string::npos) << r.output;
+  // a missing key is a clear error before anything runs
+  r = runProcess(practicumBinary() + " run " + substation.string() + " --headless --station-key " +
+                 (dir / "missing.key").string() + " --log-dir " + (dir / "none").string());
+  EXPECT_NE(r.exitCode, 0);
+  EXPECT_NE(r.output.find("missing.key"), std::string::npos) << r.output;
+  EXPECT_FALSE(std::filesystem::exists(dir / "none") && !sessionLogs(dir / "none").empty());
+  std::filesystem::remove_all(dir);
+}
+
 TEST(PracticumLog, AnEditedLogFailsVerifyAndReplay) {
   const auto dir = makeTempDir("edited");
   const auto substation = scenarioDir("substation-switching");

@@ -250,13 +250,19 @@ TEST(LogFormat, DetectsTruncationAndCutsTornTails) {
   EXPECT_EQ(core::readFile(file).value(), edited);
 }
 
-TEST(LogFormat, RefusesOtherMajorVersions) {
+TEST(LogFormat, RefusesOtherMajorsAndNewerMinors) {
   std::string bytes = smallLog();
   bytes[8] = 2;
   VerifyReport report;
   (void)readLogBytes(bytes, "v2", report);
   EXPECT_FALSE(report.ok);
-  EXPECT_NE(report.message.find("2.0 is not readable"), std::string::npos) << report.message;
+  EXPECT_NE(report.message.find("2.1 is not readable"), std::string::npos) << report.message;
+  // a newer minor of this major may hold records this build does not know
+  bytes = smallLog();
+  bytes[10] = kLogFormatMinor + 1;
+  (void)readLogBytes(bytes, "v1.next", report);
+  EXPECT_FALSE(report.ok);
+  EXPECT_NE(report.message.find("a newer build wrote it"), std::string::npos) << report.message;
 }
 
 }  // namespace

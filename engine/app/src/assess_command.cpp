@@ -235,6 +235,7 @@ Assessed assessOne(const fs::path& file, const fs::path& scenarios, const NamedR
   a.doc["seed"] = log.header.seed;
   a.doc["start"] = isoTime(log.header.startUnixMs);
   a.doc["complete"] = check.complete;
+  a.doc["signedBy"] = check.signedBy ? json(record::toHex(*check.signedBy)) : json(nullptr);
   a.replayable = same;
   a.ok = true;
   return a;

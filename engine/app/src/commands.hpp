@@ -11,8 +11,10 @@ int runCommand(const std::vector<std::string>& args);
 /// `practicum validate <scenario> [--no-models]`
 int validateCommand(const std::vector<std::string>& args);
 
-/// `practicum verify <log>`
+/// `practicum verify <log> [--station-key KEY]`
 int verifyCommand(const std::vector<std::string>& args);
+/// `practicum station-key [--key FILE]`
+int stationKeyCommand(const std::vector<std::string>& args);
 /// `practicum replay <log> [--headless] [--verify]`
 int replayCommand(const std::vector<std::string>& args);
 
@@ -30,6 +32,7 @@ extern const char* const kSessionsUsage;
 extern const char* const kExportUsage;
 extern const char* const kAssessUsage;
 extern const char* const kVerifyUsage;
+extern const char* const kStationKeyUsage;
 extern const char* const kReplayUsage;
 /// Usage text of run.
 extern const char* const kRunUsage;

@@ -1,9 +1,11 @@
 // `practicum verify` and `practicum replay`: what assessors run on a session log.
 #include <cstdio>
 #include <filesystem>
+#include <optional>
 
 #include <practicum/record/log.hpp>
 #include <practicum/record/replay.hpp>
+#include <practicum/record/station_key.hpp>
 #include <practicum/scenario/scenario.hpp>
 
 #include "args.hpp"
@@ -12,10 +14,45 @@
 namespace practicum::app {
 
 const char* const kVerifyUsage =
-    "usage: practicum verify <log>\n"
+    "usage: practicum verify <log> [--station-key KEY]\n"
     "\n"
-    "Checks a session log's format and hash chain. Prints \"ok\" or the first bad record by\n"
-    "index and byte offset; exits 1 when the log is damaged or was edited.\n";
+    "Checks a session log's format, hash chain and station signature. Prints \"ok\" (and the\n"
+    "key that signed it) or the first bad record by index and byte offset; exits 1 when the log\n"
+    "is damaged or was edited.\n"
+    "  --station-key KEY  also require that the log is complete and signed by this station:\n"
+    "                     its public key as 64 hex digits, or its .pub (or key) file\n";
+
+const char* const kStationKeyUsage =
+    "usage: practicum station-key [--key FILE]\n"
+    "\n"
+    "Creates this station's Ed25519 signing key if there is none, and prints its public key.\n"
+    "`practicum run --station-key FILE` (or PRACTICUM_STATION_KEY=FILE) signs the end of every\n"
+    "log with it; give assessors FILE.pub to check logs with `verify --station-key`.\n"
+    "  --key FILE  the key file (default ~/.local/share/practicum/station.key); readable by its\n"
+    "              owner only, never overwritten\n";
+
+int stationKeyCommand(const std::vector<std::string>& argv) {
+  auto args = Args::parse(argv, {}, {"key"});
+  if (!args.ok() || !args->positionals().empty()) {
+    std::fprintf(stderr, "practicum station-key: %s\n%s",
+                 args.ok() ? "unexpected argument" : args.error().message.c_str(),
+                 kStationKeyUsage);
+    return 2;
+  }
+  const std::filesystem::path file =
+      args->value("key").value_or(record::defaultStationKeyFile().string());
+  std::error_code ec;
+  const bool exists = std::filesystem::exists(file, ec);
+  auto key = exists ? record::StationKey::load(file) : record::StationKey::create(file);
+  if (!key.ok()) {
+    std::fprintf(stderr, "practicum station-key: %s\n", key.error().message.c_str());
+    return 1;
+  }
+  std::printf("%s key %s\npublic key %s (also in %s.pub)\n", exists ? "existing" : "new",
+              file.string().c_str(), record::toHex(key->publicKey()).c_str(),
+              file.string().c_str());
+  return 0;
+}
 
 const char* const kReplayUsage =
     "usage: practicum replay <log> [--headless] [--verify] [--scenario DIR]\n"
@@ -26,20 +63,41 @@ const char* const kReplayUsage =
     "  --scenario DIR  the scenario the log was recorded on (default: scenarios/<id>)\n";
 
 int verifyCommand(const std::vector<std::string>& argv) {
-  auto args = Args::parse(argv, {}, {});
+  auto args = Args::parse(argv, {}, {"station-key"});
   if (!args.ok() || args->positionals().size() != 1) {
     std::fprintf(stderr, "practicum verify: %s\n%s",
                  args.ok() ? "expected one log" : args.error().message.c_str(), kVerifyUsage);
     return 2;
   }
-  const record::VerifyReport report = record::verifyLog(args->positionals()[0]);
-  if (report.ok) {
-    std::printf("%s: ok, %llu records\n", args->positionals()[0].c_str(),
-                static_cast<unsigned long long>(report.records));
-    return 0;
+  std::optional<record::StationPublicKey> expected;
+  if (const auto key = args->value("station-key")) {
+    auto read = record::readPublicKey(*key);
+    if (!read.ok()) {
+      std::fprintf(stderr, "practicum verify: %s\n", read.error().message.c_str());
+      return 2;
+    }
+    expected = *read;
   }
-  std::printf("%s\n", report.message.c_str());
-  return 1;
+  const std::string& file = args->positionals()[0];
+  const record::VerifyReport report = record::verifyLog(file);
+  if (!report.ok) {
+    std::printf("%s\n", report.message.c_str());
+    return 1;
+  }
+  std::printf(
+      "%s: ok, %llu records%s%s\n", file.c_str(), static_cast<unsigned long long>(report.records),
+      report.complete ? "" : ", no end record (the session did not finish)",
+      report.signedBy ? (", signed by station key " + record::toHex(*report.signedBy)).c_str()
+                      : ", not signed");
+  if (expected && report.signedBy != expected) {
+    std::printf("%s: %s\n", file.c_str(),
+                report.signedBy ? "signed by another station's key, not the one given"
+                : report.complete
+                    ? "not signed: cannot be attributed to the station given"
+                    : "no end record, so no signature: cannot be attributed to the station given");
+    return 1;
+  }
+  return 0;
 }
 
 int replayCommand(const std::vector<std::string>& argv) {

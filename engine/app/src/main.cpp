@@ -17,6 +17,7 @@ constexpr const char* kUsage =
     "  assess <log|dir>...  score session logs; a class summary and CSV for several\n"
     "  export xapi <log>    write the session as xAPI statements (--out FILE)\n"
     "  sessions             list and filter the session catalogue of a log folder\n"
+    "  station-key          create or show this station's log signing key\n"
     "\n"
     "practicum <command> --help shows a command's options.\n";
 }  // namespace
@@ -57,6 +58,10 @@ int main(int argc, char** argv) {
   if (command == "replay") {
     if (help) return std::fputs(practicum::app::kReplayUsage, stdout), 0;
     return practicum::app::replayCommand(args);
+  }
+  if (command == "station-key") {
+    if (help) return std::fputs(practicum::app::kStationKeyUsage, stdout), 0;
+    return practicum::app::stationKeyCommand(args);
   }
   if (command == "validate") {
     if (help) return std::fputs(practicum::app::kValidateUsage, stdout), 0;

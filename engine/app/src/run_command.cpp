@@ -21,6 +21,7 @@
 
 #include <practicum/record/catalogue.hpp>
 #include <practicum/record/recorder.hpp>
+#include <practicum/record/station_key.hpp>
 #include <practicum/scenario/run_file.hpp>
 #include <practicum/sim/bot.hpp>
 #include <practicum/sim/session.hpp>
@@ -59,6 +60,8 @@ const char* const kRunUsage =
     "  --station NAME       the station (seat, machine) for the session log\n"
     "  --log-dir DIR        where session logs go (default ~/.local/share/practicum/logs)\n"
     "  --no-log             do not write a session log\n"
+    "  --station-key FILE   sign the end of the log with this station key (see station-key);\n"
+    "                       default: $PRACTICUM_STATION_KEY when set\n"
     "window controls: click = operate, right-drag = orbit, wheel = zoom, space = pause,\n"
     "R = reset view, Esc = quit\n";
 
@@ -399,7 +402,7 @@ int runCommand(const std::vector<std::string>& argv) {
   auto args =
       Args::parse(argv, {"headless", "no-overlay", "no-render", "no-vsync", "validation", "no-log"},
                   {"seconds", "screenshot", "width", "height", "gpu", "lang", "hash-log", "bot",
-                   "result", "mode", "seed", "log-dir", "learner", "station"});
+                   "result", "mode", "seed", "log-dir", "learner", "station", "station-key"});
   if (!args.ok() || args->positionals().size() != 1) {
     std::fprintf(stderr, "practicum run: %s\n%s",
                  args.ok() ? "expected one scenario" : args.error().message.c_str(), kRunUsage);
@@ -484,6 +487,17 @@ int runCommand(const std::vector<std::string>& argv) {
     ro.station = args->value("station").value_or("");
     ro.engineVersion = PRACTICUM_VERSION;
     ro.buildId = PRACTICUM_BUILD_ID;
+    // the station signs the end of the log when it has a key
+    std::string keyFile = args->value("station-key").value_or("");
+    if (const char* env = std::getenv("PRACTICUM_STATION_KEY"); keyFile.empty() && env)
+      keyFile = env;
+    if (!keyFile.empty()) {
+      auto key = record::StationKey::load(keyFile);
+      if (!key.ok())
+        return fail(key.error().message + " (create one with `practicum station-key --key " +
+                    keyFile + "`)");
+      ro.writer.stationKey = std::make_shared<const record::StationKey>(std::move(*key));
+    }
     const auto nowMs = std::chrono::duration_cast<std::chrono::milliseconds>(
                            std::chrono::system_clock::now().time_since_epoch())
                            .count();

@@ -292,4 +292,10 @@ void appendRecord(std::string& out, ChainHash& prev, std::uint64_t& index, Recor
   ++index;
 }
 
+std::string signatureMessage(const ChainHash& endHash) {
+  std::string m = "PRACTLOG station signature 1";
+  m.append(reinterpret_cast<const char*>(endHash.data()), endHash.size());
+  return m;
+}
+
 }  // namespace practicum::record::detail

@@ -17,7 +17,15 @@ inline constexpr std::size_t kRecordHeadSize = 5;  // u32 length + u8 type
 inline constexpr std::size_t kHashSize = 32;
 
 /// Record types.
-enum class RecordType : std::uint8_t { Header = 1, Inputs = 2, Event = 3, Checkpoint = 4, End = 5 };
+enum class RecordType : std::uint8_t {
+  Header = 1,
+  Inputs = 2,
+  Event = 3,
+  Checkpoint = 4,
+  End = 5,
+  Signature = 6,  // format 1.1
+};
+inline constexpr std::uint8_t kLastRecordType = 6;
 
 using ChainHash = std::array<unsigned char, kHashSize>;
 
@@ -72,6 +80,10 @@ std::string encodeHeader(const LogHeader& header);
 std::string encodeEvent(const procedure::Event& event);
 std::string encodeCheckpoint(const Checkpoint& checkpoint);
 std::string encodeEnd(const EndRecord& end);
+
+/// What a station signs: a fixed tag and the end record's chain hash (which covers every record
+/// before it).
+std::string signatureMessage(const ChainHash& endHash);
 
 /// Wraps a payload into a record (length, type, payload, chain hash) appended to `out`;
 /// advances `prev` and `index`.

@@ -23,13 +23,30 @@ std::string where(std::string_view name, std::uint64_t index, std::uint64_t offs
 }
 
 // parses one verified payload into `contents`; empty string on success, else what is wrong
+// `prev` is the chain hash of the record before this one.
 std::string parsePayload(RecordType type, std::string_view payload, std::uint64_t index,
-                         LogContents& contents, InputState& inputs, std::uint16_t fileMinor) {
+                         LogContents& contents, InputState& inputs, std::uint16_t fileMinor,
+                         const ChainHash& prev) {
   ByteReader r{payload};
   if ((type == RecordType::Header) != (index == 0))
     return index == 0 ? "the first record is not a header" : "a header record after the first";
-  if (contents.end) return "a record after the end record";
+  if (contents.end && (type != RecordType::Signature || contents.signedBy))
+    return "a record after the end record";
   switch (type) {
+    case RecordType::Signature: {
+      if (fileMinor < 1) return "a signature record in a format 1.0 log";
+      if (!contents.end) return "a signature record before the end record";
+      StationPublicKey key{};
+      StationSignature sig{};
+      if (payload.size() != key.size() + sig.size()) return "signature record has a bad size";
+      std::memcpy(key.data(), payload.data(), key.size());
+      std::memcpy(sig.data(), payload.data() + key.size(), sig.size());
+      if (!verifySignature(key, signatureMessage(prev), sig))
+        return "the station signature does not verify (forged, or signed by another key than "
+               "the one it names)";
+      contents.signedBy = key;
+      return {};
+    }
     case RecordType::Header: {
       LogHeader& h = contents.header;
       std::uint16_t major = 0, minor = 0;
@@ -113,10 +130,12 @@ LogContents readLogBytes(std::string_view bytes, std::string_view name, VerifyRe
   std::uint16_t major = 0, minor = 0;
   (void)pre.u16(major);
   (void)pre.u16(minor);
-  if (major != kLogFormatMajor) {
+  if (major != kLogFormatMajor || minor > kLogFormatMinor) {
     bad(0, 8,
         "log format " + std::to_string(major) + "." + std::to_string(minor) +
-            " is not readable by this build (reads major " + std::to_string(kLogFormatMajor) + ")");
+            " is not readable by this build (reads " + std::to_string(kLogFormatMajor) + ".0 to " +
+            std::to_string(kLogFormatMajor) + "." + std::to_string(kLogFormatMinor) +
+            "; a newer build wrote it)");
     return contents;
   }
 
@@ -141,7 +160,7 @@ LogContents readLogBytes(std::string_view bytes, std::string_view name, VerifyRe
       bad(index, offset, "record length " + std::to_string(length) + " exceeds the limit");
       return contents;
     }
-    if (typeByte < 1 || typeByte > 5) {
+    if (typeByte < 1 || typeByte > kLastRecordType) {
       bad(index, offset, "unknown record type " + std::to_string(typeByte));
       return contents;
     }
@@ -162,7 +181,8 @@ LogContents readLogBytes(std::string_view bytes, std::string_view name, VerifyRe
           "moved)");
       return contents;
     }
-    if (std::string e = parsePayload(type, payload, index, contents, inputs, minor); !e.empty()) {
+    if (std::string e = parsePayload(type, payload, index, contents, inputs, minor, prev);
+        !e.empty()) {
       bad(index, offset, e);
       return contents;
     }
@@ -177,8 +197,11 @@ LogContents readLogBytes(std::string_view bytes, std::string_view name, VerifyRe
   }
   report.ok = true;
   report.complete = contents.end.has_value();
-  report.message = std::string(name) + ": " + std::to_string(index) + " records verified" +
-                   (report.complete ? "" : "; no end record (the session did not finish)");
+  report.signedBy = contents.signedBy;
+  report.message =
+      std::string(name) + ": " + std::to_string(index) + " records verified" +
+      (report.complete ? "" : "; no end record (the session did not finish)") +
+      (contents.signedBy ? "; signed by station key " + toHex(*contents.signedBy) : std::string());
   return contents;
 }
 

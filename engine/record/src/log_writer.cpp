@@ -136,8 +136,16 @@ struct LogWriter::Impl {
       append(RecordType::Event, encodeEvent(*e));
     else if (const auto* c = std::get_if<Checkpoint>(&item))
       append(RecordType::Checkpoint, encodeCheckpoint(*c));
-    else if (const auto* end = std::get_if<EndRecord>(&item))
+    else if (const auto* end = std::get_if<EndRecord>(&item)) {
       append(RecordType::End, encodeEnd(*end));
+      if (options.stationKey) {  // the station vouches for everything up to the end
+        const StationSignature sig = options.stationKey->sign(signatureMessage(prev));
+        const StationPublicKey& pub = options.stationKey->publicKey();
+        std::string payload(reinterpret_cast<const char*>(pub.data()), pub.size());
+        payload.append(reinterpret_cast<const char*>(sig.data()), sig.size());
+        append(RecordType::Signature, payload);
+      }
+    }
   }
 
   // writes the encoded records; false after a failure

@@ -12,13 +12,14 @@
 
 #include <practicum/core/result.hpp>
 #include <practicum/procedure/events.hpp>
+#include <practicum/record/station_key.hpp>
 #include <practicum/sim/session.hpp>
 
 namespace practicum::record {
 
-/// Format version written by this build. Readers refuse other majors; any minor of a known major
-/// is read.
-inline constexpr std::uint16_t kLogFormatMajor = 1, kLogFormatMinor = 0;
+/// Format version written by this build. Readers refuse other majors and newer minors; 1.0 and
+/// 1.1 (which adds the station signature record) are read.
+inline constexpr std::uint16_t kLogFormatMajor = 1, kLogFormatMinor = 1;
 /// Largest payload a record may declare; a longer length is damage, not a torn tail.
 inline constexpr std::uint32_t kMaxRecordPayload = 16u * 1024 * 1024;
 
@@ -56,6 +57,8 @@ struct EndRecord {
 struct LogWriterOptions {
   double syncIntervalSeconds = 1.0;       ///< fsync at least this often while data comes in
   std::uint32_t ticksPerInputBlock = 60;  ///< logged ticks per input block record (1..65536)
+  /// When set, the end record is followed by this station's signature of it.
+  std::shared_ptr<const StationKey> stationKey;
 };
 
 /// Appends a session log. Encoding, hashing and writing happen on a writer thread; the calling
@@ -106,7 +109,9 @@ struct VerifyReport {
   std::optional<std::uint64_t> badRecord;  ///< index of the first bad record
   std::optional<std::uint64_t> badOffset;  ///< its byte offset
   bool tornTail = false;                   ///< the last record is incomplete (crash while writing)
-  std::string message;                     ///< names the file, the record index and the offset
+  /// The station key whose signature of the end record verified; empty when unsigned.
+  std::optional<StationPublicKey> signedBy;
+  std::string message;  ///< names the file, the record index and the offset
 };
 /// Everything a log holds. `inputs` has the logged ticks only; see inputAt().
 struct LogContents {
@@ -115,6 +120,7 @@ struct LogContents {
   std::vector<procedure::Event> events;
   std::vector<Checkpoint> checkpoints;
   std::optional<EndRecord> end;
+  std::optional<StationPublicKey> signedBy;  ///< see VerifyReport::signedBy
 };
 
 /// Reads and verifies a log. The contents of the valid prefix are returned even when a later
