@@ -2,6 +2,7 @@
 //  - append throughput of LogWriter vs raw write() of the same bytes;
 //  - the tick-time overhead of recording a session vs the same session unrecorded;
 //  - headless replay speed vs real time;
+//  - scoring from verified events, sessions per second;
 //  - reading and verifying a 10-minute log (the first stage of assessment) per second;
 //  - the size of a 10-minute log.
 #include <chrono>
@@ -146,6 +147,25 @@ int main() {
     ++reads;
   }
   std::printf("read + verify a 10-minute log: %.0f logs/s\n", reads / seconds(t3, Clock::now()));
+
+  // 5. scoring from verified events (what assess does when it cannot replay, and the whole of
+  // re-scoring under a new rubric): the substation run's events, scored again and again
+  const auto t4 = Clock::now();
+  int scored = 0;
+  double checksum = 0;
+  while (seconds(t4, Clock::now()) < 2.0) {
+    for (int i = 0; i < 100; ++i) {
+      procedure::SessionResult result;
+      (void)record::resultFromEvents(*loaded.scenario, contents, 1.0 / contents.header.tickRate,
+                                     result);
+      procedure::applyRubric(loaded.scenario->training.rubric, result);
+      checksum += result.score;
+      ++scored;
+    }
+  }
+  std::printf("score from verified events (%zu events): %.0f sessions/s (target >= 1,000)%s\n",
+              contents.events.size(), scored / seconds(t4, Clock::now()),
+              checksum > 0 ? "" : " (scored nothing?)");
   fs::remove_all(dir);
   return 0;
 }

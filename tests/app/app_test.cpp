@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <practicum/record/log.hpp>
 #include <practicum/render/image.hpp>
 
 #include "run_process.hpp"
@@ -232,6 +233,31 @@ TEST(PracticumLog, AStationSignsItsLogsAndVerifyAttributesThem) {
   std::filesystem::remove_all(dir);
 }
 
+TEST(PracticumLog, VerifyRepairCutsATornTail) {
+  const auto dir = makeTempDir("torn");
+  const auto substation = scenarioDir("substation-switching");
+  auto r =
+      runProcess(practicumBinary() + " run " + substation.string() + " --headless --bot " +
+                 (substation / "runs" / "perfect.json").string() + " --log-dir " + dir.string());
+  ASSERT_EQ(r.exitCode, 0) << r.output;
+  const auto file = sessionLogs(dir).at(0);
+  const auto whole = std::filesystem::file_size(file);
+  {
+    std::ofstream out(file, std::ios::binary | std::ios::app);
+    out.write("\x40\0\0\0\x03\x01", 6);  // the start of a record a crash cut short
+  }
+  r = runProcess(practicumBinary() + " verify " + file.string());
+  EXPECT_EQ(r.exitCode, 1) << r.output;
+  EXPECT_NE(r.output.find("torn last record"), std::string::npos) << r.output;
+  r = runProcess(practicumBinary() + " verify " + file.string() + " --repair");
+  EXPECT_EQ(r.exitCode, 0) << r.output;
+  EXPECT_NE(r.output.find("cut off the torn last record at byte " + std::to_string(whole)),
+            std::string::npos)
+      << r.output;
+  EXPECT_EQ(std::filesystem::file_size(file), whole);
+  std::filesystem::remove_all(dir);
+}
+
 TEST(PracticumLog, AnEditedLogFailsVerifyAndReplay) {
   const auto dir = makeTempDir("edited");
   const auto substation = scenarioDir("substation-switching");
@@ -360,6 +386,65 @@ namespace {
 
 // An assessor re-scores old logs under a new rubric: a changed scenario is refused until one is
 // named, and then the recorded events are scored by it, and the output says so.
+// A log whose chain verifies but whose replay diverges (here: one checkpoint's state hash is
+// not what the simulation computes) is scored from its recorded events, and says so.
+TEST(PracticumAssess, ADivergingReplayFallsBackToTheRecordedEvents) {
+  const auto dir = makeTempDir("fallback");
+  const auto substation = scenarioDir("substation-switching");
+  auto r = runProcess(practicumBinary() + " run " + substation.string() + " --headless --bot " +
+                      (substation / "runs" / "bus-side-first.json").string() +
+                      " --learner L-9 --log-dir " + (dir / "live").string());
+  ASSERT_EQ(r.exitCode, 0) << r.output;
+  record::VerifyReport check;
+  const auto live = record::readLog(sessionLogs(dir / "live").at(0), check);
+  ASSERT_TRUE(check.ok) << check.message;
+  ASSERT_GE(live.checkpoints.size(), 5u);
+
+  // the same log, written again record by record in tick order, one checkpoint hash changed
+  std::filesystem::create_directories(dir / "diverging");
+  const auto file = dir / "diverging" / "x.plog";
+  {
+    auto writer = record::LogWriter::create(file, live.header);
+    ASSERT_TRUE(writer.ok()) << writer.error().message;
+    std::size_t e = 0, c = 0;
+    const auto until = [&](std::uint64_t tick) {
+      for (; e < live.events.size() && live.events[e].tick <= tick; ++e)
+        (*writer)->event(live.events[e]);
+      for (; c < live.checkpoints.size() && live.checkpoints[c].tick <= tick; ++c)
+        (*writer)->checkpoint(live.checkpoints[c].tick,
+                              live.checkpoints[c].stateHash ^ (c == 3 ? 1u : 0u));
+    };
+    for (const auto& in : live.inputs) {
+      until(in.tick - 1);
+      (*writer)->input(in.tick, in.input);
+    }
+    until(live.end->tick);
+    (*writer)->end(*live.end);
+    ASSERT_TRUE((*writer)->close().ok());
+  }
+  r = runProcess(practicumBinary() + " verify " + file.string());
+  ASSERT_EQ(r.exitCode, 0) << r.output;  // the chain holds: only replay can tell
+  r = runProcess("cd " + sourceDir().string() + " && " + practicumBinary() + " assess " +
+                 file.string() + " --json " + (dir / "out.json").string());
+  ASSERT_EQ(r.exitCode, 0) << r.output;
+  std::ifstream in(dir / "out.json");
+  const auto session = nlohmann::json::parse(in)["sessions"][0];
+  EXPECT_EQ(session["replay"]["state"], "fallback");
+  const std::string message = session["replay"]["message"];
+  EXPECT_NE(message.find("tick " + std::to_string(live.checkpoints[3].tick)), std::string::npos)
+      << message;
+  EXPECT_NE(message.find("events recorded in the log"), std::string::npos) << message;
+  // the recorded outcome: the run file's expectation
+  std::ifstream runFile(substation / "runs" / "bus-side-first.json");
+  const auto run = nlohmann::json::parse(runFile);
+  EXPECT_DOUBLE_EQ(session["score"].get<double>(), run["expect"]["score"].get<double>());
+  EXPECT_EQ(session["passed"], run["expect"]["passed"]);
+  std::vector<std::string> rules;
+  for (const auto& v : session["violations"]) rules.push_back(v["rule"]);
+  EXPECT_EQ(rules, run["expect"]["violations"].get<std::vector<std::string>>());
+  std::filesystem::remove_all(dir);
+}
+
 TEST(PracticumAssess, AChangedScenarioIsRefusedUnlessARubricIsNamed) {
   const auto dir = makeTempDir("rubric");
   const auto copy = dir / "scenarios" / "substation-switching";

@@ -126,6 +126,37 @@ TEST(Catalogue, ADamagedLogIsListedAsDamaged) {
   EXPECT_TRUE(verified->empty());
 }
 
+// a crash while writing leaves a torn last record; indexing the log reopens it: the torn record
+// is cut off, everything before it verifies and the session is listed as incomplete
+TEST(Catalogue, ACrashedLogIsRepairedWhenIndexed) {
+  Fixture f;
+  const auto whole = fs::file_size(f.c);
+  {
+    std::ofstream out(f.c, std::ios::binary | std::ios::app);
+    const char torn[] = {'\x40', 0, 0, 0, 3, 1, 2, 3};  // a 64-byte event, 3 bytes of it
+    out.write(torn, sizeof torn);
+  }
+  ASSERT_TRUE(verifyLog(f.c).tornTail);
+  auto cat = Catalogue::open(f.dir / "catalogue.sqlite");
+  ASSERT_TRUE(cat.ok()) << cat.error().message;
+  ASSERT_TRUE((*cat)->add(f.c).ok());
+  auto rows = (*cat)->list({});
+  ASSERT_TRUE(rows.ok());
+  ASSERT_EQ(rows->size(), 1u);
+  EXPECT_EQ((*rows)[0].verification, "incomplete (a torn last record was cut off)");
+  EXPECT_EQ(fs::file_size(f.c), whole);
+  EXPECT_TRUE(verifyLog(f.c).ok);
+  // any other damage is listed, never "repaired"
+  {
+    std::fstream io(f.b, std::ios::in | std::ios::out | std::ios::binary);
+    io.seekp(static_cast<std::streamoff>(fs::file_size(f.b) - 5));
+    io.put('\x5a');
+  }
+  const auto damaged = fs::file_size(f.b);
+  ASSERT_TRUE((*cat)->add(f.b).ok());
+  EXPECT_EQ(fs::file_size(f.b), damaged);
+}
+
 TEST(Catalogue, ReaddingALogReplacesItsRow) {
   Fixture f;
   auto cat = Catalogue::open(f.dir / "catalogue.sqlite");

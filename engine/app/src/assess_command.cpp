@@ -54,59 +54,6 @@ std::string isoTime(std::int64_t unixMs) {
   return buf;
 }
 
-// the result as the log recorded it, for when a replay cannot be trusted; the events name steps
-// and rules by their position in `def`. Returns false when an event names one `def` lacks.
-bool fromRecordedEvents(const scenario::ScenarioDef& def, const record::LogContents& log,
-                        double tickSeconds, procedure::SessionResult& r) {
-  const auto& t = def.training;
-  for (const auto& s : t.steps) {
-    procedure::StepResult step;
-    step.id = s.id;
-    step.maxPoints = s.points;
-    r.max += s.points;
-    r.steps.push_back(step);
-  }
-  bool matched = true;
-  for (const auto& e : log.events) {
-    const double at = double(e.tick) * tickSeconds;
-    const bool stepEvent = e.kind == procedure::EventKind::StepCompleted ||
-                           e.kind == procedure::EventKind::OutOfOrder ||
-                           e.kind == procedure::EventKind::StepTimedOut;
-    if (stepEvent && e.subject >= t.steps.size()) {
-      matched = false;
-    } else if (e.kind == procedure::EventKind::StepCompleted) {
-      auto& step = r.steps[e.subject];
-      step.done = true;
-      step.at = at;
-      step.points = step.maxPoints;
-      ++step.attempts;
-    } else if (e.kind == procedure::EventKind::Violation) {
-      if (e.rule < t.rules.size())
-        r.violations.push_back(procedure::ruleViolation(t.rules[e.rule], e.to != 0, at));
-      else
-        matched = false;
-    } else if (stepEvent) {
-      const bool timeout = e.kind == procedure::EventKind::StepTimedOut;
-      r.violations.push_back(procedure::stepViolation(t.steps[e.subject], timeout, at));
-      if (!timeout) ++r.steps[e.subject].attempts;
-    }
-  }
-  if (log.end) {
-    r.score = log.end->score;
-    r.max = log.end->max;
-    r.passed = log.end->passed;
-    r.end = static_cast<procedure::EndReason>(log.end->reason);
-    r.seconds = double(log.end->tick) * tickSeconds;
-  } else {  // cut short: as far as the log goes
-    std::uint64_t last = 0;
-    if (!log.inputs.empty()) last = std::max(last, log.inputs.back().tick);
-    if (!log.events.empty()) last = std::max(last, log.events.back().tick);
-    if (!log.checkpoints.empty()) last = std::max(last, log.checkpoints.back().tick);
-    r.seconds = double(last) * tickSeconds;
-  }
-  return matched;
-}
-
 struct Assessed {
   json doc;  // the session's result
   procedure::SessionResult result;
@@ -180,7 +127,7 @@ Assessed assessOne(const fs::path& file, const fs::path& scenarios, const NamedR
       replay = {{"state", "verified"}, {"message", replayed->message}};
     } else {
       // an untrustworthy replay: score from what the log recorded, and say so
-      fromRecordedEvents(*loaded.scenario, log, tickSeconds, a.result);
+      record::resultFromEvents(*loaded.scenario, log, tickSeconds, a.result);
       a.events = log.events;
       replay = {{"state", "fallback"},
                 {"message", (replayed.ok() ? replayed->message : replayed.error().message) +
@@ -189,7 +136,7 @@ Assessed assessOne(const fs::path& file, const fs::path& scenarios, const NamedR
     a.def = std::move(*loaded.scenario);
   } else if (named) {
     // the scenario has changed (or is gone): only the recorded events can be scored
-    if (!fromRecordedEvents(named->def, log, tickSeconds, a.result)) {
+    if (!record::resultFromEvents(named->def, log, tickSeconds, a.result)) {
       a.doc["error"] = "the log names steps or rules that the rubric's scenario " + named->path +
                        " does not have; it cannot score this log";
       return a;

@@ -14,13 +14,15 @@
 namespace practicum::app {
 
 const char* const kVerifyUsage =
-    "usage: practicum verify <log> [--station-key KEY]\n"
+    "usage: practicum verify <log> [--station-key KEY] [--repair]\n"
     "\n"
     "Checks a session log's format, hash chain and station signature. Prints \"ok\" (and the\n"
     "key that signed it) or the first bad record by index and byte offset; exits 1 when the log\n"
     "is damaged or was edited.\n"
     "  --station-key KEY  also require that the log is complete and signed by this station:\n"
-    "                     its public key as 64 hex digits, or its .pub (or key) file\n";
+    "                     its public key as 64 hex digits, or its .pub (or key) file\n"
+    "  --repair           cut off a torn last record (what a crash while writing leaves);\n"
+    "                     any other damage is refused and left as it is\n";
 
 const char* const kStationKeyUsage =
     "usage: practicum station-key [--key FILE]\n"
@@ -63,7 +65,7 @@ const char* const kReplayUsage =
     "  --scenario DIR  the scenario the log was recorded on (default: scenarios/<id>)\n";
 
 int verifyCommand(const std::vector<std::string>& argv) {
-  auto args = Args::parse(argv, {}, {"station-key"});
+  auto args = Args::parse(argv, {"repair"}, {"station-key"});
   if (!args.ok() || args->positionals().size() != 1) {
     std::fprintf(stderr, "practicum verify: %s\n%s",
                  args.ok() ? "expected one log" : args.error().message.c_str(), kVerifyUsage);
@@ -79,7 +81,17 @@ int verifyCommand(const std::vector<std::string>& argv) {
     expected = *read;
   }
   const std::string& file = args->positionals()[0];
-  const record::VerifyReport report = record::verifyLog(file);
+  record::VerifyReport report = record::verifyLog(file);
+  if (!report.ok && report.tornTail && args->has("repair")) {
+    std::printf("%s\n", report.message.c_str());
+    if (const core::Status cut = record::cutTornTail(file); !cut.ok()) {
+      std::printf("%s\n", cut.error().message.c_str());
+      return 1;
+    }
+    std::printf("%s: cut off the torn last record at byte %llu\n", file.c_str(),
+                static_cast<unsigned long long>(*report.badOffset));
+    report = record::verifyLog(file);
+  }
   if (!report.ok) {
     std::printf("%s\n", report.message.c_str());
     return 1;

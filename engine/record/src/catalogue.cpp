@@ -10,6 +10,7 @@
 #include <sqlite3.h>
 
 #include <practicum/core/hash.hpp>
+#include <practicum/core/log.hpp>
 #include <practicum/procedure/events.hpp>
 #include <practicum/record/log.hpp>
 
@@ -193,21 +194,34 @@ core::Result<std::unique_ptr<Catalogue>> Catalogue::open(const fs::path& db) {
 
 core::Status Catalogue::add(const fs::path& log) {
   std::error_code ec;
-  const auto size = fs::file_size(log, ec);
+  auto size = fs::file_size(log, ec);
   if (ec)
     return core::Error{core::ErrorCode::NotFound, file_.string() + ": cannot add the log " +
                                                       log.string() + ": " + ec.message()};
 
   // the log, verified; a damaged one is still listed, with what is wrong
   VerifyReport report;
-  const LogContents contents = readLog(log, report);
+  LogContents contents = readLog(log, report);
+  std::string cutNote;
+  if (report.tornTail) {
+    // a crash while writing: cut the torn last record off (refused while a writer holds the log)
+    const std::string torn = report.message;
+    if (const core::Status cut = cutTornTail(log); cut.ok()) {
+      core::logWarning(torn + ": cut off (the session crashed while writing it)");
+      contents = readLog(log, report);
+      size = fs::file_size(log, ec);
+      cutNote = " (a torn last record was cut off)";
+    } else {
+      report.message += "; " + cut.error().message;
+    }
+  }
   const LogHeader& h = contents.header;
   const bool hasHeader = report.records > 0;
   std::string verification = "ok";
   if (!report.ok)
     verification = "damaged: " + report.message;
   else if (!report.complete)
-    verification = "incomplete";
+    verification = "incomplete" + cutNote;
 
   Statement insert(
       impl_->db,

@@ -1,5 +1,7 @@
 #include <practicum/record/replay.hpp>
 
+#include <algorithm>
+
 #include <practicum/core/hash.hpp>
 #include <practicum/sim/session.hpp>
 
@@ -83,6 +85,58 @@ core::Result<ReplayReport> replayLog(const LogContents& log, const scenario::Sce
     report.message = "verified: " + std::to_string(report.ticks) + " ticks, " +
                      std::to_string(report.checkpoints) + " checkpoints";
   return report;
+}
+
+bool resultFromEvents(const scenario::ScenarioDef& def, const record::LogContents& log,
+                      double tickSeconds, procedure::SessionResult& r) {
+  const auto& t = def.training;
+  for (const auto& s : t.steps) {
+    procedure::StepResult step;
+    step.id = s.id;
+    step.maxPoints = s.points;
+    r.max += s.points;
+    r.steps.push_back(step);
+  }
+  bool matched = true;
+  for (const auto& e : log.events) {
+    const double at = double(e.tick) * tickSeconds;
+    const bool stepEvent = e.kind == procedure::EventKind::StepCompleted ||
+                           e.kind == procedure::EventKind::OutOfOrder ||
+                           e.kind == procedure::EventKind::StepTimedOut;
+    if (stepEvent && e.subject >= t.steps.size()) {
+      matched = false;
+    } else if (e.kind == procedure::EventKind::StepCompleted) {
+      auto& step = r.steps[e.subject];
+      step.done = true;
+      step.at = at;
+      step.points = step.maxPoints;
+      ++step.attempts;
+    } else if (e.kind == procedure::EventKind::Violation) {
+      if (e.rule < t.rules.size())
+        r.violations.push_back(procedure::ruleViolation(t.rules[e.rule], e.to != 0, at));
+      else
+        matched = false;
+    } else if (stepEvent) {
+      const bool timeout = e.kind == procedure::EventKind::StepTimedOut;
+      r.violations.push_back(procedure::stepViolation(t.steps[e.subject], timeout, at));
+      if (!timeout) ++r.steps[e.subject].attempts;
+    }
+  }
+  if (log.end) {
+    r.score = log.end->score;
+    r.max = log.end->max;
+    r.passed = log.end->passed;
+    r.end = static_cast<procedure::EndReason>(log.end->reason);
+    r.seconds = double(log.end->tick) * tickSeconds;
+  } else {  // cut short: as far as the log goes
+    std::uint64_t last = 0;
+    if (!log.inputs.empty()) last = std::max(last, log.inputs.back().tick);
+    if (!log.events.empty()) last = std::max(last, log.events.back().tick);
+    if (!log.checkpoints.empty()) last = std::max(last, log.checkpoints.back().tick);
+    r.seconds = double(last) * tickSeconds;
+    procedure::applyRubric(t.rubric, r);  // no recorded score: what the events are worth
+  }
+  return matched;
 }
 
 }  // namespace practicum::record

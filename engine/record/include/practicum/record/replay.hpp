@@ -28,4 +28,12 @@ struct ReplayReport {
 /// id and content hash). Fails only when the session cannot be built.
 core::Result<ReplayReport> replayLog(const LogContents& log, const scenario::ScenarioDef& def);
 
+/// The result as the log recorded it, for when a replay cannot be trusted (or the scenario has
+/// changed): steps and violations from the recorded events, score, pass and end from the end
+/// record (without one, as the session was cut short: scored by `def`'s rubric). The events name
+/// steps and rules by their position in `def`'s lists; returns false when one names a step or rule
+/// `def` lacks (those events are left out).
+bool resultFromEvents(const scenario::ScenarioDef& def, const LogContents& log, double tickSeconds,
+                      procedure::SessionResult& result);
+
 }  // namespace practicum::record
