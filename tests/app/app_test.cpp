@@ -170,13 +170,19 @@ namespace {
 
 TEST(PracticumLog, EveryRunLeavesALogThatVerifiesAndReplaysExactly) {
   const auto dir = makeTempDir("logs");
-  const auto substation = scenarioDir("substation-switching");
-  for (const char* run : {"perfect", "disconnector-under-load", "skipped-lock-and-tag"}) {
-    SCOPED_TRACE(run);
-    const auto logs = dir / run;
-    auto r = runProcess(practicumBinary() + " run " + substation.string() + " --headless --bot " +
-                        (substation / "runs" / (std::string(run) + ".json")).string() +
-                        " --learner L-042 --station bench-3 --log-dir " + logs.string());
+  // every scripted run of every shipped scenario
+  std::vector<std::pair<std::filesystem::path, std::filesystem::path>> runs;
+  for (const auto& scenario : std::filesystem::directory_iterator(sourceDir() / "scenarios"))
+    if (std::filesystem::is_directory(scenario.path() / "runs"))
+      for (const auto& run : std::filesystem::directory_iterator(scenario.path() / "runs"))
+        runs.emplace_back(scenario.path(), run.path());
+  ASSERT_GE(runs.size(), 7u);
+  for (const auto& [scenario, run] : runs) {
+    SCOPED_TRACE(run.string());
+    const auto logs = dir / scenario.filename() / run.stem();
+    auto r =
+        runProcess(practicumBinary() + " run " + scenario.string() + " --headless --bot " +
+                   run.string() + " --learner L-042 --station bench-3 --log-dir " + logs.string());
     ASSERT_EQ(r.exitCode, 0) << r.output;
     const auto files = sessionLogs(logs);
     ASSERT_EQ(files.size(), 1u);
