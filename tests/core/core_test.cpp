@@ -3,6 +3,7 @@
 #include <practicum/core/file_io.hpp>
 #include <practicum/core/hash.hpp>
 #include <practicum/core/math.hpp>
+#include <practicum/core/time.hpp>
 
 #include "test_support.hpp"
 
@@ -78,3 +79,17 @@ TEST(Math, RotateAndCompose) {
 
 }  // namespace
 }  // namespace practicum
+
+namespace practicum::core {
+namespace {
+
+TEST(Time, IsoTimeIsUtcWithMilliseconds) {
+  EXPECT_EQ(isoTimeUtc(0), "1970-01-01T00:00:00.000Z");
+  EXPECT_EQ(isoTimeUtc(1795000000123), "2026-11-18T11:06:40.123Z");
+  EXPECT_EQ(isoTimeUtc(1795000000123, true), "20261118T110640.123Z");
+  EXPECT_EQ(isoTimeUtc(-1), "1969-12-31T23:59:59.999Z");
+  EXPECT_GT(nowUnixMs(), 1700000000000);  // after 2023
+}
+
+}  // namespace
+}  // namespace practicum::core

@@ -2,7 +2,6 @@
 // class (several logs or a folder) a summary and a CSV for spreadsheets.
 #include <algorithm>
 #include <cstdio>
-#include <ctime>
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -11,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include <practicum/core/file_io.hpp>
+#include <practicum/core/time.hpp>
 #include <practicum/record/log.hpp>
 #include <practicum/record/replay.hpp>
 #include <practicum/scenario/scenario.hpp>
@@ -42,17 +42,6 @@ namespace {
 
 using nlohmann::json;
 namespace fs = std::filesystem;
-
-std::string isoTime(std::int64_t unixMs) {
-  const std::time_t secs = static_cast<std::time_t>(unixMs / 1000);
-  std::tm utc{};
-  gmtime_r(&secs, &utc);
-  char buf[96];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", utc.tm_year + 1900,
-                utc.tm_mon + 1, utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec,
-                static_cast<int>(unixMs % 1000));
-  return buf;
-}
 
 struct Assessed {
   json doc;  // the session's result
@@ -180,7 +169,7 @@ Assessed assessOne(const fs::path& file, const fs::path& scenarios, const NamedR
   a.doc["station"] = log.header.station;
   a.doc["mode"] = log.header.mode == 1 ? "exam" : "practice";
   a.doc["seed"] = log.header.seed;
-  a.doc["start"] = isoTime(log.header.startUnixMs);
+  a.doc["start"] = core::isoTimeUtc(log.header.startUnixMs);
   a.doc["complete"] = check.complete;
   a.doc["signedBy"] = check.signedBy ? json(record::toHex(*check.signedBy)) : json(nullptr);
   a.replayable = same;

@@ -1,12 +1,12 @@
 // `practicum export xapi <log> --out statements.json`: a session as xAPI statements for a
 // school's learning record store.
 #include <cstdio>
-#include <ctime>
 
 #include <nlohmann/json.hpp>
 
 #include <practicum/core/file_io.hpp>
 #include <practicum/core/hash.hpp>
+#include <practicum/core/time.hpp>
 #include <practicum/record/log.hpp>
 #include <practicum/record/replay.hpp>
 #include <practicum/scenario/scenario.hpp>
@@ -29,17 +29,6 @@ const char* const kExportUsage =
 namespace {
 
 using nlohmann::json;
-
-std::string isoTime(std::int64_t unixMs) {
-  const std::time_t secs = static_cast<std::time_t>(unixMs / 1000);
-  std::tm utc{};
-  gmtime_r(&secs, &utc);
-  char buf[96];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", utc.tm_year + 1900,
-                utc.tm_mon + 1, utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec,
-                static_cast<int>(unixMs % 1000));
-  return buf;
-}
 
 std::string isoDuration(double seconds) {
   char buf[64];
@@ -128,14 +117,14 @@ int exportCommand(const std::vector<std::string>& argv) {
                     {"contextActivities", {{"parent", json::array({scenarioActivity})}}},
                     {"extensions", {{ext + "tick", tick}}}};
     for (auto& [k, v] : extra.items()) context["extensions"][ext + k] = v;
-    json s = {
-        {"id", uuidFrom(sessionKey + "/" + std::to_string(n++))},
-        {"actor", actor},
-        {"verb", verb(verbName)},
-        {"object", object},
-        {"context", context},
-        {"timestamp", isoTime(log.header.startUnixMs +
-                              static_cast<std::int64_t>(double(tick) * tickSeconds * 1000.0))}};
+    json s = {{"id", uuidFrom(sessionKey + "/" + std::to_string(n++))},
+              {"actor", actor},
+              {"verb", verb(verbName)},
+              {"object", object},
+              {"context", context},
+              {"timestamp",
+               core::isoTimeUtc(log.header.startUnixMs +
+                                static_cast<std::int64_t>(double(tick) * tickSeconds * 1000.0))}};
     if (!resultPart.is_null()) s["result"] = resultPart;
     return s;
   };

@@ -9,6 +9,7 @@
 
 #include <practicum/core/hash.hpp>
 #include <practicum/core/log.hpp>
+#include <practicum/core/time.hpp>
 #include <practicum/render/context.hpp>
 #include <practicum/render/offscreen_target.hpp>
 #include <practicum/render/renderer.hpp>
@@ -498,10 +499,8 @@ int runCommand(const std::vector<std::string>& argv) {
                     keyFile + "`)");
       ro.writer.stationKey = std::make_shared<const record::StationKey>(std::move(*key));
     }
-    const auto nowMs = std::chrono::duration_cast<std::chrono::milliseconds>(
-                           std::chrono::system_clock::now().time_since_epoch())
-                           .count();
-    const auto file = dir / record::logFileName(loaded.scenario->meta.id, ro.learner, nowMs);
+    const auto file =
+        dir / record::logFileName(loaded.scenario->meta.id, ro.learner, core::nowUnixMs());
     auto recorder = record::SessionRecorder::create(file, **simulation, ro);
     if (!recorder.ok()) return fail(recorder.error().message + " (use --log-dir or --no-log)");
     log.record(std::move(*recorder), dir);

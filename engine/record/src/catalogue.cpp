@@ -1,9 +1,7 @@
 #include <practicum/record/catalogue.hpp>
 
 #include <algorithm>
-#include <chrono>
 #include <cstdio>
-#include <ctime>
 #include <map>
 #include <system_error>
 
@@ -11,6 +9,7 @@
 
 #include <practicum/core/hash.hpp>
 #include <practicum/core/log.hpp>
+#include <practicum/core/time.hpp>
 #include <practicum/procedure/events.hpp>
 #include <practicum/record/log.hpp>
 
@@ -44,23 +43,6 @@ constexpr const char* kSchema =
 constexpr const char* kColumns =
     "log, learner, station, scenario_id, scenario_hash, mode, start, end_tick, duration_s, score, "
     "max, passed, end_reason, verification, log_size, indexed";
-
-std::string isoTime(std::int64_t unixMs) {
-  const std::time_t secs = static_cast<std::time_t>(unixMs / 1000);
-  std::tm utc{};
-  gmtime_r(&secs, &utc);
-  char buf[96];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", utc.tm_year + 1900,
-                utc.tm_mon + 1, utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec,
-                static_cast<int>(unixMs % 1000));
-  return buf;
-}
-
-std::int64_t nowMs() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
 
 // a prepared statement, finalized on scope exit
 class Statement {
@@ -237,7 +219,7 @@ core::Status Catalogue::add(const fs::path& log) {
   insert.text(4, h.scenarioId);
   insert.text(5, hasHeader ? std::string(core::toHex(h.scenarioHash, hex)) : std::string());
   insert.text(6, hasHeader ? std::string(h.mode == 1 ? "exam" : "practice") : std::string());
-  insert.text(7, hasHeader ? isoTime(h.startUnixMs) : std::string());
+  insert.text(7, hasHeader ? core::isoTimeUtc(h.startUnixMs) : std::string());
   if (const auto& end = contents.end) {
     insert.integer(8, static_cast<std::int64_t>(end->tick));
     if (h.tickRate > 0) insert.real(9, double(end->tick) / h.tickRate);
@@ -251,7 +233,7 @@ core::Status Catalogue::add(const fs::path& log) {
   }
   insert.text(14, verification);
   insert.integer(15, static_cast<std::int64_t>(size));
-  insert.text(16, isoTime(nowMs()));
+  insert.text(16, core::isoTimeUtc(core::nowUnixMs()));
   if (sqlite3_step(insert.get()) != SQLITE_DONE)
     return impl_->error(file_, "cannot add the log " + log.string());
   return {};

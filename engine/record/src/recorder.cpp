@@ -3,7 +3,8 @@
 #include <chrono>
 #include <cmath>
 #include <cstdlib>
-#include <ctime>
+
+#include <practicum/core/time.hpp>
 
 namespace practicum::record {
 
@@ -67,13 +68,7 @@ core::Status SessionRecorder::finish(const sim::Session& session) {
 std::string logFileName(const std::string& scenarioId, const std::string& learner,
                         std::int64_t unixMs) {
   // UTC time with milliseconds; characters safe on every file system
-  const std::time_t secs = static_cast<std::time_t>(unixMs / 1000);
-  std::tm utc{};
-  gmtime_r(&secs, &utc);
-  char stamp[40];
-  std::snprintf(stamp, sizeof stamp, "%04d%02d%02dT%02d%02d%02d.%03dZ", utc.tm_year + 1900,
-                utc.tm_mon + 1, utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec,
-                static_cast<int>(unixMs % 1000));
+  const std::string stamp = core::isoTimeUtc(unixMs, /*compact=*/true);
   std::string who;
   for (char c : learner)
     who += (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_') ? c : '_';
