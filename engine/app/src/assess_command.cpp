@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include <practicum/core/file_io.hpp>
+#include <practicum/core/hash.hpp>
 #include <practicum/core/time.hpp>
 #include <practicum/record/log.hpp>
 #include <practicum/record/replay.hpp>
@@ -57,8 +58,7 @@ struct Assessed {
 
 std::string hex(std::uint64_t v) {
   char buf[17];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(v));
-  return buf;
+  return std::string(core::toHex(v, buf));
 }
 
 // A rubric the assessor names with --rubric: the scenario (folder or file) whose steps' points,
