@@ -610,6 +610,17 @@ TEST(PracticumSessions, RunsAreCataloguedAndListedWithTheirScoresAndLearners) {
   ASSERT_EQ(r.exitCode, 0) << r.output;
   EXPECT_NE(r.output.find("verification"), std::string::npos) << r.output;  // the heading
   EXPECT_EQ(r.output.find(" A "), std::string::npos) << r.output;           // A passed
+  // by start date (both sessions started just now, UTC), and only verified logs
+  const auto count = [&](const std::string& filter) {
+    auto q = runProcess(practicumBinary() + " sessions --log-dir " + logs + " --json " + filter);
+    EXPECT_EQ(q.exitCode, 0) << q.output;
+    return q.exitCode == 0 ? nlohmann::json::parse(q.output)["sessions"].size() : 99u;
+  };
+  EXPECT_EQ(count("--since 2000-01-01 --verified"), 2u);
+  EXPECT_EQ(count("--until 2000-01-01"), 0u);
+  EXPECT_EQ(count("--since 2999"), 0u);
+  r = runProcess(practicumBinary() + " sessions --log-dir " + logs + " --since 1/11/2026");
+  EXPECT_EQ(r.exitCode, 2) << r.output;
 
   // rebuilt from the logs alone: the same sessions
   std::filesystem::remove(dir / "logs" / "catalogue.sqlite");

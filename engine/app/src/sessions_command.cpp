@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
+#include <regex>
 #include <string>
 #include <vector>
 
@@ -18,8 +19,8 @@ namespace practicum::app {
 
 const char* const kSessionsUsage =
     "usage: practicum sessions [--db FILE] [--log-dir DIR] [--rebuild] [--learner X]\n"
-    "                          [--scenario ID] [--mode exam|practice] [--passed|--failed] "
-    "[--json]\n"
+    "                          [--scenario ID] [--mode exam|practice] [--passed|--failed]\n"
+    "                          [--since DATE] [--until DATE] [--verified] [--json]\n"
     "\n"
     "Lists the sessions of a log folder from its catalogue (an SQLite index of the logs, which\n"
     "stores pseudonyms only). New logs in the folder are added first; --rebuild recreates the\n"
@@ -31,6 +32,11 @@ const char* const kSessionsUsage =
     "  --scenario ID   only this scenario\n"
     "  --mode M        only exam or only practice sessions\n"
     "  --passed        only passed sessions (--failed: only ended and not passed)\n"
+    "  --since DATE    only sessions started at or after DATE (UTC, ISO 8601: 2026-11-01,\n"
+    "                  2026-11-01T08:00)\n"
+    "  --until DATE    only sessions started before DATE, or within it (--until 2026-11-30\n"
+    "                  includes that day)\n"
+    "  --verified      only sessions whose log verifies (leaves out damaged logs)\n"
     "  --json          print the rows as JSON instead of a table\n";
 
 namespace {
@@ -94,8 +100,8 @@ void printTable(const std::vector<record::SessionRow>& rows) {
 }  // namespace
 
 int sessionsCommand(const std::vector<std::string>& argv) {
-  auto args = Args::parse(argv, {"rebuild", "passed", "failed", "json"},
-                          {"db", "log-dir", "learner", "scenario", "mode"});
+  auto args = Args::parse(argv, {"rebuild", "passed", "failed", "json", "verified"},
+                          {"db", "log-dir", "learner", "scenario", "mode", "since", "until"});
   if (!args.ok() || !args->positionals().empty()) {
     std::fprintf(stderr, "practicum sessions: %s\n%s",
                  args.ok() ? "unexpected argument" : args.error().message.c_str(), kSessionsUsage);
@@ -106,6 +112,17 @@ int sessionsCommand(const std::vector<std::string>& argv) {
     std::fprintf(stderr, "practicum sessions: --mode is exam or practice\n%s", kSessionsUsage);
     return 2;
   }
+  // dates compare as text against ISO 8601 UTC: anything else would silently match nothing
+  static const std::regex kIsoPrefix(
+      R"(\d{4}(-\d{2}(-\d{2}(T\d{2}(:\d{2}(:\d{2}(\.\d{1,3})?)?)?)?)?)?)");
+  for (const char* key : {"since", "until"})
+    if (const auto v = args->value(key); v && !std::regex_match(*v, kIsoPrefix)) {
+      std::fprintf(stderr,
+                   "practicum sessions: --%s %s is not a UTC date or time like 2026-11-01 or "
+                   "2026-11-01T08:00\n",
+                   key, v->c_str());
+      return 2;
+    }
   if (args->has("passed") && args->has("failed")) {
     std::fprintf(stderr, "practicum sessions: --passed and --failed exclude each other\n%s",
                  kSessionsUsage);
@@ -151,6 +168,9 @@ int sessionsCommand(const std::vector<std::string>& argv) {
   filter.mode = mode;
   if (args->has("passed")) filter.passed = true;
   if (args->has("failed")) filter.passed = false;
+  filter.since = args->value("since");
+  filter.until = args->value("until");
+  filter.verifiedOnly = args->has("verified");
   auto rows = (*catalogue)->list(filter);
   if (!rows.ok()) {
     std::fprintf(stderr, "practicum sessions: %s\n", rows.error().message.c_str());
