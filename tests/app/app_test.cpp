@@ -221,6 +221,13 @@ TEST(PracticumLog, AStationSignsItsLogsAndVerifyAttributesThem) {
                  (dir / "other.key.pub").string());
   EXPECT_EQ(r.exitCode, 1) << r.output;
   EXPECT_NE(r.output.find("another station"), std::string::npos) << r.output;
+  // the catalogue names the station key of each signed session
+  r = runProcess(practicumBinary() + " sessions --json --log-dir " + (dir / "logs").string());
+  ASSERT_EQ(r.exitCode, 0) << r.output;
+  std::ifstream pub(key + ".pub");
+  std::string publicKey;
+  pub >> publicKey;
+  EXPECT_EQ(nlohmann::json::parse(r.output)["sessions"][0]["stationKey"], publicKey);
   // an unsigned log cannot be attributed
   r = runProcess(practicumBinary() + " run " + substation.string() + " --headless --bot " +
                  (substation / "runs" / "perfect.json").string() + " --log-dir " +

@@ -253,6 +253,34 @@ TEST(Catalogue, ABadDatabasePathIsAClearError) {
   EXPECT_NE(rebuilt.error().message.find("no-such-folder"), std::string::npos);
 }
 
+TEST(Catalogue, ASchemaOneCatalogueIsUpgradedAndReindexed) {
+  Fixture f;
+  {
+    auto cat = Catalogue::open(f.dir / "catalogue.sqlite");
+    ASSERT_TRUE(cat.ok()) << cat.error().message;
+    ASSERT_TRUE((*cat)->sync(f.dir).ok());
+  }
+  // as schema version 1 left it (user_version at byte 60 of the header, big-endian)
+  {
+    std::fstream io(f.dir / "catalogue.sqlite", std::ios::in | std::ios::out | std::ios::binary);
+    io.seekp(60);
+    const char v[4] = {0, 0, 0, 1};
+    io.write(v, 4);
+  }
+  auto cat = Catalogue::open(f.dir / "catalogue.sqlite");
+  ASSERT_TRUE(cat.ok()) << cat.error().message;
+  EXPECT_TRUE((*cat)->list({})->empty());  // emptied, then indexed again from the logs
+  auto added = (*cat)->sync(f.dir);
+  ASSERT_TRUE(added.ok());
+  EXPECT_EQ(*added, 3u);
+  auto rows = (*cat)->list({.learner = "p-A"});
+  ASSERT_EQ(rows->size(), 1u);
+  // A started 1795000000123 ms and ended at tick 1200 of 120 per second: 10 s later
+  EXPECT_EQ((*rows)[0].end, "2026-11-18T11:06:50.123Z");
+  EXPECT_TRUE((*rows)[0].stationKey.empty());                        // not signed
+  EXPECT_TRUE((*cat)->list({.learner = "p-C"})->at(0).end.empty());  // no end record
+}
+
 TEST(Catalogue, AnotherSchemaVersionIsRefused) {
   const fs::path dir = practicum::test::makeTempDir("catalogue-version");
   {

@@ -71,7 +71,9 @@ json toJson(const record::SessionRow& r) {
           {"end", r.endReason},
           {"verification", r.verification},
           {"logSize", r.logSize},
-          {"indexed", r.indexed}};
+          {"indexed", r.indexed},
+          {"endTime", r.end.empty() ? json(nullptr) : json(r.end)},
+          {"stationKey", r.stationKey.empty() ? json(nullptr) : json(r.stationKey)}};
 }
 
 // a plain table, columns as wide as their widest cell

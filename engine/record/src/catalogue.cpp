@@ -36,13 +36,15 @@ constexpr const char* kSchema =
     " end_reason TEXT NOT NULL,"
     " verification TEXT NOT NULL,"
     " log_size INTEGER NOT NULL,"
-    " indexed TEXT NOT NULL);"
+    " indexed TEXT NOT NULL,"
+    " end_time TEXT NOT NULL,"
+    " station_key TEXT NOT NULL);"
     "CREATE INDEX IF NOT EXISTS sessions_start ON sessions(start);"
     "CREATE INDEX IF NOT EXISTS sessions_learner ON sessions(learner);";
 
 constexpr const char* kColumns =
     "log, learner, station, scenario_id, scenario_hash, mode, start, end_tick, duration_s, score, "
-    "max, passed, end_reason, verification, log_size, indexed";
+    "max, passed, end_reason, verification, log_size, indexed, end_time, station_key";
 
 // a prepared statement, finalized on scope exit
 class Statement {
@@ -155,6 +157,21 @@ core::Result<std::unique_ptr<Catalogue>> Catalogue::open(const fs::path& db) {
       return impl->error(db, "cannot read the catalogue's schema version");
     version = sqlite3_column_int(v.get(), 0);
   }
+  if (version == 1) {
+    // schema 1 lacked the end time and the station key; the catalogue holds nothing the logs do
+    // not, so the table is recreated and the logs are indexed again (the next `sessions`)
+    if (!impl->exec("BEGIN IMMEDIATE;DROP INDEX IF EXISTS sessions_start;"
+                    "DROP INDEX IF EXISTS sessions_learner;DROP TABLE IF EXISTS sessions;"
+                    "PRAGMA user_version=0;COMMIT;")) {
+      auto e = impl->error(db, "cannot upgrade the session catalogue from schema version 1");
+      impl->exec("ROLLBACK");
+      return e;
+    }
+    core::logWarning(db.string() +
+                     ": session catalogue upgraded from schema version 1; its sessions are "
+                     "indexed again from the logs");
+    version = 0;
+  }
   if (version != 0 && version != kCatalogueSchemaVersion)
     return core::Error{core::ErrorCode::Unsupported,
                        db.string() + ": the session catalogue has schema version " +
@@ -209,8 +226,8 @@ core::Status Catalogue::add(const fs::path& log) {
       impl_->db,
       "INSERT OR REPLACE INTO sessions (log, learner, station, scenario_id, "
       "scenario_hash, mode, start, end_tick, duration_s, score, max, passed, "
-      "end_reason, verification, log_size, indexed) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)");
+      "end_reason, verification, log_size, indexed, end_time, station_key) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)");
   if (!insert.ok()) return impl_->error(file_, "cannot add the log " + log.string());
   char hex[17];
   insert.text(1, logKey(log));
@@ -234,6 +251,13 @@ core::Status Catalogue::add(const fs::path& log) {
   insert.text(14, verification);
   insert.integer(15, static_cast<std::int64_t>(size));
   insert.text(16, core::isoTimeUtc(core::nowUnixMs()));
+  const auto& finish = contents.end;
+  insert.text(
+      17, hasHeader && finish && h.tickRate > 0
+              ? core::isoTimeUtc(h.startUnixMs + static_cast<std::int64_t>(double(finish->tick) /
+                                                                           h.tickRate * 1000.0))
+              : std::string());
+  insert.text(18, report.signedBy ? toHex(*report.signedBy) : std::string());
   if (sqlite3_step(insert.get()) != SQLITE_DONE)
     return impl_->error(file_, "cannot add the log " + log.string());
   return {};
@@ -331,6 +355,8 @@ core::Result<std::vector<SessionRow>> Catalogue::list(const SessionFilter& f) co
     r.verification = q.column(13);
     r.logSize = static_cast<std::uint64_t>(sqlite3_column_int64(q.get(), 14));
     r.indexed = q.column(15);
+    r.end = q.column(16);
+    r.stationKey = q.column(17);
     rows.push_back(std::move(r));
   }
   if (rc != SQLITE_DONE) return impl_->error(file_, "cannot list the sessions");

@@ -115,6 +115,7 @@ void Bot::tickAt(std::uint32_t entity, std::uint32_t buttons) {
 }
 
 void Bot::step(const InputRecord& input) {
+  if (session_.ended()) return;  // no tick happens, so there is nothing to observe
   session_.step(input);
   if (onTick_) onTick_(session_, input);
 }

@@ -16,7 +16,7 @@ namespace practicum::record {
 
 /// Version of the catalogue's schema (SQLite user_version). A database of another version is
 /// refused; rebuild it from the logs.
-inline constexpr int kCatalogueSchemaVersion = 1;
+inline constexpr int kCatalogueSchemaVersion = 2;
 
 /// One catalogued session: what its log's header and end record say, and how it verified.
 struct SessionRow {
@@ -35,6 +35,8 @@ struct SessionRow {
   std::string verification;   ///< "ok", "incomplete" (no end record) or "damaged: <message>"
   std::uint64_t logSize = 0;  ///< bytes
   std::string indexed;        ///< when the row was written, ISO 8601 UTC with milliseconds
+  std::string end;            ///< session end (start + end tick), ISO 8601 UTC; empty without one
+  std::string stationKey;     ///< the key that signed the log (64 hex digits); empty if unsigned
   friend bool operator==(const SessionRow&, const SessionRow&) = default;
 };
 
