@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <fstream>
+#include <set>
 
 #include <practicum/record/catalogue.hpp>
 #include <practicum/record/log.hpp>
@@ -174,6 +175,18 @@ TEST(Catalogue, ReaddingALogReplacesItsRow) {
   synced = (*cat)->sync(f.dir);
   ASSERT_TRUE(synced.ok());
   EXPECT_EQ(*synced, 0u);
+  // a log deleted from the folder loses its row; a row of another folder's log stays
+  const fs::path elsewhere = practicum::test::makeTempDir("catalogue-elsewhere");
+  const fs::path other = writeLog(elsewhere, "o.plog", header("p-O", "workbench", 0, 1), {});
+  ASSERT_TRUE((*cat)->add(other).ok());
+  fs::remove(f.b);
+  fs::remove(other);
+  ASSERT_TRUE((*cat)->sync(f.dir.string() + "/").ok());
+  std::set<std::string> learners;
+  rows = (*cat)->list({});
+  ASSERT_TRUE(rows.ok());
+  for (const auto& row : *rows) learners.insert(row.learner);
+  EXPECT_EQ(learners, (std::set<std::string>{"p-A", "p-C", "p-O"}));
 }
 
 TEST(Catalogue, RebuildFromTheLogsGivesTheSameRows) {

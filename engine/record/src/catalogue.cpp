@@ -312,6 +312,18 @@ core::Result<std::size_t> Catalogue::sync(const fs::path& logDir) {
     if (auto status = add(log); !status.ok()) return status.error();
     ++added;
   }
+  // rows of this folder's logs that are gone (deleted or moved away by someone)
+  fs::path folder = fs::path(logKey(logDir));
+  if (!folder.has_filename()) folder = folder.parent_path();  // "logs/" is "logs"
+  for (const auto& [key, size] : known) {
+    std::error_code ec;
+    if (fs::path(key).parent_path() != folder || fs::exists(key, ec) || ec) continue;
+    Statement drop(impl_->db, "DELETE FROM sessions WHERE log = ?1");
+    if (!drop.ok()) return impl_->error(file_, "cannot drop the row of " + key);
+    drop.text(1, key);
+    if (sqlite3_step(drop.get()) != SQLITE_DONE)
+      return impl_->error(file_, "cannot drop the row of " + key);
+  }
   return added;
 }
 

@@ -68,8 +68,8 @@ class Catalogue {
   core::Status add(const std::filesystem::path& log);
   /// Drops every row, then adds every *.plog directly under `logDir`; returns how many.
   core::Result<std::size_t> rebuild(const std::filesystem::path& logDir);
-  /// Adds the *.plog files under `logDir` that have no row yet, or whose size changed; returns
-  /// how many were added.
+  /// Adds the *.plog files under `logDir` that have no row yet, or whose size changed, and drops
+  /// the rows of logs that were directly under `logDir` and are gone; returns how many were added.
   core::Result<std::size_t> sync(const std::filesystem::path& logDir);
   /// The sessions matching `filter`, ordered by start (then log path).
   core::Result<std::vector<SessionRow>> list(const SessionFilter& filter) const;
