@@ -20,6 +20,14 @@ namespace {
 
 std::string workbench() { return scenarioDir("workbench").string(); }
 
+// `practicum run` of the substation scenario, played by one of its shipped run files; `more`
+// adds arguments (starting with a space)
+auto playShippedRun(const std::string& run, const std::string& more) {
+  const auto substation = scenarioDir("substation-switching");
+  return runProcess(practicumBinary() + " run " + substation.string() + " --headless --bot " +
+                    (substation / "runs" / (run + ".json")).string() + more);
+}
+
 // the session logs (*.plog) in a log folder, which also holds the session catalogue
 std::vector<std::filesystem::path> sessionLogs(const std::filesystem::path& dir) {
   std::vector<std::filesystem::path> logs;
@@ -95,9 +103,7 @@ TEST(PracticumRun, BotWritesTheResultAndChecksTheExpectation) {
   const auto dir = makeTempDir("bot");
   const auto substation = scenarioDir("substation-switching");
   const auto result = dir / "result.json";
-  auto r = runProcess(practicumBinary() + " run " + substation.string() + " --headless --bot " +
-                      (substation / "runs" / "perfect.json").string() + " --result " +
-                      result.string() + " --no-render");
+  auto r = playShippedRun("perfect", " --result " + result.string() + " --no-render");
   ASSERT_EQ(r.exitCode, 0) << r.output;
   std::ifstream in(result);
   const std::string json((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
@@ -229,9 +235,7 @@ TEST(PracticumLog, AStationSignsItsLogsAndVerifyAttributesThem) {
   pub >> publicKey;
   EXPECT_EQ(nlohmann::json::parse(r.output)["sessions"][0]["stationKey"], publicKey);
   // an unsigned log cannot be attributed
-  r = runProcess(practicumBinary() + " run " + substation.string() + " --headless --bot " +
-                 (substation / "runs" / "perfect.json").string() + " --log-dir " +
-                 (dir / "plain").string());
+  r = playShippedRun("perfect", " --log-dir " + (dir / "plain").string());
   ASSERT_EQ(r.exitCode, 0) << r.output;
   r = runProcess(practicumBinary() + " verify " + sessionLogs(dir / "plain").at(0).string() +
                  " --station-key " + key + ".pub");
@@ -249,9 +253,7 @@ TEST(PracticumLog, AStationSignsItsLogsAndVerifyAttributesThem) {
 TEST(PracticumLog, VerifyRepairCutsATornTail) {
   const auto dir = makeTempDir("torn");
   const auto substation = scenarioDir("substation-switching");
-  auto r =
-      runProcess(practicumBinary() + " run " + substation.string() + " --headless --bot " +
-                 (substation / "runs" / "perfect.json").string() + " --log-dir " + dir.string());
+  auto r = playShippedRun("perfect", " --log-dir " + dir.string());
   ASSERT_EQ(r.exitCode, 0) << r.output;
   const auto file = sessionLogs(dir).at(0);
   const auto whole = std::filesystem::file_size(file);
@@ -274,9 +276,7 @@ TEST(PracticumLog, VerifyRepairCutsATornTail) {
 TEST(PracticumLog, AnEditedLogFailsVerifyAndReplay) {
   const auto dir = makeTempDir("edited");
   const auto substation = scenarioDir("substation-switching");
-  auto r =
-      runProcess(practicumBinary() + " run " + substation.string() + " --headless --bot " +
-                 (substation / "runs" / "perfect.json").string() + " --log-dir " + dir.string());
+  auto r = playShippedRun("perfect", " --log-dir " + dir.string());
   ASSERT_EQ(r.exitCode, 0) << r.output;
   ASSERT_EQ(sessionLogs(dir).size(), 1u);
   const auto file = sessionLogs(dir)[0];
@@ -361,9 +361,7 @@ namespace {
 TEST(PracticumAssess, TheHtmlReportIsSelfContainedWithTimelineAndPictures) {
   const auto dir = makeTempDir("report");
   const auto substation = scenarioDir("substation-switching");
-  auto r = runProcess(practicumBinary() + " run " + substation.string() + " --headless --bot " +
-                      (substation / "runs" / "bus-side-first.json").string() +
-                      " --learner L-0815 --log-dir " + dir.string());
+  auto r = playShippedRun("bus-side-first", " --learner L-0815 --log-dir " + dir.string());
   ASSERT_EQ(r.exitCode, 0) << r.output;
   ASSERT_EQ(sessionLogs(dir).size(), 1u);
   const auto log = sessionLogs(dir)[0];
@@ -404,9 +402,7 @@ namespace {
 TEST(PracticumAssess, ADivergingReplayFallsBackToTheRecordedEvents) {
   const auto dir = makeTempDir("fallback");
   const auto substation = scenarioDir("substation-switching");
-  auto r = runProcess(practicumBinary() + " run " + substation.string() + " --headless --bot " +
-                      (substation / "runs" / "bus-side-first.json").string() +
-                      " --learner L-9 --log-dir " + (dir / "live").string());
+  auto r = playShippedRun("bus-side-first", " --learner L-9 --log-dir " + (dir / "live").string());
   ASSERT_EQ(r.exitCode, 0) << r.output;
   record::VerifyReport check;
   const auto live = record::readLog(sessionLogs(dir / "live").at(0), check);
@@ -521,9 +517,7 @@ TEST(PracticumAssess, AChangedScenarioIsRefusedUnlessARubricIsNamed) {
 TEST(PracticumExport, XapiStatementsCarryTheRequiredFieldsAndFormats) {
   const auto dir = makeTempDir("xapi");
   const auto substation = scenarioDir("substation-switching");
-  auto r = runProcess(practicumBinary() + " run " + substation.string() + " --headless --bot " +
-                      (substation / "runs" / "bus-side-first.json").string() +
-                      " --learner L-4711 --log-dir " + dir.string());
+  auto r = playShippedRun("bus-side-first", " --learner L-4711 --log-dir " + dir.string());
   ASSERT_EQ(r.exitCode, 0) << r.output;
   ASSERT_EQ(sessionLogs(dir).size(), 1u);
   const auto log = sessionLogs(dir)[0];
