@@ -395,8 +395,6 @@ TEST(PracticumAssess, TheHtmlReportIsSelfContainedWithTimelineAndPictures) {
 namespace practicum::test {
 namespace {
 
-// An assessor re-scores old logs under a new rubric: a changed scenario is refused until one is
-// named, and then the recorded events are scored by it, and the output says so.
 // A log whose chain verifies but whose replay diverges (here: one checkpoint's state hash is
 // not what the simulation computes) is scored from its recorded events, and says so.
 TEST(PracticumAssess, ADivergingReplayFallsBackToTheRecordedEvents) {
@@ -454,6 +452,8 @@ TEST(PracticumAssess, ADivergingReplayFallsBackToTheRecordedEvents) {
   std::filesystem::remove_all(dir);
 }
 
+// An assessor re-scores old logs under a new rubric: a changed scenario is refused until one is
+// named, and then the recorded events are scored by it, and the output says so.
 TEST(PracticumAssess, AChangedScenarioIsRefusedUnlessARubricIsNamed) {
   const auto dir = makeTempDir("rubric");
   const auto copy = dir / "scenarios" / "substation-switching";
