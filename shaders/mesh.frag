@@ -5,7 +5,7 @@
 layout(location = 0) in vec3 inWorldPos;
 layout(location = 1) in vec3 inNormal;
 layout(location = 2) in vec4 inColor;
-layout(location = 3) in vec2 inParams;
+layout(location = 3) in vec4 inParams;  // roughness, metalness, emissive, highlight
 
 layout(push_constant) uniform Push {
   mat4 viewProj;
@@ -59,7 +59,10 @@ void main() {
   vec3 ambient = pc.ambient.rgb * mix(0.45, 1.0, up);
   vec3 ambientTerm = ambient * (base * (1.0 - metalness) + f0 * 0.6);
 
-  vec3 color = direct + ambientTerm;
+  vec3 color = direct + ambientTerm + base * inParams.z;
+  // hover highlight: a warm rim along the silhouette and a slight lift of the whole surface
+  float rim = pow(1.0 - nv, 2.0);
+  color += inParams.w * vec3(1.0, 0.72, 0.2) * (0.25 + 1.6 * rim);
   // filmic tone mapping (Narkowicz's ACES fit)
   color = clamp((color * (2.51 * color + 0.03)) / (color * (2.43 * color + 0.59) + 0.14), 0.0, 1.0);
   outColor = vec4(color, inColor.a);

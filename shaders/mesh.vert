@@ -12,7 +12,7 @@ layout(location = 6) in vec4 inNormal0;
 layout(location = 7) in vec4 inNormal1;
 layout(location = 8) in vec4 inNormal2;
 layout(location = 9) in vec4 inColor;
-layout(location = 10) in vec4 inParams;  // roughness, metalness
+layout(location = 10) in vec4 inParams;  // roughness, metalness, emissive, highlight
 
 layout(push_constant) uniform Push {
   mat4 viewProj;
@@ -25,7 +25,7 @@ layout(push_constant) uniform Push {
 layout(location = 0) out vec3 outWorldPos;
 layout(location = 1) out vec3 outNormal;
 layout(location = 2) out vec4 outColor;
-layout(location = 3) out vec2 outParams;
+layout(location = 3) out vec4 outParams;
 
 void main() {
   mat4 model = mat4(inModel0, inModel1, inModel2, inModel3);
@@ -34,6 +34,6 @@ void main() {
   outWorldPos = world.xyz;
   outNormal = normalMatrix * inNormal;
   outColor = inColor;
-  outParams = inParams.xy;
+  outParams = inParams;
   gl_Position = pc.viewProj * world;
 }

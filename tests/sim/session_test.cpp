@@ -427,6 +427,17 @@ TEST(Session, ToolsAreTakenUsedAndTheWrongOneIsAnEvent) {
   click(*s, kBolt);
   EXPECT_EQ(s->devices().state(5).position, 1u);
   EXPECT_EQ(lastKind(), procedure::EventKind::Operated);
+  // the drop key puts the held tool back, once per press
+  sim::InputRecord drop = aim(kNothing, false);
+  drop.keys = sim::kKeyDrop;
+  s->step(drop);
+  EXPECT_FALSE(s->devices().heldTool());
+  EXPECT_EQ(lastKind(), procedure::EventKind::ToolReturned);
+  const std::size_t events = s->events().size();
+  s->step(drop);  // still held down: nothing more
+  EXPECT_EQ(s->events().size(), events);
+  click(*s, kWrench);
+  EXPECT_EQ(s->devices().heldTool(), 3u);
 }
 
 TEST(Session, AValveTurnsByDraggingAndReportsItsOpening) {

@@ -1,4 +1,5 @@
 // `practicum verify` and `practicum replay`: what assessors run on a session log.
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <optional>
@@ -10,6 +11,7 @@
 
 #include "args.hpp"
 #include "commands.hpp"
+#include "review.hpp"
 
 namespace practicum::app {
 
@@ -57,12 +59,22 @@ int stationKeyCommand(const std::vector<std::string>& argv) {
 }
 
 const char* const kReplayUsage =
-    "usage: practicum replay <log> [--headless] [--verify] [--scenario DIR]\n"
+    "usage: practicum replay <log> [options]\n"
     "\n"
-    "Re-simulates a session from its log and checks every checkpoint's state hash.\n"
+    "Re-simulates a session from its log, checks every checkpoint's state hash, and (with a\n"
+    "display) opens the review: a timeline with the steps (green), violations (red) and faults\n"
+    "(orange), play/pause, speed 0.25x-16x, previous/next event, an event list to click, the\n"
+    "score, and the learner's own view or a free camera.\n"
     "  --verify        say \"verified\" or name the first diverging tick; exit 1 if it diverges\n"
-    "  --headless      no window (the only mode so far)\n"
-    "  --scenario DIR  the scenario the log was recorded on (default: scenarios/<id>)\n";
+    "  --headless      no window: check and print only\n"
+    "  --scenario DIR  the scenario the log was recorded on (default: scenarios/<id>)\n"
+    "  --at SECONDS    open paused at this session time\n"
+    "  --event K       open paused at the K-th event of the list (0 = the first)\n"
+    "  --speed X       playback speed (default 1)\n"
+    "  --lang en|zh-CN language of the review (default en)\n"
+    "  --frames N      draw N frames, then leave (with --screenshot: for tests)\n"
+    "  --screenshot F  save the last frame as a PNG\n"
+    "  --width W --height H, --gpu NAME, --validation: as for run\n";
 
 int verifyCommand(const std::vector<std::string>& argv) {
   auto args = Args::parse(argv, {"repair"}, {"station-key"});
@@ -113,7 +125,9 @@ int verifyCommand(const std::vector<std::string>& argv) {
 }
 
 int replayCommand(const std::vector<std::string>& argv) {
-  auto args = Args::parse(argv, {"headless", "verify"}, {"scenario"});
+  auto args = Args::parse(argv, {"headless", "verify", "validation"},
+                          {"scenario", "at", "event", "speed", "lang", "frames", "screenshot",
+                           "width", "height", "gpu"});
   if (!args.ok() || args->positionals().size() != 1) {
     std::fprintf(stderr, "practicum replay: %s\n%s",
                  args.ok() ? "expected one log" : args.error().message.c_str(), kReplayUsage);
@@ -157,7 +171,52 @@ int replayCommand(const std::vector<std::string>& argv) {
   std::printf("%s: %s\n", file.string().c_str(), replayed->message.c_str());
   std::printf("result: %g of %g, %s\n", replayed->result.score, replayed->result.max,
               replayed->result.passed ? "passed" : "not passed");
-  return args->has("verify") && !replayed->verified ? 1 : 0;
+  if (args->has("verify") && !replayed->verified) return 1;
+  if (args->has("headless")) return 0;
+
+  // the review window, when there is a display
+  ReviewSetup setup;
+  setup.file = file;
+  setup.log = &log;
+  setup.scenario = &*loaded.scenario;
+  setup.report = &*replayed;
+  auto at = args->number("at", 0);
+  auto event = args->number("event", 0);
+  auto speed = args->number("speed", 1);
+  auto frames = args->number("frames", 0);
+  auto width = args->number("width", 1280);
+  auto height = args->number("height", 720);
+  for (const auto* r : {&at, &event, &speed, &frames, &width, &height})
+    if (!r->ok())
+      return std::fprintf(stderr, "practicum replay: %s\n", r->error().message.c_str()), 2;
+  if (*event < 0 || *event != std::floor(*event) || *frames < 0 || *speed < 0.25 || *speed > 16 ||
+      *width < 16 || *height < 16 || *width > 8192 || *height > 8192)
+    return std::fprintf(stderr,
+                        "practicum replay: --event and --frames are whole numbers >= 0, --speed "
+                        "0.25..16, --width/--height 16..8192\n"),
+           2;
+  if (args->value("at")) setup.at = *at;
+  if (args->value("event")) setup.event = static_cast<std::size_t>(*event);
+  setup.speed = *speed;
+  setup.frames = static_cast<int>(*frames);
+  setup.screenshot = args->value("screenshot").value_or("");
+  if (const auto lang = args->value("lang")) {
+    if (*lang == "zh-CN" || *lang == "zh")
+      setup.language = ui::Language::ChineseSimplified;
+    else if (*lang != "en")
+      return std::fprintf(stderr, "practicum replay: --lang must be en or zh-CN\n"), 2;
+  }
+  setup.viewer.gpu = args->value("gpu").value_or("");
+  setup.viewer.validation = args->has("validation");
+  auto window = render::Window::create({"Practicum replay - " + file.filename().string(),
+                                        static_cast<std::uint32_t>(*width),
+                                        static_cast<std::uint32_t>(*height)});
+  if (!window.ok()) {
+    std::fprintf(stderr, "practicum replay: %s; no review window\n",
+                 window.error().message.c_str());
+    return 0;
+  }
+  return reviewInWindow(setup, std::move(*window));
 }
 
 }  // namespace practicum::app

@@ -17,8 +17,8 @@
 #include <practicum/render/window.hpp>
 #include <practicum/scenario/scenario.hpp>
 #include <practicum/sim/simulation.hpp>
+#include <practicum/ui/hud.hpp>
 #include <practicum/ui/overlay.hpp>
-#include <practicum/ui/status_panel.hpp>
 
 #include <practicum/record/catalogue.hpp>
 #include <practicum/record/recorder.hpp>
@@ -29,42 +29,47 @@
 
 #include "args.hpp"
 #include "commands.hpp"
-#include "orbit_camera.hpp"
+#include "player.hpp"
 #include "result_json.hpp"
+#include "scene_presenter.hpp"
 
 namespace practicum::app {
 
 const char* const kRunUsage =
     "usage: practicum run <scenario> [options]\n"
     "\n"
-    "Loads, simulates and renders a scenario. Opens a window when a display is available,\n"
-    "otherwise (or with --headless) renders offscreen.\n"
-    "  --headless           render offscreen, no window\n"
-    "  --seconds S          simulate S seconds, then stop (headless default: 5)\n"
+    "Plays a scenario. With a display it opens the player: a start-up form (learner id, mode,\n"
+    "language), the workshop in 3D, the HUD and the end screen with the result. Without a\n"
+    "display (or with --headless) it simulates offscreen.\n"
+    "  --learner ID         the learner's pseudonym (skips the form's question; default\n"
+    "                       anonymous when headless)\n"
+    "  --mode practice|exam session mode (default: the run file's, else practice)\n"
+    "  --lang en|zh-CN      language of the on-screen text (default en)\n"
+    "  --headless           no window: simulate, render offscreen only for --screenshot\n"
+    "  --seconds S          end after S simulated seconds (headless default: 5)\n"
+    "  --frames N           in the window: draw N frames (after the --bot run), then leave\n"
     "  --screenshot FILE    save the last frame as a PNG and print its path\n"
     "  --width W --height H image or window size in pixels (default 1280 x 720)\n"
     "  --gpu NAME           use the Vulkan device whose name contains NAME\n"
     "                       (also $PRACTICUM_GPU); default: discrete > integrated > CPU\n"
-    "  --lang en|zh-CN      language of the on-screen text (default en)\n"
-    "  --no-overlay         do not draw the status panel\n"
-    "  --no-render          simulate only, no Vulkan at all (headless runs render only\n"
-    "                       to write --screenshot)\n"
+    "  --no-overlay         no HUD or other UI\n"
+    "  --cutaway            start with the cut-away view (enclosures see-through; key C)\n"
+    "  --no-render          simulate only, no Vulkan at all\n"
     "  --no-vsync           present as fast as possible in a window\n"
-    "  --validation         enable Vulkan validation layers\n"
+    "  --validation         enable Vulkan validation layers (any error fails the run)\n"
     "  --hash-log FILE      write \"tick hash\" for every tick to FILE\n"
-    "  --bot RUN.json       play a scripted learner's run file (headless) and check its\n"
-    "                       expected outcome; exit 1 when the outcome differs\n"
+    "  --bot RUN.json       a scripted learner plays the run file (in the window when there\n"
+    "                       is one); exit 1 when the outcome differs from the file's\n"
+    "  --speed X            the windowed bot's pace: simulated seconds per second (default 1)\n"
     "  --result FILE        write the session's result (score, steps, violations) as JSON\n"
-    "  --mode practice|exam session mode (default: the run file's, else practice)\n"
     "  --seed N             seed for the scenario's random faults (default: the run file's)\n"
-    "  --learner ID         the learner's pseudonym for the session log (default anonymous)\n"
     "  --station NAME       the station (seat, machine) for the session log\n"
     "  --log-dir DIR        where session logs go (default ~/.local/share/practicum/logs)\n"
     "  --no-log             do not write a session log\n"
     "  --station-key FILE   sign the end of the log with this station key (see station-key);\n"
     "                       default: $PRACTICUM_STATION_KEY when set\n"
-    "window controls: click = operate, right-drag = orbit, wheel = zoom, space = pause,\n"
-    "R = reset view, Esc = quit\n";
+    "in the window: F1 lists the controls (click to operate, drag to turn and carry, V walk /\n"
+    "orbit, WASD walk, C cut-away, G let go, Esc pause menu, F11 full screen)\n";
 
 namespace {
 
@@ -83,6 +88,8 @@ struct RunOptions {
   ui::Language language = ui::Language::English;
   std::optional<scenario::RunFile> run;  // --bot
   std::filesystem::path resultFile;      // --result
+  int frames = 0;                        // --frames: draw N frames in the window, then leave
+  double speed = 1;                      // --speed: the windowed bot's pace
 };
 
 int fail(const std::string& message) {
@@ -204,8 +211,99 @@ core::Status playBot(const RunOptions& o, sim::Session& s, TickObserver& log) {
   return {};
 }
 
+// how a session's log is written: settings from the command line
+struct LogSettings {
+  bool enabled = true;
+  std::filesystem::path dir;
+  std::string station;
+  std::shared_ptr<const record::StationKey> stationKey;
+};
+
+// starts the log of a session for `learner` in the settings' folder
+core::Status startLog(TickObserver& log, const LogSettings& settings, const sim::Session& s,
+                      const std::string& learner) {
+  if (!settings.enabled) return {};
+  std::error_code ec;
+  std::filesystem::create_directories(settings.dir, ec);
+  record::RecorderOptions ro;
+  ro.learner = learner;
+  ro.station = settings.station;
+  ro.engineVersion = PRACTICUM_VERSION;
+  ro.buildId = PRACTICUM_BUILD_ID;
+  ro.writer.stationKey = settings.stationKey;
+  const auto file =
+      settings.dir / record::logFileName(s.definition().meta.id, ro.learner, core::nowUnixMs());
+  auto recorder = record::SessionRecorder::create(file, s, ro);
+  if (!recorder.ok())
+    return core::makeError(recorder.error().code,
+                           recorder.error().message + " (use --log-dir or --no-log)");
+  log.record(std::move(*recorder), settings.dir);
+  return {};
+}
+
+// the end of a session in any mode: log closed, result written, the bot's outcome checked
+int concludeSession(const RunOptions& o, sim::Session& s, TickObserver& log,
+                    const render::Context* ctx) {
+  if (auto closed = log.finish(s); !closed.ok()) return fail(closed.error().message);
+  if (!log.ok()) return fail(o.hashLog.string() + ": cannot write the hash log");
+  if (!o.resultFile.empty())
+    if (auto written = writeResult(o.resultFile, s); !written.ok())
+      return fail(written.error().message);
+  if (o.run) {
+    const auto mismatches = sim::compareWithExpectation(o.run->expect, s.result());
+    if (!mismatches.empty()) {
+      for (const auto& m : mismatches)
+        std::fprintf(stderr, "practicum run: expected: %s\n", m.c_str());
+      printSummary(s, ctx);
+      return fail(o.run->file.string() + ": the run did not produce its expected outcome");
+    }
+  }
+  printSummary(s, ctx);
+  return 0;
+}
+
+// one offscreen frame of the session's state, HUD included, as the player would show it
+int renderHeadless(const RunOptions& o, const sim::Session& s, render::Image& image,
+                   std::unique_ptr<render::Context>& ctx) {
+  render::ContextOptions co;
+  co.validation = o.validation;
+  co.gpu = o.gpu;
+  auto created = render::Context::create(co);
+  if (!created.ok()) return fail(created.error().message);
+  ctx = std::move(*created);
+  auto target = render::OffscreenTarget::create(*ctx, o.width, o.height);
+  if (!target.ok()) return fail(target.error().message);
+  auto renderer = render::Renderer::create(*ctx, **target, {1});
+  if (!renderer.ok()) return fail(renderer.error().message);
+  auto view = render::SceneView::create(**renderer, s.simulation());
+  if (!view.ok()) return fail(view.error().message);
+  const auto camera =
+      render::makeCameraView(s.definition().scene.camera, float(o.width) / float(o.height));
+  const ui::HudModel hud = ui::makeHud(s, o.language);
+  std::unique_ptr<ui::Overlay> overlay;
+  if (o.overlay) {
+    ui::OverlayOptions oo;
+    oo.language = o.language;
+    oo.glyphText = scenarioGlyphs(s.definition());
+    auto ov = ui::Overlay::create(*ctx, **renderer, oo);
+    if (!ov.ok()) return fail(ov.error().message);
+    overlay = std::move(*ov);
+    // lay the UI out once (auto-sized windows appear from their second frame), then for real
+    for (int pass = 0; pass < 2; ++pass) {
+      if (pass == 1) overlay->discardFrame();
+      overlay->newFrame(float(o.width), float(o.height), 0);
+      drawSessionOverlay(s, hud, camera, float(o.width), float(o.height),
+                         {true, false, false, ctx->deviceDescription(), 0});
+    }
+  }
+  const auto looks = entityLooks(s, hud, s.definition().scene.camera, {});
+  if (auto st = (*renderer)->drawFrame((*view)->frame(s.simulation(), camera, looks), &image);
+      !st.ok())
+    return fail(st.error().message);
+  return 0;
+}
+
 int runHeadless(const RunOptions& o, sim::Session& s, TickObserver& log) {
-  std::vector<std::string> mismatches;
   if (o.run) {
     if (auto played = playBot(o, s, log); !played.ok()) {
       (void)log.finish(s);  // what was played stays on record
@@ -214,196 +312,25 @@ int runHeadless(const RunOptions& o, sim::Session& s, TickObserver& log) {
   } else {
     simulate(s, o.seconds < 0 ? 5.0 : o.seconds, log);
   }
-  if (auto closed = log.finish(s); !closed.ok()) return fail(closed.error().message);
-  if (o.run) mismatches = sim::compareWithExpectation(o.run->expect, s.result());
-  if (!log.ok()) return fail(o.hashLog.string() + ": cannot write the hash log");
-  if (!o.resultFile.empty())
-    if (auto written = writeResult(o.resultFile, s); !written.ok())
-      return fail(written.error().message);
-  if (!mismatches.empty()) {
-    for (const auto& m : mismatches)
-      std::fprintf(stderr, "practicum run: expected: %s\n", m.c_str());
-    printSummary(s, nullptr);
-    return fail(o.run->file.string() + ": the run did not produce its expected outcome");
-  }
   // headless, a frame is rendered only to be saved
-  if (!o.render || o.screenshot.empty()) {
-    printSummary(s, nullptr);
-    return 0;
-  }
-
-  // one offscreen frame of the final state
-  render::ContextOptions co;
-  co.validation = o.validation;
-  co.gpu = o.gpu;
-  auto ctx = render::Context::create(co);
-  if (!ctx.ok()) {
-    printSummary(s, nullptr);
-    return fail(ctx.error().message);
-  }
-  auto target = render::OffscreenTarget::create(**ctx, o.width, o.height);
-  if (!target.ok()) return fail(target.error().message);
-  auto renderer = render::Renderer::create(**ctx, **target, {1});
-  if (!renderer.ok()) return fail(renderer.error().message);
-  auto view = render::SceneView::create(**renderer, s.simulation());
-  if (!view.ok()) return fail(view.error().message);
-  std::unique_ptr<ui::Overlay> overlay;
-  if (o.overlay) {
-    auto ov = ui::Overlay::create(**ctx, **renderer, {nullptr, o.language});
-    if (!ov.ok()) return fail(ov.error().message);
-    overlay = std::move(*ov);
-    // lay the UI out once (auto-sized windows appear from their second frame), then for real
-    const ui::StatusInfo status{title(s.definition(), o.language),
-                                (*ctx)->deviceDescription(),
-                                s.time(),
-                                s.tick(),
-                                s.stateHash(),
-                                0,
-                                false,
-                                {}};
-    for (int pass = 0; pass < 2; ++pass) {
-      if (pass == 1) overlay->discardFrame();
-      overlay->newFrame(float(o.width), float(o.height), 0);
-      ui::drawStatusPanel(status);
-    }
-  }
-  const auto camera =
-      render::makeCameraView(s.definition().scene.camera, float(o.width) / float(o.height));
+  if (!o.render || o.screenshot.empty()) return concludeSession(o, s, log, nullptr);
   render::Image image;
-  if (auto st = (*renderer)->drawFrame((*view)->frame(s.simulation(), camera), &image); !st.ok())
-    return fail(st.error().message);
-  printSummary(s, ctx->get());
-  return finish(o, **ctx, image);
-}
-
-// the learner's input from the window: the pointer ray through the cursor from the camera
-sim::InputRecord pointerInput(const scene::Camera& camera, float aspect, core::Vec3 cursor,
-                              VkExtent2D size, bool primaryDown) {
-  sim::InputRecord in;
-  in.cameraPosition = camera.position;
-  in.cameraForward = core::normalize(camera.target - camera.position);
-  const render::CameraView view = render::makeCameraView(camera, aspect);
-  const core::Mat4 inv = core::inverse(view.projection * view.view);
-  const float x = size.width ? 2.0f * cursor.x / float(size.width) - 1.0f : 0.0f;
-  const float y = size.height ? 2.0f * cursor.y / float(size.height) - 1.0f : 0.0f;
-  // unproject the cursor at the near and far planes (homogeneous divide by hand)
-  const auto unproject = [&](float depth) {
-    const float v[4] = {x, y, depth, 1.0f};
-    float out[4] = {0, 0, 0, 0};
-    for (int r = 0; r < 4; ++r)
-      for (int c = 0; c < 4; ++c) out[r] += inv.m[c][r] * v[c];
-    return core::Vec3{out[0] / out[3], out[1] / out[3], out[2] / out[3]};
-  };
-  const core::Vec3 nearPoint = unproject(0.0f);
-  in.pointerOrigin = camera.position;
-  in.pointerDirection = core::normalize(unproject(1.0f) - nearPoint);
-  in.buttons = primaryDown ? sim::kPointerPrimary : 0;
-  return in;
-}
-
-int runWindow(const RunOptions& o, sim::Session& s, TickObserver& log,
-              std::unique_ptr<render::Window> window) {
-  // Vulkan with the window's surface, swapchain target, renderer, scene and UI
-  render::ContextOptions co;
-  co.validation = o.validation;
-  co.gpu = o.gpu;
-  co.instanceExtensions = window->requiredInstanceExtensions();
-  render::Window* w = window.get();
-  co.createSurface = [w](VkInstance instance) { return w->createSurface(instance); };
-  auto ctx = render::Context::create(co);
-  if (!ctx.ok()) return fail(ctx.error().message);
-  auto target = render::WindowTarget::create(**ctx, *window, o.vsync);
-  if (!target.ok()) return fail(target.error().message);
-  auto renderer = render::Renderer::create(**ctx, **target);
-  if (!renderer.ok()) return fail(renderer.error().message);
-  auto view = render::SceneView::create(**renderer, s.simulation());
-  if (!view.ok()) return fail(view.error().message);
-
-  std::unique_ptr<ui::Overlay> overlay;
-  if (o.overlay) {
-    auto ov = ui::Overlay::create(**ctx, **renderer, {window.get(), o.language});
-    if (!ov.ok()) return fail(ov.error().message);
-    overlay = std::move(*ov);
+  std::unique_ptr<render::Context> ctx;
+  if (const int rc = renderHeadless(o, s, image, ctx); rc != 0) {
+    (void)concludeSession(o, s, log, ctx.get());
+    return rc;
   }
-
-  OrbitCamera orbit(s.definition().scene.camera);
-  using Clock = std::chrono::steady_clock;
-  auto last = Clock::now();
-  double accumulator = 0, frameMs = 0;
-  float lastX = window->cursorPosition().x, lastY = window->cursorPosition().y;
-  bool paused = false, spaceWasDown = false;
-  render::Image image;
-  while (!window->shouldClose()) {
-    window->pollEvents();
-    const auto now = Clock::now();
-    const double dt = std::chrono::duration<double>(now - last).count();
-    last = now;
-    frameMs = frameMs == 0 ? dt * 1000 : frameMs * 0.9 + dt * 100;
-
-    // controls: orbit with the left button, zoom with the wheel, keys for the rest
-    const core::Vec3 cursor = window->cursorPosition();
-    const bool uiMouse = overlay && overlay->wantsMouse();
-    if (!uiMouse && window->mouseButtonDown(render::kMouseRight))
-      orbit.rotate(cursor.x - lastX, cursor.y - lastY);
-    lastX = cursor.x;
-    lastY = cursor.y;
-    const double scroll = window->takeScroll();
-    if (!uiMouse) orbit.zoom(scroll);
-    if (window->keyDown(render::kKeyEscape)) window->requestClose();
-    if (window->keyDown(render::kKeyR)) orbit.reset();
-    const bool spaceDown = window->keyDown(render::kKeySpace);
-    if (spaceDown && !spaceWasDown) paused = !paused;
-    spaceWasDown = spaceDown;
-
-    // fixed ticks for the real time that passed (at most a quarter second per frame)
-    if (!paused) accumulator += std::min(dt, 0.25);
-    const VkExtent2D extent = (*target)->extent();
-    const float viewAspect = extent.height ? float(extent.width) / float(extent.height) : 1.0f;
-    const sim::InputRecord input =
-        pointerInput(orbit.camera(), viewAspect, cursor, extent,
-                     !uiMouse && window->mouseButtonDown(render::kMouseLeft));
-    while (accumulator >= s.tickSeconds()) {
-      if (o.seconds >= 0 && s.time() >= o.seconds) break;
-      s.step(input);
-      log.afterTick(s, input);
-      accumulator -= s.tickSeconds();
-    }
-    const bool finished = o.seconds >= 0 && s.time() + 1e-9 >= o.seconds;
-
-    // draw
-    const VkExtent2D size = (*target)->extent();
-    if (overlay) {
-      overlay->newFrame(float(size.width), float(size.height), float(dt));
-      ui::drawStatusPanel({title(s.definition(), o.language), (*ctx)->deviceDescription(), s.time(),
-                           s.tick(), s.stateHash(), frameMs, paused,
-                           "click: operate  right-drag: orbit  wheel: zoom  space: pause  R: reset "
-                           "view  Esc: quit"});
-    }
-    const float aspect = size.height ? float(size.width) / float(size.height) : 1.0f;
-    const auto camera = render::makeCameraView(orbit.camera(), aspect);
-    const bool capture = finished && !o.screenshot.empty();
-    if (auto st = (*renderer)->drawFrame((*view)->frame(s.simulation(), camera),
-                                         capture ? &image : nullptr);
-        !st.ok())
-      return fail(st.error().message);
-    if (finished) break;
-  }
-  (*renderer)->waitIdle();
-  if (!log.ok()) return fail(o.hashLog.string() + ": cannot write the hash log");
-  if (auto closed = log.finish(s); !closed.ok()) return fail(closed.error().message);
-  printSummary(s, ctx->get());
-  if (!o.screenshot.empty() && image.rgba.empty())
-    return fail("no frame was captured for the screenshot (the window was closed or minimised)");
-  return finish(o, **ctx, image);
+  if (const int rc = concludeSession(o, s, log, ctx.get()); rc != 0) return rc;
+  return finish(o, *ctx, image);
 }
 
 }  // namespace
 
 int runCommand(const std::vector<std::string>& argv) {
-  auto args =
-      Args::parse(argv, {"headless", "no-overlay", "no-render", "no-vsync", "validation", "no-log"},
-                  {"seconds", "screenshot", "width", "height", "gpu", "lang", "hash-log", "bot",
-                   "result", "mode", "seed", "log-dir", "learner", "station", "station-key"});
+  auto args = Args::parse(
+      argv, {"headless", "no-overlay", "no-render", "no-vsync", "validation", "no-log", "cutaway"},
+      {"seconds", "screenshot", "width", "height", "gpu", "lang", "hash-log", "bot", "result",
+       "mode", "seed", "log-dir", "learner", "station", "station-key", "frames", "speed"});
   if (!args.ok() || args->positionals().size() != 1) {
     std::fprintf(stderr, "practicum run: %s\n%s",
                  args.ok() ? "expected one scenario" : args.error().message.c_str(), kRunUsage);
@@ -424,13 +351,21 @@ int runCommand(const std::vector<std::string>& argv) {
   auto seconds = args->number("seconds", -1);
   auto width = args->number("width", 1280);
   auto height = args->number("height", 720);
-  for (const auto* r : {&seconds, &width, &height})
+  auto frames = args->number("frames", 0);
+  auto speed = args->number("speed", 1);
+  for (const auto* r : {&seconds, &width, &height, &frames, &speed})
     if (!r->ok()) return std::fprintf(stderr, "practicum run: %s\n", r->error().message.c_str()), 2;
   if (args->value("seconds") && (*seconds < 0 || *seconds > 86400))
     return std::fprintf(stderr, "practicum run: --seconds must be between 0 and 86400\n"), 2;
   if (*width < 16 || *width > 8192 || *height < 16 || *height > 8192)
     return std::fprintf(stderr, "practicum run: --width/--height must be 16..8192\n"), 2;
+  if (*frames < 0 || *frames > 1e6 || *frames != std::floor(*frames))
+    return std::fprintf(stderr, "practicum run: --frames must be a whole number 0..1000000\n"), 2;
+  if (*speed < 0.01 || *speed > 10000)
+    return std::fprintf(stderr, "practicum run: --speed must be between 0.01 and 10000\n"), 2;
   o.seconds = *seconds;
+  o.frames = static_cast<int>(*frames);
+  o.speed = *speed;
   o.width = static_cast<std::uint32_t>(*width);
   o.height = static_cast<std::uint32_t>(*height);
   if (const auto lang = args->value("lang")) {
@@ -454,8 +389,6 @@ int runCommand(const std::vector<std::string>& argv) {
     o.run = std::move(run.run);
     sessionOptions.mode = o.run->exam ? sim::Mode::Exam : sim::Mode::Practice;
     sessionOptions.seed = o.run->seed;
-    if (!o.headless) std::fprintf(stderr, "practicum run: --bot runs headless\n");
-    o.headless = true;
   }
   if (const auto mode = args->value("mode")) {
     if (*mode == "exam")
@@ -473,48 +406,71 @@ int runCommand(const std::vector<std::string>& argv) {
     sessionOptions.seed = v;
   }
   o.resultFile = args->value("result").value_or("");
-  auto simulation = sim::Session::create(*loaded.scenario, sessionOptions);
-  if (!simulation.ok()) return fail(simulation.error().message);
   TickObserver log;
   if (!log.openHashLog(o.hashLog)) return fail(o.hashLog.string() + ": cannot open for writing");
 
-  // every session leaves a log (unless --no-log)
-  if (!args->has("no-log")) {
-    std::error_code ec;
-    const std::filesystem::path dir = args->value("log-dir").value_or(record::defaultLogDir());
-    std::filesystem::create_directories(dir, ec);
-    record::RecorderOptions ro;
-    ro.learner = args->value("learner").value_or("anonymous");
-    ro.station = args->value("station").value_or("");
-    ro.engineVersion = PRACTICUM_VERSION;
-    ro.buildId = PRACTICUM_BUILD_ID;
-    // the station signs the end of the log when it has a key
-    std::string keyFile = args->value("station-key").value_or("");
-    if (const char* env = std::getenv("PRACTICUM_STATION_KEY"); keyFile.empty() && env)
-      keyFile = env;
-    if (!keyFile.empty()) {
-      auto key = record::StationKey::load(keyFile);
-      if (!key.ok())
-        return fail(key.error().message + " (create one with `practicum station-key --key " +
-                    keyFile + "`)");
-      ro.writer.stationKey = std::make_shared<const record::StationKey>(std::move(*key));
-    }
-    const auto file =
-        dir / record::logFileName(loaded.scenario->meta.id, ro.learner, core::nowUnixMs());
-    auto recorder = record::SessionRecorder::create(file, **simulation, ro);
-    if (!recorder.ok()) return fail(recorder.error().message + " (use --log-dir or --no-log)");
-    log.record(std::move(*recorder), dir);
+  // every session leaves a log (unless --no-log); the station signs it when it has a key
+  LogSettings logSettings;
+  logSettings.enabled = !args->has("no-log");
+  logSettings.dir = args->value("log-dir").value_or(record::defaultLogDir().string());
+  logSettings.station = args->value("station").value_or("");
+  std::string keyFile = args->value("station-key").value_or("");
+  if (const char* env = std::getenv("PRACTICUM_STATION_KEY"); keyFile.empty() && env) keyFile = env;
+  if (logSettings.enabled && !keyFile.empty()) {
+    auto key = record::StationKey::load(keyFile);
+    if (!key.ok())
+      return fail(key.error().message + " (create one with `practicum station-key --key " +
+                  keyFile + "`)");
+    logSettings.stationKey = std::make_shared<const record::StationKey>(std::move(*key));
   }
+  const std::string learner = args->value("learner").value_or("anonymous");
 
-  // a window when there is a display, otherwise headless
+  // a window when there is a display: the player; otherwise headless
   if (!o.headless) {
     auto window = render::Window::create(
         {"Practicum - " + title(*loaded.scenario, o.language), o.width, o.height});
-    if (window.ok()) return runWindow(o, **simulation, log, std::move(*window));
+    if (window.ok()) {
+      PlayerSetup setup;
+      setup.scenario = &*loaded.scenario;
+      setup.session = sessionOptions;
+      setup.bot = o.run ? &*o.run : nullptr;
+      setup.botSpeed = o.speed;
+      // the form asks who is training, unless the command line says (or a script plays)
+      setup.askLearner = !args->has("learner") && !o.run;
+      setup.learner = learner;
+      setup.language = o.language;
+      setup.hud = o.overlay;
+      setup.cutaway = args->has("cutaway");
+      setup.seconds = o.seconds;
+      setup.frames = o.frames;
+      setup.screenshot = o.screenshot;
+      setup.viewer.gpu = o.gpu;
+      setup.viewer.validation = o.validation;
+      setup.viewer.vsync = o.vsync;
+      setup.startLog = [&](const sim::Session& s, const std::string& who) {
+        return startLog(log, logSettings, s, who);
+      };
+      setup.afterTick = [&log](const sim::Session& s, const sim::InputRecord& input) {
+        log.afterTick(s, input);
+      };
+      setup.finish = [&](sim::Session& s, const render::Context* ctx, const render::Image* frame,
+                         const std::string& error) {
+        const int rc = concludeSession(o, s, log, ctx);
+        if (!error.empty()) return fail(error);
+        if (rc != 0) return rc;
+        if (ctx && frame) return finish(o, *ctx, *frame);
+        return 0;
+      };
+      return playInWindow(setup, std::move(*window));
+    }
     std::fprintf(stderr, "practicum run: %s; rendering headless instead\n",
                  window.error().message.c_str());
   }
-  return runHeadless(o, **simulation, log);
+  auto session = sim::Session::create(*loaded.scenario, sessionOptions);
+  if (!session.ok()) return fail(session.error().message);
+  if (auto started = startLog(log, logSettings, **session, learner); !started.ok())
+    return fail(started.error().message);
+  return runHeadless(o, **session, log);
 }
 
 }  // namespace practicum::app

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include <practicum/core/hash.hpp>
+#include <practicum/record/playback.hpp>
 #include <practicum/sim/session.hpp>
 
 namespace practicum::record {
@@ -17,9 +18,7 @@ core::Result<ReplayReport> replayLog(const LogContents& log, const scenario::Sce
 
   // step through every tick the log covers, with the input in force at that tick
   ReplayReport report;
-  std::uint64_t lastTick = log.end ? log.end->tick : 0;
-  if (!log.inputs.empty()) lastTick = std::max(lastTick, log.inputs.back().tick);
-  for (const auto& c : log.checkpoints) lastTick = std::max(lastTick, c.tick);
+  const std::uint64_t lastTick = lastTickOf(log);
   // a session stopped by the learner or a script: its last checkpoint was taken after stopping
   const bool stopped = log.end && static_cast<procedure::EndReason>(log.end->reason) ==
                                       procedure::EndReason::Stopped;

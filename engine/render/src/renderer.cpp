@@ -24,7 +24,7 @@ struct InstanceData {
   float model[16];
   float normal[12];
   float color[4];
-  float params[4];  // roughness, metalness, unused, unused
+  float params[4];  // roughness, metalness, emissive, highlight
 };
 
 // push constants: exactly the 128 bytes every device guarantees
@@ -267,6 +267,19 @@ core::Status Renderer::createPipeline() {
     gp.layout = layout_;
     gp.renderPass = renderPass_;
     res = vkCreateGraphicsPipelines(dev, VK_NULL_HANDLE, 1, &gp, nullptr, &pipeline_);
+    // the see-through variant: alpha blended, tests depth but does not write it
+    if (res == VK_SUCCESS) {
+      blend.blendEnable = VK_TRUE;
+      blend.srcColorBlendFactor = VK_BLEND_FACTOR_SRC_ALPHA;
+      blend.dstColorBlendFactor = VK_BLEND_FACTOR_ONE_MINUS_SRC_ALPHA;
+      blend.colorBlendOp = VK_BLEND_OP_ADD;
+      blend.srcAlphaBlendFactor = VK_BLEND_FACTOR_ONE;
+      blend.dstAlphaBlendFactor = VK_BLEND_FACTOR_ONE_MINUS_SRC_ALPHA;
+      blend.alphaBlendOp = VK_BLEND_OP_ADD;
+      ds.depthWriteEnable = VK_FALSE;
+      rs.cullMode = VK_CULL_MODE_NONE;
+      res = vkCreateGraphicsPipelines(dev, VK_NULL_HANDLE, 1, &gp, nullptr, &blendPipeline_);
+    }
   }
   vkDestroyShaderModule(dev, modules[0], nullptr);
   vkDestroyShaderModule(dev, modules[1], nullptr);
@@ -288,6 +301,7 @@ Renderer::~Renderer() {
   meshes_.clear();
   if (pool_) vkDestroyCommandPool(dev, pool_, nullptr);
   if (pipeline_) vkDestroyPipeline(dev, pipeline_, nullptr);
+  if (blendPipeline_) vkDestroyPipeline(dev, blendPipeline_, nullptr);
   if (layout_) vkDestroyPipelineLayout(dev, layout_, nullptr);
   if (renderPass_) vkDestroyRenderPass(dev, renderPass_, nullptr);
 }
@@ -390,14 +404,26 @@ core::Status Renderer::recordFrame(Frame& frame, const FrameDesc& desc, std::uin
   const VkExtent2D extent = target_.extent();
   stats_ = {};
 
-  // group items by mesh so that repeated meshes become one instanced draw
+  // opaque items grouped by mesh, so that repeated meshes become one instanced draw; then the
+  // see-through ones (alpha < 1) from far to near, drawn blended over them
   std::vector<std::uint32_t> order;
   order.reserve(desc.items.size());
   for (std::uint32_t i = 0; i < desc.items.size(); ++i)
-    if (desc.items[i].mesh && desc.items[i].mesh.index <= meshes_.size()) order.push_back(i);
-  std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+    if (desc.items[i].mesh && desc.items[i].mesh.index <= meshes_.size() &&
+        desc.items[i].baseColor.w > 0.0f)
+      order.push_back(i);
+  const auto opaque = [&](std::uint32_t i) { return desc.items[i].baseColor.w >= 1.0f; };
+  const auto firstBlended = std::stable_partition(order.begin(), order.end(), opaque);
+  const auto opaqueCount = static_cast<std::size_t>(firstBlended - order.begin());
+  std::stable_sort(order.begin(), firstBlended, [&](std::uint32_t a, std::uint32_t b) {
     return desc.items[a].mesh.index < desc.items[b].mesh.index;
   });
+  const auto distance = [&](std::uint32_t i) {
+    const core::Mat4& m = desc.items[i].model;
+    return core::length(core::Vec3{m.m[3][0], m.m[3][1], m.m[3][2]} - desc.camera.position);
+  };
+  std::stable_sort(firstBlended, order.end(),
+                   [&](std::uint32_t a, std::uint32_t b) { return distance(a) > distance(b); });
   const VkDeviceSize needed = std::max<VkDeviceSize>(order.size(), 1) * sizeof(InstanceData);
   if (frame.instances.size() < needed) {
     auto buf = GpuBuffer::create(ctx_, std::max<VkDeviceSize>(needed * 2, 64 * 1024),
@@ -412,7 +438,7 @@ core::Status Renderer::recordFrame(Frame& frame, const FrameDesc& desc, std::uin
     normalMatrix(inst[k].normal, item.model);
     const float c[4] = {item.baseColor.x, item.baseColor.y, item.baseColor.z, item.baseColor.w};
     std::memcpy(inst[k].color, c, sizeof c);
-    const float p[4] = {item.roughness, item.metalness, 0.0f, 0.0f};
+    const float p[4] = {item.roughness, item.metalness, item.emissive, item.highlight};
     std::memcpy(inst[k].params, p, sizeof p);
   }
 
@@ -457,11 +483,14 @@ core::Status Renderer::recordFrame(Frame& frame, const FrameDesc& desc, std::uin
   vkCmdPushConstants(cmd, layout_, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0,
                      sizeof pc, &pc);
 
-  // one instanced draw per run of items that share a mesh
+  // one instanced draw per run of items that share a mesh (see-through items one by one)
   for (std::size_t begin = 0; begin < order.size();) {
+    if (begin == opaqueCount)
+      vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, blendPipeline_);
     const MeshHandle mh = desc.items[order[begin]].mesh;
-    std::size_t end = begin;
-    while (end < order.size() && desc.items[order[end]].mesh == mh) ++end;
+    std::size_t end = begin + 1;
+    if (begin < opaqueCount)
+      while (end < opaqueCount && desc.items[order[end]].mesh == mh) ++end;
     const Mesh& mesh = *meshes_[mh.index - 1];
     const VkBuffer buffers[2] = {mesh.vertices.handle(), frame.instances.handle()};
     const VkDeviceSize offsets[2] = {0, begin * sizeof(InstanceData)};

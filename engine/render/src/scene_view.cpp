@@ -49,25 +49,39 @@ core::Result<std::unique_ptr<SceneView>> SceneView::create(Renderer& renderer,
   return view;
 }
 
-std::span<const DrawItem> SceneView::update(const sim::Simulation& simulation) {
+std::span<const DrawItem> SceneView::update(const sim::Simulation& simulation,
+                                            std::span<const EntityLook> looks) {
   items_.clear();
   const auto& entities = simulation.definition().scene.entities;
+  const EntityLook plain;
   for (std::size_t i = 0; i < parts_.size(); ++i) {
+    const EntityLook& look = i < looks.size() ? looks[i] : plain;
     const scene::Transform pose = simulation.entityPose(i);
     // scale applies to model geometry only; primitives carry their size in the mesh
     const core::Vec3 scale = entities[i].model.empty() ? core::Vec3{1, 1, 1} : pose.scale;
-    const core::Mat4 model = core::composeTRS(pose.position, pose.rotation, scale);
-    for (const Part& p : parts_[i])
-      items_.push_back({p.mesh, model, p.baseColor, p.roughness, p.metalness});
+    const core::Mat4 home = core::composeTRS(pose.position, pose.rotation, scale);
+    const auto add = [&](const core::Mat4& model, float alpha) {
+      if (alpha <= 0.0f) return;
+      for (const Part& p : parts_[i]) {
+        DrawItem item{p.mesh,      model,         p.baseColor,   p.roughness,
+                      p.metalness, look.emissive, look.highlight};
+        if (look.color) item.baseColor = {look.color->x, look.color->y, look.color->z, 1.0f};
+        item.baseColor.w = p.baseColor.w * alpha;
+        items_.push_back(item);
+      }
+    };
+    add((look.world ? *look.world : home) * look.local, look.alpha);
+    if (look.world) add(home * look.local, look.homeAlpha);
   }
   return items_;
 }
 
-FrameDesc SceneView::frame(const sim::Simulation& simulation, const CameraView& camera) {
+FrameDesc SceneView::frame(const sim::Simulation& simulation, const CameraView& camera,
+                           std::span<const EntityLook> looks) {
   FrameDesc f;
   f.camera = camera;
   f.lighting = simulation.definition().scene.lighting;
-  f.items = update(simulation);
+  f.items = update(simulation, looks);
   return f;
 }
 

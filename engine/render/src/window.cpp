@@ -39,6 +39,11 @@ core::Result<std::unique_ptr<Window>> Window::create(const WindowOptions& option
     glfwSetScrollCallback(w->window_, [](GLFWwindow* win, double, double dy) {
       static_cast<Window*>(glfwGetWindowUserPointer(win))->scroll_ += dy;
     });
+    glfwSetKeyCallback(w->window_, [](GLFWwindow* win, int key, int, int action, int) {
+      auto& pressed = static_cast<Window*>(glfwGetWindowUserPointer(win))->pressed_;
+      if (action == GLFW_PRESS && std::find(pressed.begin(), pressed.end(), key) == pressed.end())
+        pressed.push_back(key);
+    });
   }
   if (!w->window_) {
     const char* description = nullptr;
@@ -85,6 +90,40 @@ bool Window::mouseButtonDown(int button) const {
 }
 
 bool Window::keyDown(int key) const { return glfwGetKey(window_, key) == GLFW_PRESS; }
+
+bool Window::keyPressed(int key) {
+  const auto it = std::find(pressed_.begin(), pressed_.end(), key);
+  if (it == pressed_.end()) return false;
+  pressed_.erase(it);
+  return true;
+}
+
+void Window::setCursorCaptured(bool captured) {
+  captured_ = captured;
+  glfwSetInputMode(window_, GLFW_CURSOR, captured ? GLFW_CURSOR_DISABLED : GLFW_CURSOR_NORMAL);
+}
+
+void Window::toggleFullscreen() {
+  GLFWmonitor* monitor = glfwGetPrimaryMonitor();
+  const GLFWvidmode* mode = monitor ? glfwGetVideoMode(monitor) : nullptr;
+  if (!fullscreen_ && mode) {
+    glfwGetWindowPos(window_, &windowed_[0], &windowed_[1]);
+    glfwGetWindowSize(window_, &windowed_[2], &windowed_[3]);
+    glfwSetWindowMonitor(window_, monitor, 0, 0, mode->width, mode->height, mode->refreshRate);
+    fullscreen_ = true;
+  } else if (fullscreen_) {
+    glfwSetWindowMonitor(window_, nullptr, windowed_[0], windowed_[1], windowed_[2], windowed_[3],
+                         0);
+    fullscreen_ = false;
+  }
+}
+
+void Window::setMinimized(bool minimized) {
+  if (minimized)
+    glfwIconifyWindow(window_);
+  else
+    glfwRestoreWindow(window_);
+}
 
 double Window::takeScroll() { return std::exchange(scroll_, 0.0); }
 bool Window::shouldClose() const { return glfwWindowShouldClose(window_) == GLFW_TRUE; }

@@ -276,7 +276,15 @@ class ScenarioReader {
   scene::Entity readEntity(const json& v, const std::string& path, std::uint32_t index) {
     scene::Entity e;
     if (!check_.expectObject(v, path)) return e;
-    check_.checkKeys(v, path, {"name", "transform", "shape", "model", "material", "body"});
+    check_.checkKeys(v, path,
+                     {"name", "transform", "shape", "model", "material", "body", "cutaway"});
+    if (const json* cut = Checker::find(v, "cutaway")) {
+      if (cut->is_boolean())
+        e.cutaway = cut->get<bool>();
+      else
+        check_.error(Checker::at(path, "cutaway"),
+                     "expected true or false, got " + detail::typeName(*cut));
+    }
     if (const json* name = check_.require(v, path, "name")) {
       if (auto s = check_.string(*name, Checker::at(path, "name"))) {
         declare(entityNames_, *s, Checker::at(path, "name"), index, "entity");

@@ -107,6 +107,18 @@ void Session::step(const InputRecord& input) {
     heldButton_.reset();
   }
 
+  // the drop key lets go of what is in the hand
+  const bool dropNow = (input.keys & kKeyDrop) && !(lastKeys_ & kKeyDrop);
+  lastKeys_ = input.keys;
+  if (dropNow) {
+    if (carrying_) {
+      release();
+    } else if (const auto held = devices_->heldTool()) {
+      devices_->putBack();
+      procedure_->record({tick, procedure::EventKind::ToolReturned, *held, 0, 0, 0});
+    }
+  }
+
   // an instructor's inject travels in the input stream, so a replay reproduces it
   if (input.inject > 0 && input.inject <= definition().training.faults.size())
     procedure_->inject(tick, input.inject - 1, procedure::FaultSource::Instructor);
@@ -385,6 +397,7 @@ std::uint64_t Session::stateHash() const {
   zones_->hash(h);
   // what the hand is doing carries into the next ticks
   h.u32(lastButtons_);
+  h.u32(lastKeys_);
   h.u32(heldButton_ ? *heldButton_ + 1 : 0);
   h.u32(turning_ ? turning_->device + 1 : 0);
   if (turning_) {

@@ -5,6 +5,7 @@
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_vulkan.h>
+#include <imgui_internal.h>
 
 #include <practicum/core/log.hpp>
 
@@ -41,20 +42,23 @@ core::Result<std::unique_ptr<Overlay>> Overlay::create(const render::Context& co
   ImGui::StyleColorsDark();
   ImGui::GetStyle().WindowRounding = 4.0f;
 
-  // fonts: ImGui's default, or a CJK font when Chinese is asked for
-  if (options.language == Language::ChineseSimplified) {
-    const std::string path = findCjkFont();
-    if (!path.empty() &&
-        io.Fonts->AddFontFromFileTTF(path.c_str(), options.fontSize, nullptr,
-                                     io.Fonts->GetGlyphRangesChineseSimplifiedCommon())) {
-      o->cjk_ = true;
-    } else {
-      core::logWarning(
-          "no CJK font found (install fonts-wqy-microhei); Chinese text will not "
-          "display");
-      io.Fonts->AddFontDefault();
-    }
+  // fonts: one with CJK glyphs (it has Latin too) so that the language can change at run
+  // time; ImGui's own font when none is installed. The glyph ranges live until the atlas is
+  // built below.
+  const std::string cjk = findCjkFont();
+  ImFontGlyphRangesBuilder glyphs;
+  glyphs.AddRanges(io.Fonts->GetGlyphRangesChineseSimplifiedCommon());
+  glyphs.AddText(everyText().c_str());
+  glyphs.AddText(options.glyphText.c_str());
+  ImVector<ImWchar> ranges;
+  glyphs.BuildRanges(&ranges);
+  if (!cjk.empty() &&
+      io.Fonts->AddFontFromFileTTF(cjk.c_str(), options.fontSize, nullptr, ranges.Data)) {
+    o->cjk_ = true;
   } else {
+    if (options.language == Language::ChineseSimplified)
+      core::logWarning(
+          "no CJK font found (install fonts-wqy-microhei); Chinese text will not display");
     io.Fonts->AddFontDefault();
   }
 
@@ -138,6 +142,22 @@ void Overlay::discardFrame() {
   frameOpen_ = false;
 }
 
+std::vector<std::uint32_t> Overlay::missingGlyphs(std::string_view utf8) const {
+  std::vector<std::uint32_t> missing;
+  const ImFont* font = ImGui::GetIO().Fonts->Fonts[0];
+  const std::string text(utf8);
+  for (const char* p = text.c_str(); *p;) {
+    unsigned int c = 0;
+    p += ImTextCharFromUtf8(&c, p, nullptr);
+    if (c <= ' ') continue;
+    // beyond what ImWchar holds, ImGui reads the replacement character: it cannot draw it
+    if (c == IM_UNICODE_CODEPOINT_INVALID || !font->FindGlyphNoFallback(static_cast<ImWchar>(c)))
+      missing.push_back(c);
+  }
+  return missing;
+}
+
 bool Overlay::wantsMouse() const { return ImGui::GetIO().WantCaptureMouse; }
+bool Overlay::wantsKeyboard() const { return ImGui::GetIO().WantCaptureKeyboard; }
 
 }  // namespace practicum::ui

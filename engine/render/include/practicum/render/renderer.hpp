@@ -26,13 +26,16 @@ struct MeshHandle {
   friend bool operator==(MeshHandle, MeshHandle) = default;
 };
 
-/// One thing to draw: a mesh, its model matrix and its surface.
+/// One thing to draw: a mesh, its model matrix and its surface. Items with baseColor.w < 1 are
+/// drawn see-through (blended, back to front, after every opaque item); w = 0 is not drawn.
 struct DrawItem {
   MeshHandle mesh;
   core::Mat4 model;
   core::Vec4 baseColor{0.8f, 0.8f, 0.8f, 1.0f};
   float roughness = 0.6f;
   float metalness = 0.0f;
+  float emissive = 0.0f;   ///< light of its own, as a multiple of the base colour (lit lamps)
+  float highlight = 0.0f;  ///< 0..1: the hover outline glow (rim) and tint
 };
 
 /// Where the frame is seen from.
@@ -110,6 +113,7 @@ class Renderer {
   VkRenderPass renderPass_ = VK_NULL_HANDLE;
   VkPipelineLayout layout_ = VK_NULL_HANDLE;
   VkPipeline pipeline_ = VK_NULL_HANDLE;
+  VkPipeline blendPipeline_ = VK_NULL_HANDLE;  ///< see-through items
   VkCommandPool pool_ = VK_NULL_HANDLE;
   std::vector<std::unique_ptr<Mesh>> meshes_;
   std::vector<std::unique_ptr<Frame>> frames_;

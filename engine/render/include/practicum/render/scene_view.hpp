@@ -4,6 +4,7 @@
 /// entity poses into draw items every frame. Observes the simulation; never changes it.
 #include <map>
 #include <memory>
+#include <optional>
 #include <span>
 #include <tuple>
 #include <vector>
@@ -13,6 +14,18 @@
 
 namespace practicum::render {
 
+/// How an entity is shown beyond its pose and material: what the player makes of device state
+/// (a handle turned to its position, a lit lamp, a hovered device, a tool in the hand).
+struct EntityLook {
+  std::optional<core::Mat4> world;  ///< replaces the entity's pose (e.g. a tool held in the hand)
+  float homeAlpha = 0.0f;  ///< with `world`: also a ghost of this opacity at the entity's pose
+  core::Mat4 local;        ///< applied in the entity's own frame, before its pose
+  float alpha = 1.0f;      ///< multiplies the material's opacity; 0 hides the entity
+  float emissive = 0.0f;   ///< light of its own (see DrawItem::emissive)
+  std::optional<core::Vec3> color;  ///< replaces the base colour (e.g. a lamp's lit colour)
+  float highlight = 0.0f;           ///< see DrawItem::highlight
+};
+
 /// The drawable form of a simulation's entities. Borrows the Renderer.
 class SceneView {
  public:
@@ -20,10 +33,13 @@ class SceneView {
   static core::Result<std::unique_ptr<SceneView>> create(Renderer& renderer,
                                                          const sim::Simulation& simulation);
 
-  /// Draw items for the simulation's current state; valid until the next call.
-  std::span<const DrawItem> update(const sim::Simulation& simulation);
+  /// Draw items for the simulation's current state; valid until the next call. `looks`, when
+  /// not empty, has one entry per entity.
+  std::span<const DrawItem> update(const sim::Simulation& simulation,
+                                   std::span<const EntityLook> looks = {});
   /// A full frame description: the scenario's lighting, the given camera, current items.
-  FrameDesc frame(const sim::Simulation& simulation, const CameraView& camera);
+  FrameDesc frame(const sim::Simulation& simulation, const CameraView& camera,
+                  std::span<const EntityLook> looks = {});
 
  private:
   struct Part {

@@ -22,7 +22,29 @@ struct WindowOptions {
 /// Mouse buttons for mouseButtonDown (GLFW's numbering).
 enum MouseButton : int { kMouseLeft = 0, kMouseRight = 1, kMouseMiddle = 2 };
 /// Keys for keyDown (GLFW's key codes, which follow US layout ASCII for printable keys).
-enum Key : int { kKeySpace = 32, kKeyR = 82, kKeyEscape = 256 };
+enum Key : int {
+  kKeySpace = 32,
+  kKeyA = 65,
+  kKeyC = 67,
+  kKeyD = 68,
+  kKeyE = 69,
+  kKeyG = 71,
+  kKeyL = 76,
+  kKeyQ = 81,
+  kKeyR = 82,
+  kKeyS = 83,
+  kKeyV = 86,
+  kKeyW = 87,
+  kKeyEscape = 256,
+  kKeyTab = 258,
+  kKeyRight = 262,
+  kKeyLeft = 263,
+  kKeyDown = 264,
+  kKeyUp = 265,
+  kKeyF1 = 290,
+  kKeyF11 = 300,
+  kKeyLeftShift = 340,
+};
 
 /// An OS window (GLFW, no client API). Only the thread that created it may use it. GLFW is
 /// initialised with the first window and terminated with the last (a process-wide count).
@@ -53,8 +75,18 @@ class Window {
   bool mouseButtonDown(int button) const;
   /// Whether a key is held.
   bool keyDown(int key) const;
+  /// Whether a key went down since the last call for that key (one press = one true).
+  bool keyPressed(int key);
   /// Wheel steps since the last call (positive = away from the user).
   double takeScroll();
+  /// Hides the cursor and reports unbounded movement (mouse look), or gives it back.
+  void setCursorCaptured(bool captured);
+  bool cursorCaptured() const { return captured_; }
+  /// Switches between a window and full screen on the primary monitor.
+  void toggleFullscreen();
+  bool fullscreen() const { return fullscreen_; }
+  /// Minimises (iconifies) or restores the window.
+  void setMinimized(bool minimized);
   /// Size of the drawable area in pixels (0 x 0 while minimised).
   VkExtent2D framebufferSize() const;
   /// The GLFW window, for UI platform backends only (opaque elsewhere).
@@ -64,6 +96,10 @@ class Window {
   Window() = default;
   GLFWwindow* window_ = nullptr;
   double scroll_ = 0;
+  bool captured_ = false;
+  bool fullscreen_ = false;
+  int windowed_[4] = {0, 0, 0, 0};  ///< position and size to go back to from full screen
+  std::vector<int> pressed_;        ///< keys that went down since their keyPressed()
 };
 
 /// The window's swapchain. Recreated transparently on resize or when out of date.

@@ -75,6 +75,7 @@ struct Entity {
                                ///< that bring their own materials unless overrideMaterial)
   bool overrideMaterial = false;
   std::optional<Body> body;
+  bool cutaway = false;  ///< an enclosure the player's cut-away view shows see-through
 };
 
 /// Joint kinds between two bodies (or a body and the world).

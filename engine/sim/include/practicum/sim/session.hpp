@@ -21,6 +21,10 @@ namespace practicum::sim {
 inline constexpr std::uint32_t kPointerPrimary = 1u << 0;
 inline constexpr std::uint32_t kPointerSecondary = 1u << 1;
 
+/// Keys the session itself understands (bits of InputRecord::keys).
+/// Let go of what is in the hand: a carried part is released, a held tool is put back.
+inline constexpr std::uint32_t kKeyDrop = 1u << 0;
+
 /// The learner's input for one tick: where they look from and point at, what they hold down.
 struct InputRecord {
   core::Vec3 cameraPosition;
@@ -28,7 +32,7 @@ struct InputRecord {
   core::Vec3 pointerOrigin;
   core::Vec3 pointerDirection{0, 0, -1};  ///< need not be normalised
   std::uint32_t buttons = 0;              ///< kPointer* bits held this tick
-  std::uint32_t keys = 0;                 ///< application-defined key bits held this tick
+  std::uint32_t keys = 0;                 ///< kKey* bits held this tick (others unused)
   float axes[4] = {0, 0, 0, 0};           ///< movement axes in [-1, 1] (e.g. walk, strafe)
   std::uint32_t inject = 0;               ///< an instructor's inject: fault index + 1; 0 none
   friend bool operator==(const InputRecord&, const InputRecord&) = default;
@@ -111,6 +115,7 @@ class Session {
   std::optional<std::uint32_t> hoveredEntity_;
   std::optional<std::uint32_t> hoveredDevice_;
   std::uint32_t lastButtons_ = 0;
+  std::uint32_t lastKeys_ = 0;
   std::optional<std::uint32_t> heldButton_;  ///< button device held down by the pointer
   struct Turning {
     std::uint32_t device = 0;

@@ -4,23 +4,26 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include <practicum/core/result.hpp>
 #include <practicum/render/context.hpp>
 #include <practicum/render/renderer.hpp>
 #include <practicum/render/window.hpp>
+#include <practicum/ui/text.hpp>
 
 namespace practicum::ui {
-
-/// UI language.
-enum class Language { English, ChineseSimplified };
 
 /// How to set up the overlay.
 struct OverlayOptions {
   /// The window to take input from; nullptr for headless rendering.
   render::Window* window = nullptr;
-  Language language = Language::English;
+  Language language = Language::English;  ///< a warning is given when it needs a missing font
   float fontSize = 16.0f;
+  /// Text the UI will show besides its own strings (the scenario's texts): its glyphs are put
+  /// in the font, with the common simplified Chinese characters.
+  std::string glyphText;
 };
 
 /// One ImGui context bound to a renderer: call newFrame(), issue ImGui calls, and the next
@@ -43,8 +46,13 @@ class Overlay {
   void discardFrame();
   /// Whether ImGui wants the mouse (the scene should then ignore it).
   bool wantsMouse() const;
+  /// Whether ImGui wants the keyboard (a text field has focus).
+  bool wantsKeyboard() const;
   /// Whether a font with CJK glyphs was loaded.
   bool hasCjkFont() const { return cjk_; }
+  /// The characters of `utf8` (code points) the UI font cannot draw; line breaks and spaces are
+  /// not counted.
+  std::vector<std::uint32_t> missingGlyphs(std::string_view utf8) const;
 
  private:
   Overlay(render::Renderer& renderer) : renderer_(renderer) {}

@@ -1,0 +1,311 @@
+#include "player.hpp"
+
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <thread>
+
+#include <practicum/render/image.hpp>
+#include <practicum/sim/bot.hpp>
+#include <practicum/ui/hud.hpp>
+
+#include "camera_rig.hpp"
+#include "scene_presenter.hpp"
+
+namespace practicum::app {
+
+namespace {
+
+// the pointer ray through a point of the image (pixels) from the camera
+sim::InputRecord pointerInput(const render::CameraView& view, const scene::Camera& eye, float x,
+                              float y, VkExtent2D size) {
+  sim::InputRecord in;
+  in.cameraPosition = eye.position;
+  in.cameraForward = core::normalize(eye.target - eye.position);
+  const core::Mat4 inv = core::inverse(view.projection * view.view);
+  const float nx = size.width ? 2.0f * x / float(size.width) - 1.0f : 0.0f;
+  const float ny = size.height ? 2.0f * y / float(size.height) - 1.0f : 0.0f;
+  // unproject at the near and far planes (homogeneous divide by hand)
+  const auto unproject = [&](float depth) {
+    const float v[4] = {nx, ny, depth, 1.0f};
+    float out[4] = {0, 0, 0, 0};
+    for (int r = 0; r < 4; ++r)
+      for (int c = 0; c < 4; ++c) out[r] += inv.m[c][r] * v[c];
+    return core::Vec3{out[0] / out[3], out[1] / out[3], out[2] / out[3]};
+  };
+  in.pointerOrigin = eye.position;
+  in.pointerDirection = core::normalize(unproject(1.0f) - unproject(0.0f));
+  return in;
+}
+
+// the whole interactive session: state that lives from frame to frame
+class Player {
+ public:
+  Player(const PlayerSetup& setup, Viewer& viewer)
+      : setup_(setup), viewer_(viewer), rig_(setup.scenario->scene.camera) {
+    language_ = setup.language;
+    cutaway_ = setup.cutaway;
+    form_.exam = setup.session.mode == sim::Mode::Exam;
+    form_.language = setup.language;
+    std::snprintf(form_.learner, sizeof form_.learner, "%s",
+                  setup.askLearner ? "" : setup.learner.c_str());
+  }
+
+  int run() {
+    // a practice session behind the start-up form; the real one starts with the form's choices
+    const bool form = setup_.askLearner && !setup_.bot;
+    auto preview = sim::Session::create(*setup_.scenario, setup_.session);
+    if (!preview.ok()) return fail(preview.error().message);
+    session_ = std::move(*preview);
+    if (auto shown = viewer_.show(session_->simulation()); !shown.ok())
+      return fail(shown.error().message);
+    if (form) {
+      if (!runForm()) return 0;  // quit at the form: no session, no log
+      sim::SessionOptions options = setup_.session;
+      options.mode = form_.exam ? sim::Mode::Exam : sim::Mode::Practice;
+      auto created = sim::Session::create(*setup_.scenario, options);
+      if (!created.ok()) return fail(created.error().message);
+      session_ = std::move(*created);
+      language_ = form_.language;
+    }
+    const std::string learner = form ? std::string(form_.learner) : setup_.learner;
+    if (auto started = setup_.startLog(*session_, learner.empty() ? "anonymous" : learner);
+        !started.ok())
+      return fail(started.error().message);
+    started_ = true;
+
+    if (setup_.bot) {
+      if (auto played = playBot(); !played.ok()) return fail(played.error().message);
+    }
+    if (auto played = loop(); !played.ok()) return fail(played.error().message);
+    viewer_.window().setCursorCaptured(false);
+    return setup_.finish(*session_, &viewer_.context(), &image_, captureError());
+  }
+
+ private:
+  int fail(const std::string& message) {
+    if (!started_) {
+      std::fprintf(stderr, "practicum run: %s\n", message.c_str());
+      return 1;
+    }
+    return setup_.finish(*session_, &viewer_.context(), nullptr, message);
+  }
+
+  std::string captureError() const {
+    if (!setup_.screenshot.empty() && image_.rgba.empty())
+      return "no frame was captured for the screenshot (the window was closed or minimised)";
+    return {};
+  }
+
+  // the start-up form over the scene; false when the user quits
+  bool runForm() {
+    const std::string title = ui::pick(setup_.scenario->meta.title, form_.language);
+    int frames = 0;
+    while (!viewer_.window().shouldClose()) {
+      viewer_.beginFrame();
+      const ui::StartChoice choice = ui::drawStartForm(form_, title);
+      ++frames;
+      // a run that takes a screenshot or counts frames is automated: the form starts by itself
+      const bool automatic = (setup_.frames > 0 || !setup_.screenshot.empty()) && frames > 2;
+      if (auto drawn = viewer_.endFrame(session_->simulation(), rig_.camera(), {}, nullptr);
+          !drawn.ok()) {
+        std::fprintf(stderr, "practicum run: %s\n", drawn.error().message.c_str());
+        return false;
+      }
+      if (choice == ui::StartChoice::Quit) return false;
+      if (choice == ui::StartChoice::Start || automatic) return true;
+    }
+    return false;
+  }
+
+  // the scripted learner plays; frames are drawn at the display's pace along the way
+  core::Status playBot() {
+    auto bot = sim::Bot::create(*setup_.bot, *session_);
+    if (!bot.ok()) return bot.error();
+    using Clock = std::chrono::steady_clock;
+    const auto start = Clock::now();
+    auto lastFrame = start - std::chrono::seconds(1);
+    core::Status drawError;
+    auto played = bot->play([&](const sim::Session& s, const sim::InputRecord& input) {
+      setup_.afterTick(s, input);
+      if (viewer_.window().keyPressed(render::kKeyEscape)) viewer_.window().requestClose();
+      if (viewer_.window().shouldClose()) {
+        session_->stop();  // the bot's remaining steps do nothing
+        return;
+      }
+      // at the bot's speed in real time: a tick ahead of its time waits, and draws a frame
+      // when 1/60 s has passed since the last one; a tick behind catches up without one
+      const auto due = start + std::chrono::duration_cast<Clock::duration>(
+                                   std::chrono::duration<double>(s.time() / setup_.botSpeed));
+      if (Clock::now() >= due || !drawError.ok()) return;
+      const bool frameDue = Clock::now() - lastFrame >= std::chrono::milliseconds(16);
+      std::this_thread::sleep_until(due);
+      if (!frameDue) return;
+      lastFrame = Clock::now();
+      viewer_.beginFrame();
+      handleViewKeys();
+      drawError = drawFrame(nullptr);
+    });
+    if (!drawError.ok()) return drawError;
+    return played;
+  }
+
+  // keys that change only the view, for the player and the bot alike
+  void handleViewKeys() {
+    render::Window& w = viewer_.window();
+    if (w.keyPressed(render::kKeyF1)) help_ = !help_;
+    if (w.keyPressed(render::kKeyF11)) w.toggleFullscreen();
+    if (w.keyPressed(render::kKeyC)) cutaway_ = !cutaway_;
+    if (w.keyPressed(render::kKeyL)) labels_ = !labels_;
+    if (w.keyPressed(render::kKeyR)) {
+      rig_.reset();
+      w.setCursorCaptured(false);
+    }
+    if (w.keyPressed(render::kKeyV)) {
+      const bool walk = rig_.mode() == CameraRig::Mode::Orbit;
+      rig_.setMode(walk ? CameraRig::Mode::Walk : CameraRig::Mode::Orbit);
+      w.setCursorCaptured(walk);
+    }
+    if (w.keyPressed(render::kKeyTab) && rig_.mode() == CameraRig::Mode::Walk)
+      w.setCursorCaptured(!w.cursorCaptured());
+  }
+
+  // the learner's frame loop: input, fixed ticks, drawing
+  core::Status loop() {
+    double accumulator = 0;
+    int frames = 0;
+    render::Window& w = viewer_.window();
+    core::Vec3 lastCursor = w.cursorPosition();
+    float rightTravel = 0;
+    bool rightWasDown = false;
+    while (!w.shouldClose()) {
+      const double dt = viewer_.beginFrame();
+      const bool keyboard = !viewer_.uiWantsKeyboard();
+      if (keyboard) handleViewKeys();
+      if (keyboard && w.keyPressed(render::kKeyEscape)) {
+        if (help_)
+          help_ = false;
+        else if (session_->ended() || setup_.bot)
+          w.requestClose();
+        else
+          paused_ = !paused_;
+      }
+      const bool live = !paused_ && !session_->ended() && !setup_.bot;
+      if (paused_ || session_->ended()) w.setCursorCaptured(false);
+
+      // camera: look or orbit with the mouse, walk with the keys
+      const core::Vec3 cursor = w.cursorPosition();
+      const float dx = cursor.x - lastCursor.x, dy = cursor.y - lastCursor.y;
+      lastCursor = cursor;
+      const bool sceneMouse = !viewer_.uiWantsMouse() || w.cursorCaptured();
+      const bool rightDown = w.mouseButtonDown(render::kMouseRight);
+      bool secondaryClick = false;
+      if (rig_.mode() == CameraRig::Mode::Walk) {
+        if (w.cursorCaptured()) rig_.look(dx, dy);
+        if (keyboard && live) {
+          const float f = float(w.keyDown(render::kKeyW)) - float(w.keyDown(render::kKeyS));
+          const float r = float(w.keyDown(render::kKeyD)) - float(w.keyDown(render::kKeyA));
+          rig_.walk(f, r, dt, w.keyDown(render::kKeyLeftShift));
+        }
+      } else if (sceneMouse) {
+        // right drag orbits; a right click that does not move is the secondary button
+        if (rightDown) {
+          rig_.orbit(dx, dy);
+          rightTravel += std::abs(dx) + std::abs(dy);
+        } else if (rightWasDown) {
+          secondaryClick = rightTravel < 4.0f;
+          rightTravel = 0;
+        }
+        rig_.zoom(w.takeScroll());
+      }
+      rightWasDown = rightDown;
+
+      // the learner's input this frame: the pointer through the cursor (or the screen centre)
+      const scene::Camera eye = rig_.camera();
+      const VkExtent2D size = viewer_.extent();
+      const render::CameraView view = viewer_.cameraView(eye);
+      const float px = w.cursorCaptured() ? float(size.width) * 0.5f : cursor.x;
+      const float py = w.cursorCaptured() ? float(size.height) * 0.5f : cursor.y;
+      sim::InputRecord input = pointerInput(view, eye, px, py, size);
+      if (sceneMouse && w.mouseButtonDown(render::kMouseLeft))
+        input.buttons |= sim::kPointerPrimary;
+      if (sceneMouse && (secondaryClick || (rig_.mode() == CameraRig::Mode::Walk && rightDown)))
+        input.buttons |= sim::kPointerSecondary;
+      if (keyboard && w.keyDown(render::kKeyG)) input.keys |= sim::kKeyDrop;
+
+      // fixed ticks for the real time that passed; a click shorter than a tick still counts
+      if (live) accumulator += dt;
+      while (live && accumulator >= session_->tickSeconds() && !session_->ended()) {
+        if (setup_.seconds >= 0 && session_->time() >= setup_.seconds) break;
+        session_->step(input);
+        setup_.afterTick(*session_, input);
+        accumulator -= session_->tickSeconds();
+        input.buttons &= ~sim::kPointerSecondary;  // a click is one edge
+      }
+      if (!live) accumulator = 0;
+
+      // a pause menu choice
+      if (paused_ && setup_.hud) {
+        const ui::PauseChoice choice = ui::drawPauseMenu(language_);
+        if (choice == ui::PauseChoice::Resume) paused_ = false;
+        if (choice == ui::PauseChoice::EndSession) {
+          paused_ = false;
+          session_->stop();
+        }
+      }
+      if (w.cursorCaptured() && setup_.hud) ui::drawCrosshair(px, py);
+
+      // draw; the last frame of --seconds or --frames is the screenshot
+      ++frames;
+      const bool timeUp = setup_.seconds >= 0 && session_->time() + 1e-9 >= setup_.seconds;
+      const bool enough = setup_.frames > 0 && frames >= setup_.frames;
+      const bool last = timeUp || enough;
+      const bool capture = last && !setup_.screenshot.empty();
+      if (auto drawn = drawFrame(capture ? &image_ : nullptr); !drawn.ok()) return drawn;
+      if (last) break;
+    }
+    return {};
+  }
+
+  // the HUD and the scene for the session's current state
+  core::Status drawFrame(render::Image* capture) {
+    const scene::Camera eye = rig_.camera();
+    const ui::HudModel hud = ui::makeHud(*session_, language_);
+    if (setup_.hud) {
+      const VkExtent2D size = viewer_.extent();
+      drawSessionOverlay(*session_, hud, viewer_.cameraView(eye), float(size.width),
+                         float(size.height),
+                         {labels_, help_, false, viewer_.context().deviceDescription(),
+                          viewer_.frameMilliseconds()});
+    }
+    const auto looks = entityLooks(*session_, hud, eye, {cutaway_});
+    return viewer_.endFrame(session_->simulation(), eye, looks, capture);
+  }
+
+  const PlayerSetup& setup_;
+  Viewer& viewer_;
+  CameraRig rig_;
+  ui::StartForm form_;
+  ui::Language language_;
+  std::unique_ptr<sim::Session> session_;
+  bool started_ = false;
+  bool paused_ = false, help_ = false, cutaway_ = false, labels_ = true;
+  render::Image image_;
+};
+
+}  // namespace
+
+int playInWindow(const PlayerSetup& setup, std::unique_ptr<render::Window> window) {
+  ViewerOptions vo = setup.viewer;
+  vo.language = setup.language;
+  vo.glyphText = scenarioGlyphs(*setup.scenario);
+  auto viewer = Viewer::create(std::move(window), vo);
+  if (!viewer.ok()) {
+    std::fprintf(stderr, "practicum run: %s\n", viewer.error().message.c_str());
+    return 1;
+  }
+  Player player(setup, **viewer);
+  return player.run();
+}
+
+}  // namespace practicum::app

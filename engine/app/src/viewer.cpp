@@ -1,0 +1,93 @@
+#include "viewer.hpp"
+
+#include <algorithm>
+#include <chrono>
+
+namespace practicum::app {
+
+namespace {
+double nowSeconds() {
+  using namespace std::chrono;
+  return duration<double>(steady_clock::now().time_since_epoch()).count();
+}
+}  // namespace
+
+core::Result<std::unique_ptr<Viewer>> Viewer::create(std::unique_ptr<render::Window> window,
+                                                     const ViewerOptions& options) {
+  std::unique_ptr<Viewer> v(new Viewer());
+  v->window_ = std::move(window);
+
+  // Vulkan with the window's surface, its swapchain, the renderer, the UI
+  render::ContextOptions co;
+  co.validation = options.validation;
+  co.gpu = options.gpu;
+  co.instanceExtensions = v->window_->requiredInstanceExtensions();
+  render::Window* w = v->window_.get();
+  co.createSurface = [w](VkInstance instance) { return w->createSurface(instance); };
+  auto ctx = render::Context::create(co);
+  if (!ctx.ok()) return ctx.error();
+  v->context_ = std::move(*ctx);
+  auto target = render::WindowTarget::create(*v->context_, *v->window_, options.vsync);
+  if (!target.ok()) return target.error();
+  v->target_ = std::move(*target);
+  auto renderer = render::Renderer::create(*v->context_, *v->target_);
+  if (!renderer.ok()) return renderer.error();
+  v->renderer_ = std::move(*renderer);
+  ui::OverlayOptions oo;
+  oo.window = v->window_.get();
+  oo.language = options.language;
+  oo.glyphText = options.glyphText;
+  auto overlay = ui::Overlay::create(*v->context_, *v->renderer_, oo);
+  if (!overlay.ok()) return overlay.error();
+  v->overlay_ = std::move(*overlay);
+  v->last_ = nowSeconds();
+  return v;
+}
+
+Viewer::~Viewer() {
+  if (renderer_) renderer_->waitIdle();
+  // the overlay and the scene borrow the renderer; the renderer borrows the target and context
+  overlay_.reset();
+  scene_.reset();
+  renderer_.reset();
+  target_.reset();
+  context_.reset();
+}
+
+core::Status Viewer::show(const sim::Simulation& simulation) {
+  auto scene = render::SceneView::create(*renderer_, simulation);
+  if (!scene.ok()) return scene.error();
+  scene_ = std::move(*scene);
+  return {};
+}
+
+double Viewer::beginFrame() {
+  window_->pollEvents();
+  const double now = nowSeconds();
+  const double dt = now - last_;
+  last_ = now;
+  frameMs_ = frameMs_ == 0 ? dt * 1000 : frameMs_ * 0.9 + dt * 100;
+  const VkExtent2D size = extent();
+  overlay_->newFrame(float(size.width), float(size.height), float(dt));
+  return std::min(dt, 0.25);
+}
+
+core::Status Viewer::endFrame(const sim::Simulation& simulation, const scene::Camera& eye,
+                              std::span<const render::EntityLook> looks, render::Image* capture) {
+  if (!scene_)
+    if (auto s = show(simulation); !s.ok()) return s;
+  return renderer_->drawFrame(scene_->frame(simulation, cameraView(eye), looks), capture);
+}
+
+VkExtent2D Viewer::extent() const { return target_->extent(); }
+
+render::CameraView Viewer::cameraView(const scene::Camera& eye) const {
+  const VkExtent2D size = extent();
+  const float aspect = size.height ? float(size.width) / float(size.height) : 1.0f;
+  return render::makeCameraView(eye, aspect);
+}
+
+bool Viewer::uiWantsMouse() const { return overlay_->wantsMouse(); }
+bool Viewer::uiWantsKeyboard() const { return overlay_->wantsKeyboard(); }
+
+}  // namespace practicum::app

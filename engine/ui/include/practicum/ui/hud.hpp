@@ -1,0 +1,105 @@
+#pragma once
+/// The learner's heads-up display: what a session shows in practice and in exam mode, built as
+/// plain data from the session (testable without a window), then drawn with Dear ImGui.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <practicum/core/math.hpp>
+#include <practicum/procedure/procedure.hpp>
+#include <practicum/sim/session.hpp>
+#include <practicum/ui/text.hpp>
+
+namespace practicum::ui {
+
+/// How loud an alert is.
+enum class AlertLevel : std::uint8_t { Info, Warning, Major, Critical };
+
+/// One alert: a violation, a hazard, a refused operation, a fault.
+struct HudAlert {
+  std::string text;
+  AlertLevel level = AlertLevel::Info;
+  double at = 0;  ///< session seconds
+};
+
+/// One line of the practice checklist.
+struct HudStep {
+  std::string text;
+  bool done = false;
+  bool current = false;  ///< available and not done
+};
+
+/// A consequence the scene shows (a rule's "consequence": "arc-flash", "alarm", ...).
+struct HudEffect {
+  std::string kind;
+  double age = 0;                       ///< seconds since it happened
+  std::optional<std::uint32_t> device;  ///< the device whose operation caused it, if any
+};
+
+/// Everything the HUD shows for one frame.
+struct HudModel {
+  Language language = Language::English;
+  bool exam = false;
+  std::string title, brief;        ///< scenario title and task brief
+  double seconds = 0;              ///< session time
+  double timeLimit = 0;            ///< 0 = none
+  std::string instruction;         ///< practice: the current step's text
+  std::string hint;                ///< practice: the current step's hint
+  std::vector<HudStep> checklist;  ///< practice only
+  std::vector<HudAlert> alerts;    ///< the recent ones, newest last
+  std::vector<HudEffect> effects;  ///< recent consequences
+  std::string pointing;            ///< the device under the pointer (label: position)
+  std::string holding;             ///< the tool in the hand
+  bool ended = false;
+  procedure::EndReason end = procedure::EndReason::None;
+  procedure::SessionResult result;  ///< when ended
+};
+
+/// Builds the HUD for the session's current state. Exam mode carries no instruction, hint or
+/// checklist. Alerts and effects younger than `recentSeconds` are kept.
+HudModel makeHud(const sim::Session& session, Language language, double recentSeconds = 8.0);
+
+/// Draws the HUD panels (task/step/checklist, timer, alerts, pointing/holding). Call between
+/// Overlay::newFrame and drawing.
+void drawHud(const HudModel& hud);
+/// Draws the consequence effects over the whole screen (flash, pulsing alarm frame, banner).
+/// `flash` scales the arc flash's whiteout (a review keeps the scene visible with less).
+void drawEffects(const HudModel& hud, float flash = 1.0f);
+/// Draws the end screen: score, passed or not, the mistakes.
+void drawEndScreen(const HudModel& hud);
+/// Draws the controls overlay (F1). `replay` lists the replay controls instead of the player's.
+void drawHelp(Language language, bool replay);
+
+/// What the pause menu asks for.
+enum class PauseChoice { None, Resume, EndSession };
+/// Draws the pause menu.
+PauseChoice drawPauseMenu(Language language);
+
+/// The start-up form's fields.
+struct StartForm {
+  char learner[64] = "";
+  bool exam = false;
+  Language language = Language::English;
+};
+/// What the start-up form asks for.
+enum class StartChoice { None, Start, Quit };
+/// Draws the start-up form (learner id, mode, language).
+StartChoice drawStartForm(StartForm& form, const std::string& title);
+
+/// A text label on a piece of equipment, at a point on the screen.
+struct ScreenLabel {
+  std::string text;
+  float x = 0, y = 0;
+  bool emphasised = false;  ///< the device under the pointer
+};
+/// Draws equipment labels behind every window.
+void drawLabels(const std::vector<ScreenLabel>& labels);
+
+/// Draws the aiming mark where the pointer is when the cursor is captured (mouse look).
+void drawCrosshair(float x, float y);
+
+/// A line of the status panel: device in use and frame time.
+void drawStatusLine(const std::string& device, double frameMilliseconds, Language language);
+
+}  // namespace practicum::ui

@@ -1,0 +1,449 @@
+#include <practicum/ui/hud.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include <imgui.h>
+
+namespace practicum::ui {
+
+namespace {
+using procedure::EventKind;
+
+AlertLevel levelOf(scenario::RuleSeverity severity) {
+  switch (severity) {
+    case scenario::RuleSeverity::Warning: return AlertLevel::Warning;
+    case scenario::RuleSeverity::Major: return AlertLevel::Major;
+    case scenario::RuleSeverity::Critical: return AlertLevel::Critical;
+  }
+  return AlertLevel::Warning;
+}
+
+Text levelText(AlertLevel level) {
+  switch (level) {
+    case AlertLevel::Critical: return Text::Critical;
+    case AlertLevel::Major: return Text::Major;
+    default: return Text::Warning;
+  }
+}
+
+// the device's label and, for devices with positions, where it stands
+std::string describeDevice(const sim::Session& s, std::uint32_t device, Language lang) {
+  const auto& def = s.devices().def(device);
+  std::string text = def.name + "  " + pick(def.label, lang);
+  if (def.positions.size() >= 2 && def.kind != scenario::DeviceKind::Valve)
+    text += ": " + def.positions[s.devices().state(device).position];
+  return text;
+}
+
+// an alert for an event, if the event deserves one in this mode
+std::optional<HudAlert> alertFor(const sim::Session& s, const procedure::Event& e, Language lang,
+                                 bool exam) {
+  const auto& training = s.definition().training;
+  const double at = double(e.tick) * s.tickSeconds();
+  switch (e.kind) {
+    case EventKind::Violation: {
+      if (e.rule >= training.rules.size()) return std::nullopt;
+      const auto& rule = training.rules[e.rule];
+      const AlertLevel level = levelOf(rule.severity);
+      std::string text = std::string(tr(levelText(level), lang)) + ": " + pick(rule.text, lang);
+      if (e.to == 1) text += std::string(" (") + tr(Text::Prevented, lang) + ")";
+      return HudAlert{text, level, at};
+    }
+    case EventKind::OutOfOrder:
+    case EventKind::StepTimedOut: {
+      if (e.subject >= training.steps.size()) return std::nullopt;
+      const Text what = e.kind == EventKind::OutOfOrder ? Text::OutOfOrder : Text::TimedOut;
+      // exam mode names no steps: the checklist is the learner's to know
+      std::string text = tr(what, lang);
+      if (!exam) text += ": " + pick(training.steps[e.subject].text, lang);
+      return HudAlert{text, AlertLevel::Warning, at};
+    }
+    case EventKind::Refused:
+      if (e.rule == procedure::kLocked)
+        return HudAlert{
+            std::string(tr(Text::Locked, lang)) + ": " + describeDevice(s, e.subject, lang),
+            AlertLevel::Info, at};
+      if (e.rule == procedure::kNeedsTool)
+        return HudAlert{
+            std::string(tr(Text::NeedsTool, lang)) + ": " + describeDevice(s, e.subject, lang),
+            AlertLevel::Info, at};
+      return std::nullopt;  // refused by a rule: its violation alerts
+    case EventKind::WrongTool:
+      return HudAlert{
+          std::string(tr(Text::WrongTool, lang)) + ": " + describeDevice(s, e.subject, lang),
+          AlertLevel::Warning, at};
+    case EventKind::FaultInjected:
+      if (exam || e.subject >= training.faults.size()) return std::nullopt;
+      return HudAlert{
+          std::string(tr(Text::Fault, lang)) + ": " + pick(training.faults[e.subject].text, lang),
+          AlertLevel::Warning, at};
+    default: return std::nullopt;
+  }
+}
+}  // namespace
+
+HudModel makeHud(const sim::Session& s, Language lang, double recentSeconds) {
+  HudModel h;
+  const auto& def = s.definition();
+  h.language = lang;
+  h.exam = s.options().mode == sim::Mode::Exam;
+  h.title = pick(def.meta.title, lang);
+  h.brief = pick(def.meta.description, lang);
+  h.seconds = s.time();
+  h.timeLimit = def.training.timeLimit;
+
+  // practice: the step to do now, its hint, and the checklist
+  if (!h.exam) {
+    const auto& steps = def.training.steps;
+    const auto& progress = s.procedure().steps();
+    for (std::size_t i = 0; i < steps.size(); ++i) {
+      // before the first tick nothing is evaluated yet: the steps without prerequisites are next
+      const bool available = progress[i].available || (s.tick() == 0 && steps[i].after.empty());
+      const bool current = available && !progress[i].done;
+      h.checklist.push_back({pick(steps[i].text, lang), progress[i].done, current});
+      if (current && h.instruction.empty()) {
+        h.instruction = pick(steps[i].text, lang);
+        h.hint = pick(steps[i].hint, lang);
+      }
+    }
+  }
+
+  // recent alerts and consequences, from the events
+  const auto& training = def.training;
+  for (const auto& e : s.events()) {
+    const double age = s.time() - double(e.tick) * s.tickSeconds();
+    if (age > recentSeconds) continue;
+    if (auto alert = alertFor(s, e, lang, h.exam)) h.alerts.push_back(std::move(*alert));
+    if (e.kind == EventKind::Violation && e.to == 0 && e.rule < training.rules.size() &&
+        !training.rules[e.rule].consequence.empty()) {
+      const auto& rule = training.rules[e.rule];
+      std::optional<std::uint32_t> device;
+      if (rule.kind == scenario::RuleKind::Interlock) device = rule.device;
+      h.effects.push_back({rule.consequence, age, device});
+    }
+  }
+
+  // what the learner points at and holds
+  if (const auto d = s.hoveredDevice()) h.pointing = describeDevice(s, *d, lang);
+  if (const auto t = s.devices().heldTool()) h.holding = pick(s.devices().def(*t).label, lang);
+
+  h.ended = s.ended();
+  h.end = s.endReason();
+  if (h.ended) h.result = s.result();
+  return h;
+}
+
+namespace {
+constexpr ImGuiWindowFlags kPanel =
+    ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
+    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
+    ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoMove;
+
+ImVec4 levelColor(AlertLevel level) {
+  switch (level) {
+    case AlertLevel::Critical: return {1.0f, 0.32f, 0.28f, 1.0f};
+    case AlertLevel::Major: return {1.0f, 0.6f, 0.2f, 1.0f};
+    case AlertLevel::Warning: return {1.0f, 0.85f, 0.3f, 1.0f};
+    case AlertLevel::Info: break;
+  }
+  return {0.75f, 0.85f, 1.0f, 1.0f};
+}
+
+std::string clock(double seconds) {
+  const int s = std::max(0, int(seconds));
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%02d:%02d", s / 60, s % 60);
+  return buf;
+}
+
+const char* endText(procedure::EndReason end, Language lang) {
+  switch (end) {
+    case procedure::EndReason::Completed: return tr(Text::EndCompleted, lang);
+    case procedure::EndReason::Critical: return tr(Text::EndCritical, lang);
+    case procedure::EndReason::TimeLimit: return tr(Text::EndTimeLimit, lang);
+    default: return tr(Text::EndStopped, lang);
+  }
+}
+}  // namespace
+
+void drawHud(const HudModel& h) {
+  const Language lang = h.language;
+  const ImVec2 display = ImGui::GetIO().DisplaySize;
+  const float wrap = std::min(460.0f, display.x * 0.42f);
+
+  // top right: mode, timer, task or step, checklist
+  ImGui::SetNextWindowPos(ImVec2(display.x - 10, 10), ImGuiCond_Always, ImVec2(1, 0));
+  ImGui::SetNextWindowBgAlpha(0.6f);
+  if (ImGui::Begin("##task", nullptr, kPanel)) {
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + wrap);
+    ImGui::TextColored(h.exam ? ImVec4(1.0f, 0.7f, 0.4f, 1) : ImVec4(0.5f, 0.9f, 0.6f, 1), "%s",
+                       tr(h.exam ? Text::Exam : Text::Practice, lang));
+    ImGui::SameLine();
+    std::string time = std::string(tr(Text::Time, lang)) + " " + clock(h.seconds);
+    if (h.timeLimit > 0)
+      time += "   (" + clock(h.timeLimit - h.seconds) + " " + tr(Text::TimeLeft, lang) + ")";
+    ImGui::TextUnformatted(time.c_str());
+    ImGui::Separator();
+    ImGui::TextUnformatted(h.title.c_str());
+    if (h.exam) {
+      // exam: the brief and the time, nothing that tells what to do next
+      if (!h.brief.empty()) {
+        ImGui::TextDisabled("%s", tr(Text::Task, lang));
+        ImGui::TextUnformatted(h.brief.c_str());
+      }
+    } else {
+      if (!h.instruction.empty()) {
+        ImGui::TextDisabled("%s", tr(Text::CurrentStep, lang));
+        ImGui::TextColored(ImVec4(1, 1, 1, 1), "%s", h.instruction.c_str());
+        if (!h.hint.empty())
+          ImGui::TextColored(ImVec4(0.6f, 0.85f, 1.0f, 1), "%s: %s", tr(Text::Hint, lang),
+                             h.hint.c_str());
+      } else if (!h.checklist.empty()) {
+        ImGui::TextColored(ImVec4(0.5f, 0.9f, 0.6f, 1), "%s", tr(Text::AllStepsDone, lang));
+      }
+      if (!h.checklist.empty()) {
+        ImGui::Spacing();
+        ImGui::TextDisabled("%s", tr(Text::Steps, lang));
+        for (std::size_t i = 0; i < h.checklist.size(); ++i) {
+          const HudStep& step = h.checklist[i];
+          const ImVec4 color = step.done      ? ImVec4(0.5f, 0.85f, 0.55f, 1)
+                               : step.current ? ImVec4(1, 1, 1, 1)
+                                              : ImVec4(0.6f, 0.6f, 0.6f, 1);
+          ImGui::TextColored(color, "%s %zu. %s", step.done ? "[x]" : "[ ]", i + 1,
+                             step.text.c_str());
+        }
+      }
+    }
+    ImGui::PopTextWrapPos();
+  }
+  ImGui::End();
+
+  // bottom left: what the pointer is on, what the hand holds
+  if (!h.pointing.empty() || !h.holding.empty()) {
+    ImGui::SetNextWindowPos(ImVec2(10, display.y - 10), ImGuiCond_Always, ImVec2(0, 1));
+    ImGui::SetNextWindowBgAlpha(0.55f);
+    if (ImGui::Begin("##pointing", nullptr, kPanel)) {
+      if (!h.pointing.empty()) ImGui::Text("%s: %s", tr(Text::Pointing, lang), h.pointing.c_str());
+      if (!h.holding.empty()) ImGui::Text("%s: %s", tr(Text::Holding, lang), h.holding.c_str());
+    }
+    ImGui::End();
+  }
+
+  // bottom centre: the alerts, newest at the bottom
+  if (!h.alerts.empty()) {
+    ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y - 60), ImGuiCond_Always,
+                            ImVec2(0.5f, 1));
+    ImGui::SetNextWindowBgAlpha(0.7f);
+    if (ImGui::Begin("##alerts", nullptr, kPanel)) {
+      ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::min(640.0f, display.x * 0.6f));
+      const std::size_t first = h.alerts.size() > 4 ? h.alerts.size() - 4 : 0;
+      for (std::size_t i = first; i < h.alerts.size(); ++i)
+        ImGui::TextColored(levelColor(h.alerts[i].level), "%s  %s", clock(h.alerts[i].at).c_str(),
+                           h.alerts[i].text.c_str());
+      ImGui::PopTextWrapPos();
+    }
+    ImGui::End();
+  }
+}
+
+void drawEffects(const HudModel& h, float flash) {
+  ImDrawList* draw = ImGui::GetBackgroundDrawList();
+  const ImVec2 size = ImGui::GetIO().DisplaySize;
+  const float t = float(ImGui::GetTime());
+  // the youngest effect of each kind counts
+  std::vector<const HudEffect*> shown;
+  for (const HudEffect& e : h.effects) {
+    auto same = std::find_if(shown.begin(), shown.end(),
+                             [&](const HudEffect* s) { return s->kind == e.kind; });
+    if (same == shown.end())
+      shown.push_back(&e);
+    else if (e.age < (*same)->age)
+      *same = &e;
+  }
+  float bannerY = size.y * 0.2f;
+  bool framed = false;
+  for (const HudEffect* e : shown) {
+    if (e->kind == "arc-flash" && e->age < 2.0) {
+      // a blinding blue-white flash that fades over two seconds
+      const float a = float(std::pow(1.0 - e->age / 2.0, 2.0));
+      draw->AddRectFilled(ImVec2(0, 0), size, IM_COL32(225, 235, 255, int(235 * a * flash)));
+    }
+    if (e->age >= 6.0) continue;
+    // a pulsing red frame around the view, and a banner naming the consequence
+    const float pulse = 0.5f + 0.5f * std::sin(t * 9.0f);
+    if (!framed) {
+      const ImU32 red = IM_COL32(230, 30, 20, int(90 + 120 * pulse));
+      const float w = 14.0f;
+      draw->AddRectFilled(ImVec2(0, 0), ImVec2(size.x, w), red);
+      draw->AddRectFilled(ImVec2(0, size.y - w), size, red);
+      draw->AddRectFilled(ImVec2(0, 0), ImVec2(w, size.y), red);
+      draw->AddRectFilled(ImVec2(size.x - w, 0), size, red);
+      framed = true;
+    }
+    const char* banner = e->kind == "arc-flash" ? tr(Text::ArcFlash, h.language)
+                         : e->kind == "alarm"   ? tr(Text::Alarm, h.language)
+                                                : e->kind.c_str();
+    ImFont* font = ImGui::GetFont();
+    const float fontSize = ImGui::GetFontSize() * 2.0f;
+    const ImVec2 ts = font->CalcTextSizeA(fontSize, 1e9f, 0, banner);
+    const ImVec2 at(size.x * 0.5f - ts.x * 0.5f, bannerY);
+    draw->AddRectFilled(ImVec2(at.x - 16, at.y - 8), ImVec2(at.x + ts.x + 16, at.y + ts.y + 8),
+                        IM_COL32(160, 10, 10, int(150 + 90 * pulse)), 6.0f);
+    draw->AddText(font, fontSize, at, IM_COL32(255, 255, 255, 255), banner);
+    bannerY += ts.y + 24;
+  }
+}
+
+void drawEndScreen(const HudModel& h) {
+  if (!h.ended) return;
+  const Language lang = h.language;
+  const ImVec2 display = ImGui::GetIO().DisplaySize;
+  ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.5f), ImGuiCond_Always,
+                          ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowBgAlpha(0.9f);
+  if (ImGui::Begin("##end", nullptr, kPanel & ~ImGuiWindowFlags_NoFocusOnAppearing)) {
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::min(560.0f, display.x * 0.7f));
+    ImGui::TextUnformatted(tr(Text::SessionEnded, lang));
+    ImGui::SameLine();
+    ImGui::TextDisabled("(%s)", endText(h.end, lang));
+    ImGui::Separator();
+    const auto& r = h.result;
+    ImGui::SetWindowFontScale(1.6f);
+    ImGui::TextColored(r.passed ? ImVec4(0.4f, 0.95f, 0.5f, 1) : ImVec4(1, 0.35f, 0.3f, 1), "%s",
+                       tr(r.passed ? Text::Passed : Text::NotPassed, lang));
+    ImGui::SetWindowFontScale(1.0f);
+    ImGui::Text("%s: %g / %g    %s %s", tr(Text::Score, lang), r.score, r.max, tr(Text::Time, lang),
+                clock(r.seconds).c_str());
+    ImGui::Spacing();
+    ImGui::TextDisabled("%s", tr(Text::Mistakes, lang));
+    if (r.violations.empty()) ImGui::TextUnformatted(tr(Text::NoMistakes, lang));
+    for (const auto& v : r.violations) {
+      const AlertLevel level = v.kind == procedure::ViolationResult::Kind::Rule
+                                   ? levelOf(v.severity)
+                                   : AlertLevel::Warning;
+      const std::string& text =
+          lang == Language::ChineseSimplified && !v.textZhCN.empty() ? v.textZhCN : v.textEn;
+      ImGui::TextColored(
+          levelColor(level), "%s  %s%s", clock(v.at).c_str(), text.c_str(),
+          v.prevented ? (std::string(" (") + tr(Text::Prevented, lang) + ")").c_str() : "");
+    }
+    ImGui::Spacing();
+    ImGui::TextDisabled("%s", tr(Text::CloseToLeave, lang));
+    ImGui::PopTextWrapPos();
+  }
+  ImGui::End();
+}
+
+void drawHelp(Language lang, bool replay) {
+  const ImVec2 display = ImGui::GetIO().DisplaySize;
+  ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.5f), ImGuiCond_Always,
+                          ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowBgAlpha(0.92f);
+  if (ImGui::Begin("##help", nullptr, kPanel)) {
+    ImGui::TextUnformatted(tr(Text::HelpTitle, lang));
+    ImGui::Separator();
+    static constexpr Text kPlayer[] = {
+        Text::HelpOperate,    Text::HelpDrag,   Text::HelpWalk,      Text::HelpLook,
+        Text::HelpFreeCursor, Text::HelpOrbit,  Text::HelpOrbitDrag, Text::HelpZoom,
+        Text::HelpCutaway,    Text::HelpLabels, Text::HelpDrop,      Text::HelpPause,
+        Text::HelpFullscreen, Text::HelpHelp};
+    static constexpr Text kReplay[] = {
+        Text::HelpReplayPlay, Text::HelpReplaySeek, Text::HelpReplaySpeed, Text::HelpReplayCamera,
+        Text::HelpOrbitDrag,  Text::HelpZoom,       Text::HelpCutaway,     Text::HelpLabels,
+        Text::HelpFullscreen, Text::HelpHelp};
+    if (replay)
+      for (Text t : kReplay) ImGui::BulletText("%s", tr(t, lang));
+    else
+      for (Text t : kPlayer) ImGui::BulletText("%s", tr(t, lang));
+  }
+  ImGui::End();
+}
+
+PauseChoice drawPauseMenu(Language lang) {
+  PauseChoice choice = PauseChoice::None;
+  const ImVec2 display = ImGui::GetIO().DisplaySize;
+  ImGui::GetBackgroundDrawList()->AddRectFilled(ImVec2(0, 0), display, IM_COL32(0, 0, 0, 110));
+  ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.5f), ImGuiCond_Always,
+                          ImVec2(0.5f, 0.5f));
+  if (ImGui::Begin("##pause", nullptr, kPanel & ~ImGuiWindowFlags_NoFocusOnAppearing)) {
+    ImGui::TextUnformatted(tr(Text::Paused, lang));
+    ImGui::Separator();
+    if (ImGui::Button(tr(Text::Resume, lang), ImVec2(220, 0))) choice = PauseChoice::Resume;
+    if (ImGui::Button(tr(Text::EndSession, lang), ImVec2(220, 0))) choice = PauseChoice::EndSession;
+    ImGui::TextDisabled("%s", tr(Text::Help, lang));
+  }
+  ImGui::End();
+  return choice;
+}
+
+StartChoice drawStartForm(StartForm& form, const std::string& title) {
+  StartChoice choice = StartChoice::None;
+  const Language lang = form.language;
+  const ImVec2 display = ImGui::GetIO().DisplaySize;
+  ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.5f), ImGuiCond_Always,
+                          ImVec2(0.5f, 0.5f));
+  if (ImGui::Begin("##start", nullptr, kPanel & ~ImGuiWindowFlags_NoFocusOnAppearing)) {
+    ImGui::TextUnformatted(title.c_str());
+    ImGui::TextDisabled("%s", tr(Text::StartTitle, lang));
+    ImGui::Separator();
+    if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+    ImGui::InputText(tr(Text::LearnerId, lang), form.learner, sizeof form.learner);
+    ImGui::TextUnformatted(tr(Text::Mode, lang));
+    ImGui::SameLine();
+    if (ImGui::RadioButton(tr(Text::Practice, lang), !form.exam)) form.exam = false;
+    ImGui::SameLine();
+    if (ImGui::RadioButton(tr(Text::Exam, lang), form.exam)) form.exam = true;
+    ImGui::TextUnformatted(tr(Text::LanguageName, lang));
+    ImGui::SameLine();
+    if (ImGui::RadioButton("中文", lang == Language::ChineseSimplified))
+      form.language = Language::ChineseSimplified;
+    ImGui::SameLine();
+    if (ImGui::RadioButton("English", lang == Language::English)) form.language = Language::English;
+    ImGui::Spacing();
+    if (ImGui::Button(tr(Text::Start, lang), ImVec2(140, 0)) ||
+        ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)))
+      choice = StartChoice::Start;
+    ImGui::SameLine();
+    if (ImGui::Button(tr(Text::Quit, lang), ImVec2(140, 0))) choice = StartChoice::Quit;
+  }
+  ImGui::End();
+  return choice;
+}
+
+void drawLabels(const std::vector<ScreenLabel>& labels) {
+  ImDrawList* draw = ImGui::GetBackgroundDrawList();
+  ImFont* font = ImGui::GetFont();
+  const float size = ImGui::GetFontSize();
+  for (const auto& l : labels) {
+    const ImVec2 ts = font->CalcTextSizeA(size, 1e9f, 0, l.text.c_str());
+    const ImVec2 at(l.x - ts.x * 0.5f, l.y - ts.y - 6);
+    draw->AddRectFilled(ImVec2(at.x - 4, at.y - 2), ImVec2(at.x + ts.x + 4, at.y + ts.y + 2),
+                        l.emphasised ? IM_COL32(120, 80, 10, 220) : IM_COL32(15, 20, 28, 170),
+                        3.0f);
+    draw->AddLine(ImVec2(l.x, l.y - 4), ImVec2(l.x, l.y), IM_COL32(255, 255, 255, 160));
+    draw->AddText(font, size, at, IM_COL32(255, 255, 255, 240), l.text.c_str());
+  }
+}
+
+void drawCrosshair(float x, float y) {
+  ImDrawList* draw = ImGui::GetForegroundDrawList();
+  draw->AddCircle(ImVec2(x, y), 5.0f, IM_COL32(255, 255, 255, 200), 16, 1.5f);
+  draw->AddCircleFilled(ImVec2(x, y), 1.5f, IM_COL32(255, 255, 255, 230));
+}
+
+void drawStatusLine(const std::string& device, double frameMilliseconds, Language lang) {
+  const ImVec2 display = ImGui::GetIO().DisplaySize;
+  char buf[384];
+  if (frameMilliseconds > 0)
+    std::snprintf(buf, sizeof buf, "%s   |   %s  |  %.1f ms (%.0f fps)", tr(Text::Help, lang),
+                  device.c_str(), frameMilliseconds, 1000.0 / frameMilliseconds);
+  else
+    std::snprintf(buf, sizeof buf, "%s   |   %s", tr(Text::Help, lang), device.c_str());
+  const ImVec2 ts = ImGui::CalcTextSize(buf);
+  ImGui::GetForegroundDrawList()->AddText(ImVec2(display.x - ts.x - 10, display.y - ts.y - 6),
+                                          IM_COL32(200, 205, 215, 200), buf);
+}
+
+}  // namespace practicum::ui
