@@ -15,6 +15,18 @@ layout(push_constant) uniform Push {
   vec4 ambient;
 } pc;
 
+// chosen when the pipeline is made: shadows at all, and 3x3 filtered taps (GPUs) or one
+// (software rendering); constants, so the compiler drops what is not used
+layout(constant_id = 0) const bool kShadows = true;
+layout(constant_id = 1) const bool kWideFilter = true;
+
+// the light's shadow map (compared: the fraction of lit texels) and its view-projection
+layout(set = 0, binding = 0) uniform sampler2DShadow shadowMap;
+layout(set = 0, binding = 1) uniform Shadow {
+  mat4 lightViewProj;
+  vec4 params;  // strength, texel size
+} shadow;
+
 layout(location = 0) out vec4 outColor;
 
 const float PI = 3.14159265;
@@ -28,6 +40,29 @@ float distributionGGX(float nh, float a) {
 float geometrySmith(float nv, float nl, float roughness) {
   float k = (roughness + 1.0) * (roughness + 1.0) / 8.0;
   return (nv / (nv * (1.0 - k) + k)) * (nl / (nl * (1.0 - k) + k));
+}
+
+// how much of the light reaches this point: 1 lit, 0 in full shadow. Each tap is a linear-
+// filtered comparison (2x2 texels).
+float lightReaching(vec3 n, vec3 l) {
+  if (!kShadows) return 1.0;
+  // a little along the normal, more at grazing angles, against self-shadowing
+  float slope = 1.0 - max(dot(n, l), 0.0);
+  vec4 p = shadow.lightViewProj * vec4(inWorldPos + n * (0.004 + 0.01 * slope), 1.0);
+  vec3 c = p.xyz / p.w;
+  vec2 uv = c.xy * 0.5 + 0.5;
+  if (c.z >= 1.0 || any(lessThan(uv, vec2(0.0))) || any(greaterThan(uv, vec2(1.0)))) return 1.0;
+  float lit;
+  if (kWideFilter) {
+    lit = 0.0;
+    for (int y = -1; y <= 1; ++y)
+      for (int x = -1; x <= 1; ++x)
+        lit += textureLod(shadowMap, vec3(uv + vec2(x, y) * shadow.params.y, c.z), 0.0);
+    lit /= 9.0;
+  } else {
+    lit = textureLod(shadowMap, vec3(uv, c.z), 0.0);
+  }
+  return mix(1.0, lit, shadow.params.x);
 }
 
 void main() {
@@ -52,7 +87,7 @@ void main() {
   float g = geometrySmith(nv, nl, roughness);
   vec3 specular = d * g * fresnel / max(4.0 * nv * nl, 1e-4);
   vec3 diffuse = (1.0 - fresnel) * (1.0 - metalness) * base / PI;
-  vec3 direct = (diffuse + specular) * pc.lightColor.rgb * pc.lightDir.w * nl;
+  vec3 direct = (diffuse + specular) * pc.lightColor.rgb * pc.lightDir.w * nl * lightReaching(n, l);
 
   // hemispheric ambient: sky from above, dimmer bounce from below
   float up = n.y * 0.5 + 0.5;

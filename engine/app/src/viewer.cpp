@@ -62,7 +62,12 @@ core::Status Viewer::show(const sim::Simulation& simulation) {
 }
 
 double Viewer::beginFrame() {
-  window_->pollEvents();
+  // minimised, there is nothing to draw: idle instead of spinning (the session still runs)
+  const VkExtent2D drawable = window_->framebufferSize();
+  if (drawable.width == 0 || drawable.height == 0)
+    window_->waitEvents(1.0 / 30);
+  else
+    window_->pollEvents();
   const double now = nowSeconds();
   const double dt = now - last_;
   last_ = now;

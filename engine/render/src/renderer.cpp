@@ -7,25 +7,13 @@
 #include <practicum/shaders/shaders.hpp>
 
 #include "gpu_resources.hpp"
+#include "mesh_layout.hpp"
+#include "shadow_map.hpp"
 #include "vk_check.hpp"
 
 namespace practicum::render {
 
 namespace {
-
-// per-vertex data: binding 0
-struct Vertex {
-  float position[3];
-  float normal[3];
-};
-
-// per-instance data: binding 1 (model matrix, normal matrix as 3 columns, material)
-struct InstanceData {
-  float model[16];
-  float normal[12];
-  float color[4];
-  float params[4];  // roughness, metalness, emissive, highlight
-};
 
 // push constants: exactly the 128 bytes every device guarantees
 struct PushConstants {
@@ -54,6 +42,7 @@ struct Renderer::Mesh {
   GpuBuffer vertices;
   GpuBuffer indices;
   std::uint32_t indexCount = 0;
+  float radius = 0;  ///< of the sphere around the mesh's origin that holds every vertex
 };
 
 struct Renderer::Frame {
@@ -140,6 +129,20 @@ core::Result<std::unique_ptr<Renderer>> Renderer::create(const Context& context,
   rpci.pDependencies = deps;
   PRACTICUM_VK_TRY(vkCreateRenderPass(dev, &rpci, nullptr, &r->renderPass_));
 
+  // the light's shadow map, one per frame in flight; software rendering (lavapipe) gets a
+  // smaller map and one filtered tap per pixel, which its fill rate can afford
+  const std::uint32_t frames = std::clamp(options.framesInFlight, 1u, 4u);
+  VkPhysicalDeviceProperties props{};
+  vkGetPhysicalDeviceProperties(context.physicalDevice(), &props);
+  const bool software = props.deviceType == VK_PHYSICAL_DEVICE_TYPE_CPU;
+  std::uint32_t shadowSize = options.shadowMapSize;
+  if (shadowSize == RendererOptions::kAutomatic) shadowSize = software ? 1024 : 2048;
+  r->shadowed_ = shadowSize > 0;
+  r->wideShadowFilter_ = !software;
+  auto shadow = ShadowMap::create(context, frames, std::max(shadowSize, 16u));
+  if (!shadow.ok()) return shadow.error();
+  r->shadow_ = std::move(*shadow);
+
   if (auto s = r->createPipeline(); !s.ok()) return s.error();
 
   // per-frame command buffers and synchronisation
@@ -147,7 +150,6 @@ core::Result<std::unique_ptr<Renderer>> Renderer::create(const Context& context,
   pci.flags = VK_COMMAND_POOL_CREATE_RESET_COMMAND_BUFFER_BIT;
   pci.queueFamilyIndex = context.queueFamily();
   PRACTICUM_VK_TRY(vkCreateCommandPool(dev, &pci, nullptr, &r->pool_));
-  const std::uint32_t frames = std::clamp(options.framesInFlight, 1u, 4u);
   for (std::uint32_t i = 0; i < frames; ++i) {
     auto f = std::make_unique<Frame>();
     VkCommandBufferAllocateInfo ai{VK_STRUCTURE_TYPE_COMMAND_BUFFER_ALLOCATE_INFO};
@@ -193,28 +195,16 @@ core::Status Renderer::createPipeline() {
   stages[1].stage = VK_SHADER_STAGE_FRAGMENT_BIT;
   stages[1].module = modules[1];
   stages[1].pName = "main";
+  // the fragment shader's constants: shadows, and how wide their filter is
+  const VkBool32 constants[2] = {shadowed_ ? VK_TRUE : VK_FALSE,
+                                 wideShadowFilter_ ? VK_TRUE : VK_FALSE};
+  const VkSpecializationMapEntry entries[2] = {{0, 0, sizeof(VkBool32)},
+                                               {1, sizeof(VkBool32), sizeof(VkBool32)}};
+  const VkSpecializationInfo specialization{2, entries, sizeof constants, constants};
+  stages[1].pSpecializationInfo = &specialization;
 
   // vertex layout: per-vertex position+normal, per-instance matrices and material
-  VkVertexInputBindingDescription bindings[2] = {
-      {0, sizeof(Vertex), VK_VERTEX_INPUT_RATE_VERTEX},
-      {1, sizeof(InstanceData), VK_VERTEX_INPUT_RATE_INSTANCE}};
-  std::vector<VkVertexInputAttributeDescription> attrs = {
-      {0, 0, VK_FORMAT_R32G32B32_SFLOAT, offsetof(Vertex, position)},
-      {1, 0, VK_FORMAT_R32G32B32_SFLOAT, offsetof(Vertex, normal)}};
-  for (std::uint32_t i = 0; i < 4; ++i)
-    attrs.push_back({2 + i, 1, VK_FORMAT_R32G32B32A32_SFLOAT,
-                     static_cast<std::uint32_t>(offsetof(InstanceData, model) + 16 * i)});
-  for (std::uint32_t i = 0; i < 3; ++i)
-    attrs.push_back({6 + i, 1, VK_FORMAT_R32G32B32A32_SFLOAT,
-                     static_cast<std::uint32_t>(offsetof(InstanceData, normal) + 16 * i)});
-  attrs.push_back({9, 1, VK_FORMAT_R32G32B32A32_SFLOAT, offsetof(InstanceData, color)});
-  attrs.push_back({10, 1, VK_FORMAT_R32G32B32A32_SFLOAT, offsetof(InstanceData, params)});
-  VkPipelineVertexInputStateCreateInfo vi{
-      VK_STRUCTURE_TYPE_PIPELINE_VERTEX_INPUT_STATE_CREATE_INFO};
-  vi.vertexBindingDescriptionCount = 2;
-  vi.pVertexBindingDescriptions = bindings;
-  vi.vertexAttributeDescriptionCount = static_cast<std::uint32_t>(attrs.size());
-  vi.pVertexAttributeDescriptions = attrs.data();
+  const MeshVertexInput input(true);
 
   VkPipelineInputAssemblyStateCreateInfo ia{
       VK_STRUCTURE_TYPE_PIPELINE_INPUT_ASSEMBLY_STATE_CREATE_INFO};
@@ -251,12 +241,15 @@ core::Status Renderer::createPipeline() {
   VkPipelineLayoutCreateInfo plci{VK_STRUCTURE_TYPE_PIPELINE_LAYOUT_CREATE_INFO};
   plci.pushConstantRangeCount = 1;
   plci.pPushConstantRanges = &push;
+  const VkDescriptorSetLayout sets[1] = {shadow_->setLayout()};
+  plci.setLayoutCount = 1;
+  plci.pSetLayouts = sets;
   VkResult res = vkCreatePipelineLayout(dev, &plci, nullptr, &layout_);
   if (res == VK_SUCCESS) {
     VkGraphicsPipelineCreateInfo gp{VK_STRUCTURE_TYPE_GRAPHICS_PIPELINE_CREATE_INFO};
     gp.stageCount = 2;
     gp.pStages = stages;
-    gp.pVertexInputState = &vi;
+    gp.pVertexInputState = &input.state;
     gp.pInputAssemblyState = &ia;
     gp.pViewportState = &vp;
     gp.pRasterizationState = &rs;
@@ -298,6 +291,7 @@ Renderer::~Renderer() {
   for (VkFramebuffer fb : framebuffers_) vkDestroyFramebuffer(dev, fb, nullptr);
   for (VkSemaphore s : renderDone_) vkDestroySemaphore(dev, s, nullptr);
   depth_->image.reset();
+  shadow_.reset();
   meshes_.clear();
   if (pool_) vkDestroyCommandPool(dev, pool_, nullptr);
   if (pipeline_) vkDestroyPipeline(dev, pipeline_, nullptr);
@@ -341,6 +335,7 @@ core::Result<MeshHandle> Renderer::uploadMesh(const scene::MeshData& mesh) {
   m->vertices = std::move(*vb);
   m->indices = std::move(*ib);
   m->indexCount = static_cast<std::uint32_t>(mesh.indices.size());
+  for (const auto& p : mesh.positions) m->radius = std::max(m->radius, core::length(p));
   auto s = ctx_.runOneShot([&](VkCommandBuffer cmd) {
     VkBufferCopy vc{0, 0, vbytes};
     vkCmdCopyBuffer(cmd, staging->handle(), m->vertices.handle(), 1, &vc);
@@ -448,6 +443,46 @@ core::Status Renderer::recordFrame(Frame& frame, const FrameDesc& desc, std::uin
   bi.flags = VK_COMMAND_BUFFER_USAGE_ONE_TIME_SUBMIT_BIT;
   vkBeginCommandBuffer(cmd, &bi);
 
+  // one instanced draw per run of items that share a mesh (see-through items one by one)
+  const auto drawItems = [&](std::size_t first, std::size_t last, bool blendAfterOpaque) {
+    for (std::size_t begin = first; begin < last;) {
+      if (blendAfterOpaque && begin == opaqueCount)
+        vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, blendPipeline_);
+      const MeshHandle mh = desc.items[order[begin]].mesh;
+      std::size_t end = begin + 1;
+      if (begin < opaqueCount)
+        while (end < std::min(opaqueCount, last) && desc.items[order[end]].mesh == mh) ++end;
+      const Mesh& mesh = *meshes_[mh.index - 1];
+      const VkBuffer buffers[2] = {mesh.vertices.handle(), frame.instances.handle()};
+      const VkDeviceSize offsets[2] = {0, begin * sizeof(InstanceData)};
+      vkCmdBindVertexBuffers(cmd, 0, 2, buffers, offsets);
+      vkCmdBindIndexBuffer(cmd, mesh.indices.handle(), 0, VK_INDEX_TYPE_UINT32);
+      const auto count = static_cast<std::uint32_t>(end - begin);
+      vkCmdDrawIndexed(cmd, mesh.indexCount, count, 0, 0, 0);
+      ++stats_.drawCalls;
+      stats_.instances += count;
+      stats_.triangles += std::uint64_t{mesh.indexCount / 3} * count;
+      begin = end;
+    }
+  };
+
+  // the light's depth: opaque items cast shadows, see-through ones do not
+  std::vector<ShadowMap::Sphere> casters;
+  casters.reserve(opaqueCount);
+  for (std::size_t k = 0; k < opaqueCount; ++k) {
+    const DrawItem& item = desc.items[order[k]];
+    const core::Mat4& m = item.model;
+    float scale = 0;
+    for (int c = 0; c < 3; ++c)
+      scale = std::max(scale, core::length({m.m[c][0], m.m[c][1], m.m[c][2]}));
+    casters.push_back(
+        {{m.m[3][0], m.m[3][1], m.m[3][2]}, meshes_[item.mesh.index - 1]->radius * scale});
+  }
+  const core::Mat4 lightViewProj = ShadowMap::fit(desc.lighting.direction, casters);
+  shadow_->record(cmd, frameIndex_, lightViewProj, shadowed_ ? 1.0f : 0.0f,
+                  [&] { drawItems(0, opaqueCount, false); });
+  stats_ = {};  // the statistics are the scene pass's
+
   // scene pass
   const auto& bg = desc.lighting.background;
   VkClearValue clears[2]{};
@@ -483,26 +518,10 @@ core::Status Renderer::recordFrame(Frame& frame, const FrameDesc& desc, std::uin
   vkCmdPushConstants(cmd, layout_, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0,
                      sizeof pc, &pc);
 
-  // one instanced draw per run of items that share a mesh (see-through items one by one)
-  for (std::size_t begin = 0; begin < order.size();) {
-    if (begin == opaqueCount)
-      vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, blendPipeline_);
-    const MeshHandle mh = desc.items[order[begin]].mesh;
-    std::size_t end = begin + 1;
-    if (begin < opaqueCount)
-      while (end < opaqueCount && desc.items[order[end]].mesh == mh) ++end;
-    const Mesh& mesh = *meshes_[mh.index - 1];
-    const VkBuffer buffers[2] = {mesh.vertices.handle(), frame.instances.handle()};
-    const VkDeviceSize offsets[2] = {0, begin * sizeof(InstanceData)};
-    vkCmdBindVertexBuffers(cmd, 0, 2, buffers, offsets);
-    vkCmdBindIndexBuffer(cmd, mesh.indices.handle(), 0, VK_INDEX_TYPE_UINT32);
-    const auto count = static_cast<std::uint32_t>(end - begin);
-    vkCmdDrawIndexed(cmd, mesh.indexCount, count, 0, 0, 0);
-    ++stats_.drawCalls;
-    stats_.instances += count;
-    stats_.triangles += std::uint64_t{mesh.indexCount / 3} * count;
-    begin = end;
-  }
+  const VkDescriptorSet shadowSet = shadow_->set(frameIndex_);
+  vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, layout_, 0, 1, &shadowSet, 0,
+                          nullptr);
+  drawItems(0, order.size(), true);
   if (overlay_) overlay_(cmd);
   vkCmdEndRenderPass(cmd);
 

@@ -73,6 +73,7 @@ core::Result<VkSurfaceKHR> Window::createSurface(VkInstance instance) const {
 }
 
 void Window::pollEvents() { glfwPollEvents(); }
+void Window::waitEvents(double seconds) { glfwWaitEventsTimeout(seconds); }
 void Window::resize(std::uint32_t width, std::uint32_t height) {
   glfwSetWindowSize(window_, static_cast<int>(width), static_cast<int>(height));
 }

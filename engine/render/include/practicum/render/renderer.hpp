@@ -1,7 +1,8 @@
 #pragma once
-/// The scene renderer: lit materials (base colour, roughness, metalness; one directional light
-/// plus ambient), depth buffer, back-face culling, per-entity transforms, instanced draws for
-/// repeated meshes, and frame capture for screenshots. Draws to any RenderTarget.
+/// The scene renderer: lit materials (base colour, roughness, metalness; one shadow-casting
+/// directional light plus ambient), depth buffer, back-face culling, per-entity transforms,
+/// instanced draws for repeated meshes, and frame capture for screenshots. Draws to any
+/// RenderTarget.
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -66,7 +67,13 @@ struct FrameStats {
 /// Renderer options.
 struct RendererOptions {
   std::uint32_t framesInFlight = 2;
+  static constexpr std::uint32_t kAutomatic = 0xffffffffu;
+  /// Texels per side of the light's shadow map; 0 = no shadows; kAutomatic = 2048 on a GPU,
+  /// 1024 on a CPU (software) device.
+  std::uint32_t shadowMapSize = kAutomatic;
 };
+
+class ShadowMap;  // the light's shadow map (private to the module)
 
 /// Owns pipelines, meshes and per-frame resources for one target. The Context and the target
 /// must outlive it.
@@ -123,6 +130,9 @@ class Renderer {
   std::vector<VkSemaphore> renderDone_;
   struct DepthBuffer;
   std::unique_ptr<DepthBuffer> depth_;
+  std::unique_ptr<ShadowMap> shadow_;
+  bool shadowed_ = true;
+  bool wideShadowFilter_ = true;  ///< 3x3 filtered shadow taps (GPUs) rather than one
   std::uint64_t targetGeneration_ = 0;
   Overlay overlay_;
   FrameStats stats_;

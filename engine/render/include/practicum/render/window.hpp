@@ -62,6 +62,8 @@ class Window {
   core::Result<VkSurfaceKHR> createSurface(VkInstance instance) const;
   /// Processes pending events (input, resize, close).
   void pollEvents();
+  /// Waits up to `seconds` for an event, then processes what came (a minimised window idles).
+  void waitEvents(double seconds);
   /// Whether the user asked to close the window.
   bool shouldClose() const;
   /// Asks the window system for a new client size in screen coordinates (takes effect once the
