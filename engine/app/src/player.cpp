@@ -216,8 +216,9 @@ class Player {
           secondaryClick = rightTravel < 4.0f;
           rightTravel = 0;
         }
-        rig_.zoom(w.takeScroll());
       }
+      const double wheel = sceneMouse ? w.takeScroll() : 0.0;
+      if (!carryingPart() && rig_.mode() == CameraRig::Mode::Orbit) rig_.zoom(wheel);
       rightWasDown = rightDown;
 
       // the learner's input this frame: the pointer through the cursor (or the screen centre)
@@ -232,6 +233,19 @@ class Player {
       if (sceneMouse && (secondaryClick || (rig_.mode() == CameraRig::Mode::Walk && rightDown)))
         input.buttons |= sim::kPointerSecondary;
       if (keyboard && w.keyDown(render::kKeyG)) input.keys |= sim::kKeyDrop;
+      // the wheel turns a carried part (and does not zoom then)
+      input.axes[sim::kAxisTurnHeld] = float(wheel);
+      // reaching for a tool from the belt: a click aimed at it on its rack, pressed for one tick
+      // and released for one (it is recorded like any click: a replay reproduces it)
+      if (keyboard)
+        for (std::uint32_t n = 0; n < 9; ++n)
+          if (w.keyPressed(render::kKey1 + int(n)) && n < tools_.size()) reachFor(tools_[n]);
+      if (reach_) {
+        const core::Vec3 at = session_->simulation().entityPose(reach_->entity).position;
+        input.pointerOrigin = eye.position;
+        input.pointerDirection = core::normalize(at - eye.position);
+        input.buttons = reach_->pressed ? 0 : sim::kPointerPrimary;
+      }
 
       // fixed ticks for the real time that passed; a click shorter than a tick still counts
       if (live) accumulator += dt;
@@ -241,6 +255,16 @@ class Player {
         setup_.afterTick(*session_, input);
         accumulator -= session_->tickSeconds();
         input.buttons &= ~sim::kPointerSecondary;  // a click is one edge
+        input.axes[sim::kAxisTurnHeld] = 0;        // the wheel's steps count once
+        if (reach_) {
+          // pressed on this tick, released on the next
+          if (reach_->pressed) {
+            reach_.reset();
+            break;
+          }
+          reach_->pressed = true;
+          input.buttons = 0;
+        }
       }
       if (!live) accumulator = 0;
 
@@ -267,11 +291,35 @@ class Player {
     return {};
   }
 
+  // starts reaching for a tool (on its rack, or back to it when it is in the hand)
+  void reachFor(std::uint32_t tool) {
+    if (reach_ || session_->ended()) return;
+    reach_ = Reach{session_->devices().def(tool).entity, false};
+  }
+
+  bool carryingPart() const {
+    for (std::uint32_t d = 0; d < session_->devices().size(); ++d)
+      if (session_->devices().def(d).kind == scenario::DeviceKind::Part &&
+          session_->devices().state(d).held)
+        return true;
+    return false;
+  }
+
   // the HUD and the scene for the session's current state
   core::Status drawFrame(render::Image* capture) {
     const scene::Camera eye = rig_.camera();
-    const ui::HudModel hud = ui::makeHud(*session_, language_);
+    // after the end the session's clock stands still; the consequences still fade
+    if (session_->ended() && !endedAt_) endedAt_ = std::chrono::steady_clock::now();
+    const double afterEnd =
+        endedAt_
+            ? std::chrono::duration<double>(std::chrono::steady_clock::now() - *endedAt_).count()
+            : 0.0;
+    const ui::HudModel hud = ui::makeHud(*session_, language_, 8.0, afterEnd);
+    tools_.clear();
+    for (const auto& t : hud.tools) tools_.push_back(t.device);
     if (setup_.hud) {
+      if (!setup_.bot && !paused_)
+        if (const auto clicked = ui::drawToolBelt(hud)) reachFor(*clicked);
       const VkExtent2D size = viewer_.extent();
       drawSessionOverlay(*session_, hud, viewer_.cameraView(eye), float(size.width),
                          float(size.height),
@@ -291,6 +339,13 @@ class Player {
   bool started_ = false;
   bool paused_ = false, help_ = false, cutaway_ = false, labels_ = true;
   render::Image image_;
+  struct Reach {
+    std::uint32_t entity = 0;  ///< the tool's entity, aimed at
+    bool pressed = false;      ///< the pressing tick has been stepped
+  };
+  std::optional<Reach> reach_;
+  std::optional<std::chrono::steady_clock::time_point> endedAt_;  ///< when the session ended
+  std::vector<std::uint32_t> tools_;  ///< the belt's tools (device indices), in order
 };
 
 }  // namespace

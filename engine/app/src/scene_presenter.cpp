@@ -126,29 +126,35 @@ std::vector<render::EntityLook> entityLooks(const sim::Session& s, const ui::Hud
   return looks;
 }
 
+std::optional<std::pair<float, float>> screenPoint(const sim::Session& s, std::uint32_t entity,
+                                                   const render::CameraView& camera, float width,
+                                                   float height) {
+  // the top of the entity: a box's half height, a round shape's radius
+  const scene::Transform pose = s.simulation().entityPose(entity);
+  const auto& shape = s.definition().scene.entities[entity].shape;
+  const float up =
+      shape.kind == scene::ShapeKind::Box ? shape.halfExtents.y : std::max(shape.radius, 0.03f);
+  const core::Vec3 p = pose.position + core::Vec3{0, up, 0};
+  const core::Mat4 viewProj = camera.projection * camera.view;
+  float clip[4] = {0, 0, 0, 0};
+  const float v[4] = {p.x, p.y, p.z, 1};
+  for (int r = 0; r < 4; ++r)
+    for (int c = 0; c < 4; ++c) clip[r] += viewProj.m[c][r] * v[c];
+  if (clip[3] <= 0.05f) return std::nullopt;  // behind the eye
+  const float x = (clip[0] / clip[3] * 0.5f + 0.5f) * width;
+  const float y = (clip[1] / clip[3] * 0.5f + 0.5f) * height;
+  if (x < 0 || y < 0 || x > width || y > height) return std::nullopt;
+  return std::pair{x, y};
+}
+
 std::vector<ui::ScreenLabel> equipmentLabels(const sim::Session& s,
                                              const render::CameraView& camera, float width,
                                              float height, ui::Language language) {
   std::vector<ui::ScreenLabel> labels;
-  const core::Mat4 viewProj = camera.projection * camera.view;
   const auto& def = s.definition();
 
-  // projects the top of an entity to the screen; nullopt when behind the eye or off screen
-  const auto place = [&](std::uint32_t entity) -> std::optional<std::pair<float, float>> {
-    const scene::Transform pose = s.simulation().entityPose(entity);
-    const auto& shape = def.scene.entities[entity].shape;
-    const float up =
-        shape.kind == scene::ShapeKind::Box ? shape.halfExtents.y : std::max(shape.radius, 0.03f);
-    const core::Vec3 p = pose.position + core::Vec3{0, up, 0};
-    float clip[4] = {0, 0, 0, 0};
-    const float v[4] = {p.x, p.y, p.z, 1};
-    for (int r = 0; r < 4; ++r)
-      for (int c = 0; c < 4; ++c) clip[r] += viewProj.m[c][r] * v[c];
-    if (clip[3] <= 0.05f) return std::nullopt;
-    const float x = (clip[0] / clip[3] * 0.5f + 0.5f) * width;
-    const float y = (clip[1] / clip[3] * 0.5f + 0.5f) * height;
-    if (x < 0 || y < 0 || x > width || y > height) return std::nullopt;
-    return std::pair{x, y};
+  const auto place = [&](std::uint32_t entity) {
+    return screenPoint(s, entity, camera, width, height);
   };
 
   // devices by name (position when they have positions); the hovered one emphasised
@@ -180,7 +186,12 @@ void drawSessionOverlay(const sim::Session& session, const ui::HudModel& hud,
                         const render::CameraView& camera, float width, float height,
                         const OverlayFlags& flags) {
   if (flags.labels) ui::drawLabels(equipmentLabels(session, camera, width, height, hud.language));
-  ui::drawEffects(hud, flags.replay ? 0.35f : 1.0f);
+  // the consequences, where their devices are on the screen
+  ui::HudModel placed = hud;
+  for (auto& e : placed.effects)
+    if (e.device)
+      e.at = screenPoint(session, session.devices().def(*e.device).entity, camera, width, height);
+  ui::drawEffects(placed, flags.replay ? 0.35f : 1.0f);
   if (!flags.replay) {
     ui::drawHud(hud);
     ui::drawEndScreen(hud);

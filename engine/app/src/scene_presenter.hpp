@@ -3,6 +3,8 @@
 // positions, locks and tags on or off, lit lamps, the hovered device, the tool in the hand,
 // consequences (an arc flash lights the device up), the cut-away view, equipment labels.
 // Observes the session; never changes it.
+#include <optional>
+#include <utility>
 #include <vector>
 
 #include <practicum/render/renderer.hpp>
@@ -21,6 +23,13 @@ struct PresentOptions {
 std::vector<render::EntityLook> entityLooks(const sim::Session& session, const ui::HudModel& hud,
                                             const scene::Camera& eye,
                                             const PresentOptions& options);
+
+/// Where the top of an entity is on an image of `width` x `height` pixels; nullopt when it is
+/// behind the eye or off the image.
+std::optional<std::pair<float, float>> screenPoint(const sim::Session& session,
+                                                   std::uint32_t entity,
+                                                   const render::CameraView& camera, float width,
+                                                   float height);
 
 /// Labels for the devices and indicators in view: name (and reading or position), at the top
 /// of their entity, in screen pixels for an image of `width` x `height`.

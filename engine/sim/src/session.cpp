@@ -80,10 +80,12 @@ void Session::step(const InputRecord& input) {
       operate(*hoveredDevice_);
   }
   if (carrying_) {
-    if (down)
+    if (down) {
+      turnCarried(input);
       carry(input);
-    else
+    } else {
       release();
+    }
   }
   // the secondary button turns a fastener in, with the right tool in hand
   const bool secondaryNow =
@@ -308,6 +310,30 @@ void Session::carry(const InputRecord& input) {
   const core::Vec3 dir = core::normalize(input.pointerDirection);
   simulation_->physics().setPointTarget(carrying_->joint,
                                         input.pointerOrigin + dir * carrying_->distance);
+}
+
+void Session::turnCarried(const InputRecord& input) {
+  const float steps = input.axes[kAxisTurnHeld];
+  if (steps == 0.0f || !std::isfinite(steps)) return;
+  // about the line of sight, through the hand: the grip stays where it is
+  physics::World& world = simulation_->physics();
+  const physics::BodyId body = simulation_->entityBody(devices_->def(carrying_->part).entity);
+  const physics::BodyState state = world.state(body);
+  const core::Vec3 dir = core::normalize(input.pointerDirection);
+  const core::Vec3 hand = input.pointerOrigin + dir * carrying_->distance;
+  const float radians = std::clamp(steps, -8.0f, 8.0f) * kTurnStepDegrees * 3.14159265f / 180.0f;
+  const core::Quat turn = core::quatFromAxisAngle(-dir, radians);
+  world.setPose(body, hand + core::rotate(turn, state.position - hand),
+                core::normalize(turn * state.rotation));
+  // the grip holds the part's orientation: grip it again as it now is
+  physics::JointDesc grip;
+  grip.kind = scene::JointKind::Fixed;
+  grip.a = body;
+  grip.pivot = hand;
+  auto joint = world.addJoint(grip);
+  if (!joint.ok()) return;  // keeps the old grip (and turns back)
+  world.removeJoint(carrying_->joint);
+  carrying_->joint = *joint;
 }
 
 void Session::release() {

@@ -84,7 +84,8 @@ std::optional<HudAlert> alertFor(const sim::Session& s, const procedure::Event& 
 }
 }  // namespace
 
-HudModel makeHud(const sim::Session& s, Language lang, double recentSeconds) {
+HudModel makeHud(const sim::Session& s, Language lang, double recentSeconds,
+                 double secondsAfterEnd) {
   HudModel h;
   const auto& def = s.definition();
   h.language = lang;
@@ -113,7 +114,7 @@ HudModel makeHud(const sim::Session& s, Language lang, double recentSeconds) {
   // recent alerts and consequences, from the events
   const auto& training = def.training;
   for (const auto& e : s.events()) {
-    const double age = s.time() - double(e.tick) * s.tickSeconds();
+    const double age = s.time() + secondsAfterEnd - double(e.tick) * s.tickSeconds();
     if (age > recentSeconds) continue;
     if (auto alert = alertFor(s, e, lang, h.exam)) h.alerts.push_back(std::move(*alert));
     if (e.kind == EventKind::Violation && e.to == 0 && e.rule < training.rules.size() &&
@@ -128,6 +129,11 @@ HudModel makeHud(const sim::Session& s, Language lang, double recentSeconds) {
   // what the learner points at and holds
   if (const auto d = s.hoveredDevice()) h.pointing = describeDevice(s, *d, lang);
   if (const auto t = s.devices().heldTool()) h.holding = pick(s.devices().def(*t).label, lang);
+  for (std::uint32_t d = 0; d < s.devices().size(); ++d) {
+    const auto& dd = s.devices().def(d);
+    if (dd.kind == scenario::DeviceKind::Tool)
+      h.tools.push_back({d, dd.name, pick(dd.label, lang), s.devices().heldTool() == d});
+  }
 
   h.ended = s.ended();
   h.end = s.endReason();
@@ -248,6 +254,47 @@ void drawHud(const HudModel& h) {
   }
 }
 
+namespace {
+// smoke, steam or sparks from a device: puffs whose paths are fixed by their index, so the same
+// age always looks the same (a replay shows what the learner saw)
+void drawParticles(ImDrawList* draw, const HudEffect& e) {
+  if (e.kind == "arc-flash") {  // sparks fly, then smoke
+    HudEffect part = e;
+    for (const char* kind : {"sparks", "smoke"}) {
+      part.kind = kind;
+      drawParticles(draw, part);
+    }
+    return;
+  }
+  const bool sparks = e.kind == "sparks";
+  const bool smoke = e.kind == "smoke" || e.kind == "fire";
+  const bool steam = e.kind == "steam" || e.kind == "leak";
+  if (!sparks && !smoke && !steam) return;
+  const float lifetime = sparks ? 1.2f : 3.0f;
+  const int count = sparks ? 40 : 24;
+  const auto [x0, y0] = *e.at;
+  for (int i = 0; i < count; ++i) {
+    // each particle starts at its own moment of the first four seconds and lives `lifetime`
+    const float start = 4.0f * float((i * 37) % count) / float(count);
+    const float t = float(e.age) - start;
+    if (t < 0 || t > lifetime) continue;
+    const float u = t / lifetime;
+    const float spread = float((i * 73) % 19) / 9.0f - 1.0f;  // -1..1
+    if (sparks) {
+      const float vx = spread * 220.0f, vy = -180.0f - 60.0f * float(i % 5);
+      const ImVec2 p(x0 + vx * t, y0 + vy * t + 400.0f * t * t);
+      draw->AddCircleFilled(p, 2.0f, IM_COL32(255, 220, 90, int(255 * (1 - u))));
+    } else {
+      const ImVec2 p(x0 + spread * 40.0f * u + 10.0f * std::sin(3.0f * t + float(i)),
+                     y0 - 140.0f * u);
+      const int grey = smoke ? 70 : 235;
+      draw->AddCircleFilled(p, 8.0f + 36.0f * u,
+                            IM_COL32(grey, grey, grey, int((smoke ? 170 : 120) * (1 - u))));
+    }
+  }
+}
+}  // namespace
+
 void drawEffects(const HudModel& h, float flash) {
   ImDrawList* draw = ImGui::GetBackgroundDrawList();
   const ImVec2 size = ImGui::GetIO().DisplaySize;
@@ -270,6 +317,7 @@ void drawEffects(const HudModel& h, float flash) {
       const float a = float(std::pow(1.0 - e->age / 2.0, 2.0));
       draw->AddRectFilled(ImVec2(0, 0), size, IM_COL32(225, 235, 255, int(235 * a * flash)));
     }
+    if (e->at) drawParticles(draw, *e);
     if (e->age >= 6.0) continue;
     // a pulsing red frame around the view, and a banner naming the consequence
     const float pulse = 0.5f + 0.5f * std::sin(t * 9.0f);
@@ -336,6 +384,29 @@ void drawEndScreen(const HudModel& h) {
   ImGui::End();
 }
 
+std::optional<std::uint32_t> drawToolBelt(const HudModel& h) {
+  if (h.tools.empty() || h.ended) return std::nullopt;
+  std::optional<std::uint32_t> clicked;
+  const ImVec2 display = ImGui::GetIO().DisplaySize;
+  ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y - 8), ImGuiCond_Always,
+                          ImVec2(0.5f, 1));
+  ImGui::SetNextWindowBgAlpha(0.55f);
+  if (ImGui::Begin("##tools", nullptr, kPanel)) {
+    for (std::size_t i = 0; i < h.tools.size(); ++i) {
+      const HudTool& t = h.tools[i];
+      if (i > 0) ImGui::SameLine();
+      if (t.held) ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.75f, 0.5f, 0.1f, 1));
+      char label[160];
+      std::snprintf(label, sizeof label, "%zu  %s##tool%u", i + 1, t.name.c_str(), t.device);
+      if (ImGui::Button(label)) clicked = t.device;
+      if (t.held) ImGui::PopStyleColor();
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", t.label.c_str());
+    }
+  }
+  ImGui::End();
+  return clicked;
+}
+
 void drawHelp(Language lang, bool replay) {
   const ImVec2 display = ImGui::GetIO().DisplaySize;
   ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.5f), ImGuiCond_Always,
@@ -345,10 +416,10 @@ void drawHelp(Language lang, bool replay) {
     ImGui::TextUnformatted(tr(Text::HelpTitle, lang));
     ImGui::Separator();
     static constexpr Text kPlayer[] = {
-        Text::HelpOperate,    Text::HelpDrag,   Text::HelpWalk,      Text::HelpLook,
-        Text::HelpFreeCursor, Text::HelpOrbit,  Text::HelpOrbitDrag, Text::HelpZoom,
-        Text::HelpCutaway,    Text::HelpLabels, Text::HelpDrop,      Text::HelpPause,
-        Text::HelpFullscreen, Text::HelpHelp};
+        Text::HelpOperate,   Text::HelpDrag,  Text::HelpTools,      Text::HelpTurnHeld,
+        Text::HelpWalk,      Text::HelpLook,  Text::HelpFreeCursor, Text::HelpOrbit,
+        Text::HelpOrbitDrag, Text::HelpZoom,  Text::HelpCutaway,    Text::HelpLabels,
+        Text::HelpDrop,      Text::HelpPause, Text::HelpFullscreen, Text::HelpHelp};
     static constexpr Text kReplay[] = {
         Text::HelpReplayPlay, Text::HelpReplaySeek, Text::HelpReplaySpeed, Text::HelpReplayCamera,
         Text::HelpOrbitDrag,  Text::HelpZoom,       Text::HelpCutaway,     Text::HelpLabels,

@@ -24,6 +24,7 @@ enum MouseButton : int { kMouseLeft = 0, kMouseRight = 1, kMouseMiddle = 2 };
 /// Keys for keyDown (GLFW's key codes, which follow US layout ASCII for printable keys).
 enum Key : int {
   kKeySpace = 32,
+  kKey1 = 49,  ///< kKey1 + n - 1 for the digit n (1..9)
   kKeyA = 65,
   kKeyC = 67,
   kKeyD = 68,

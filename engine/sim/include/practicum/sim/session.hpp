@@ -21,6 +21,11 @@ namespace practicum::sim {
 inline constexpr std::uint32_t kPointerPrimary = 1u << 0;
 inline constexpr std::uint32_t kPointerSecondary = 1u << 1;
 
+/// InputRecord::axes[kAxisTurnHeld]: wheel steps this tick that turn a carried part about the
+/// line of sight (positive = counter-clockwise as seen by the learner), kTurnStepDegrees each.
+inline constexpr int kAxisTurnHeld = 2;
+inline constexpr float kTurnStepDegrees = 15.0f;
+
 /// Keys the session itself understands (bits of InputRecord::keys).
 /// Let go of what is in the hand: a carried part is released, a held tool is put back.
 inline constexpr std::uint32_t kKeyDrop = 1u << 0;
@@ -33,7 +38,7 @@ struct InputRecord {
   core::Vec3 pointerDirection{0, 0, -1};  ///< need not be normalised
   std::uint32_t buttons = 0;              ///< kPointer* bits held this tick
   std::uint32_t keys = 0;                 ///< kKey* bits held this tick (others unused)
-  float axes[4] = {0, 0, 0, 0};           ///< movement axes in [-1, 1] (e.g. walk, strafe)
+  float axes[4] = {0, 0, 0, 0};           ///< [kAxisTurnHeld]: see there; others unused
   std::uint32_t inject = 0;               ///< an instructor's inject: fault index + 1; 0 none
   friend bool operator==(const InputRecord&, const InputRecord&) = default;
 };
@@ -102,6 +107,7 @@ class Session {
   void grab(std::uint32_t part, const InputRecord& input);
   void turnFastener(std::uint32_t fastener, int direction);
   void carry(const InputRecord& input);
+  void turnCarried(const InputRecord& input);
   void release();
   void measureValves();
 

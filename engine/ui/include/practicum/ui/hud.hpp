@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <practicum/core/math.hpp>
@@ -33,8 +34,18 @@ struct HudStep {
 /// A consequence the scene shows (a rule's "consequence": "arc-flash", "alarm", ...).
 struct HudEffect {
   std::string kind;
-  double age = 0;                       ///< seconds since it happened
-  std::optional<std::uint32_t> device;  ///< the device whose operation caused it, if any
+  double age = 0;                             ///< seconds since it happened
+  std::optional<std::uint32_t> device;        ///< the device whose operation caused it, if any
+  std::optional<std::pair<float, float>> at;  ///< where that device is on the screen (pixels),
+                                              ///< filled in by whoever knows the camera
+};
+
+/// A tool of the scenario, on the tool belt.
+struct HudTool {
+  std::uint32_t device = 0;
+  std::string name;   ///< "VD1"
+  std::string label;  ///< in the UI language
+  bool held = false;
 };
 
 /// Everything the HUD shows for one frame.
@@ -51,23 +62,31 @@ struct HudModel {
   std::vector<HudEffect> effects;  ///< recent consequences
   std::string pointing;            ///< the device under the pointer (label: position)
   std::string holding;             ///< the tool in the hand
+  std::vector<HudTool> tools;      ///< the tool belt: every tool of the scenario
   bool ended = false;
   procedure::EndReason end = procedure::EndReason::None;
   procedure::SessionResult result;  ///< when ended
 };
 
 /// Builds the HUD for the session's current state. Exam mode carries no instruction, hint or
-/// checklist. Alerts and effects younger than `recentSeconds` are kept.
-HudModel makeHud(const sim::Session& session, Language language, double recentSeconds = 8.0);
+/// checklist. Alerts and effects younger than `recentSeconds` are kept; `secondsAfterEnd` is the
+/// real time since the session ended (its clock stops then, the effects' fade does not).
+HudModel makeHud(const sim::Session& session, Language language, double recentSeconds = 8.0,
+                 double secondsAfterEnd = 0.0);
 
 /// Draws the HUD panels (task/step/checklist, timer, alerts, pointing/holding). Call between
 /// Overlay::newFrame and drawing.
 void drawHud(const HudModel& hud);
-/// Draws the consequence effects over the whole screen (flash, pulsing alarm frame, banner).
+/// Draws the consequence effects: an arc flash whites the screen out; smoke, sparks and steam
+/// rise from the device (where `at` is known); every consequence pulses a red frame and names
+/// itself in a banner for six seconds.
 /// `flash` scales the arc flash's whiteout (a review keeps the scene visible with less).
 void drawEffects(const HudModel& hud, float flash = 1.0f);
 /// Draws the end screen: score, passed or not, the mistakes.
 void drawEndScreen(const HudModel& hud);
+/// Draws the tool belt along the bottom; returns the tool (device index) the learner clicked,
+/// to reach for it on its rack (or to put the held one back).
+std::optional<std::uint32_t> drawToolBelt(const HudModel& hud);
 /// Draws the controls overlay (F1). `replay` lists the replay controls instead of the player's.
 void drawHelp(Language language, bool replay);
 

@@ -42,6 +42,8 @@ enum class Text {
   HelpTitle,
   HelpOperate,
   HelpDrag,
+  HelpTools,
+  HelpTurnHeld,
   HelpWalk,
   HelpLook,
   HelpFreeCursor,
