@@ -410,13 +410,22 @@ core::Status Renderer::recordFrame(Frame& frame, const FrameDesc& desc, std::uin
   const auto opaque = [&](std::uint32_t i) { return desc.items[i].baseColor.w >= 1.0f; };
   const auto firstBlended = std::stable_partition(order.begin(), order.end(), opaque);
   const auto opaqueCount = static_cast<std::size_t>(firstBlended - order.begin());
-  std::stable_sort(order.begin(), firstBlended, [&](std::uint32_t a, std::uint32_t b) {
-    return desc.items[a].mesh.index < desc.items[b].mesh.index;
-  });
   const auto distance = [&](std::uint32_t i) {
     const core::Mat4& m = desc.items[i].model;
     return core::length(core::Vec3{m.m[3][0], m.m[3][1], m.m[3][2]} - desc.camera.position);
   };
+  // opaque meshes nearest first (each mesh's nearest instance), so that the depth test rejects
+  // what is hidden before it is shaded; items of one mesh stay together for instancing
+  std::vector<float> nearest(meshes_.size() + 1, 1e30f);
+  for (auto it = order.begin(); it != firstBlended; ++it) {
+    float& n = nearest[desc.items[*it].mesh.index];
+    n = std::min(n, distance(*it));
+  }
+  std::stable_sort(order.begin(), firstBlended, [&](std::uint32_t a, std::uint32_t b) {
+    const std::uint32_t ma = desc.items[a].mesh.index, mb = desc.items[b].mesh.index;
+    if (ma == mb) return false;
+    return nearest[ma] != nearest[mb] ? nearest[ma] < nearest[mb] : ma < mb;
+  });
   std::stable_sort(firstBlended, order.end(),
                    [&](std::uint32_t a, std::uint32_t b) { return distance(a) > distance(b); });
   const VkDeviceSize needed = std::max<VkDeviceSize>(order.size(), 1) * sizeof(InstanceData);
