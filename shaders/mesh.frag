@@ -97,7 +97,7 @@ void main() {
   vec3 color = direct + ambientTerm + base * inParams.z;
   // hover highlight: a warm rim along the silhouette and a slight lift of the whole surface
   float rim = pow(1.0 - nv, 2.0);
-  color += inParams.w * vec3(1.0, 0.72, 0.2) * (0.25 + 1.6 * rim);
+  color += inParams.w * vec3(1.0, 0.72, 0.2) * (0.12 + 1.6 * rim);
   // filmic tone mapping (Narkowicz's ACES fit)
   color = clamp((color * (2.51 * color + 0.03)) / (color * (2.43 * color + 0.59) + 0.14), 0.0, 1.0);
   outColor = vec4(color, inColor.a);

@@ -187,6 +187,97 @@ TEST_F(Renderer, LightingFollowsTheNormal) {
   EXPECT_GT(pixel(lit, 32, 32)[0], pixel(dark, 32, 32)[0] + 40);
 }
 
+TEST_F(Renderer, SeeThroughItemsBlendAndAlphaZeroIsNotDrawn) {
+  // a half-transparent red box in front of an opaque blue one
+  std::vector<render::DrawItem> items = {boxAt({0, 0, 0}, {1, 0, 0, 0.5f}),
+                                         boxAt({0, 0, -3}, {0, 0, 1, 1})};
+  render::Image img;
+  ASSERT_TRUE(renderer_->drawFrame(frameLookingDownZ({0, 0, 3}, items, 1.0f), &img).ok());
+  const auto mixed = pixel(img, 32, 32);
+  EXPECT_GT(mixed[0], 40);  // red from the near box
+  EXPECT_GT(mixed[2], 20);  // blue through it
+  // alpha 0: not drawn at all, the picture is the blue box's alone
+  items[0].baseColor.w = 0.0f;
+  ASSERT_TRUE(renderer_->drawFrame(frameLookingDownZ({0, 0, 3}, items, 1.0f), &img).ok());
+  render::Image blueOnly;
+  const std::vector<render::DrawItem> blue = {items[1]};
+  ASSERT_TRUE(renderer_->drawFrame(frameLookingDownZ({0, 0, 3}, blue, 1.0f), &blueOnly).ok());
+  EXPECT_EQ(pixel(img, 32, 32), pixel(blueOnly, 32, 32));
+  EXPECT_GT(pixel(img, 32, 32)[2], 40);
+}
+
+TEST_F(Renderer, EmissiveGlowsAndAHighlightOutlinesTheSilhouette) {
+  // a dim box, lit from behind so that only its own light shows
+  std::vector<render::DrawItem> items = {boxAt({0, 0, 0}, {0.4f, 0.4f, 0.4f, 1})};
+  render::FrameDesc f = frameLookingDownZ({0, 0, 4}, items, 1.0f);
+  f.lighting.direction = {0, 0, 1};
+  render::Image plain, glowing, outlined;
+  ASSERT_TRUE(renderer_->drawFrame(f, &plain).ok());
+  items[0].emissive = 2.0f;
+  ASSERT_TRUE(renderer_->drawFrame(f, &glowing).ok());
+  EXPECT_GT(pixel(glowing, 32, 32)[0], pixel(plain, 32, 32)[0] + 60);
+  // around the box, background before, warm after: the outline, a few pixels wide
+  items[0].emissive = 0.0f;
+  items[0].highlight = 1.0f;
+  ASSERT_TRUE(renderer_->drawFrame(f, &outlined).ok());
+  int outlinePixels = 0;
+  for (std::uint32_t x = 0; x < 64; ++x) {
+    const auto before = pixel(plain, x, 32), after = pixel(outlined, x, 32);
+    if (before == std::array<int, 3>{0, 0, 0} && after[0] > 60 && after[0] > after[2] + 30)
+      ++outlinePixels;  // background before, warm after: the outline
+  }
+  EXPECT_GE(outlinePixels, 2);
+  EXPECT_LE(outlinePixels, 8);  // a thin line, not a bigger box
+}
+
+TEST(RendererShadows, ABoxShadowsTheFloorUnderTheLight) {
+  // a floor and a box above it, the light from above and behind; seen from above at an angle
+  render::ContextOptions co;
+  co.validation = true;
+  auto ctx = render::Context::create(co);
+  ASSERT_TRUE(ctx.ok()) << ctx.error().message;
+  auto target = render::OffscreenTarget::create(**ctx, 64, 64);
+  ASSERT_TRUE(target.ok());
+  const auto render = [&](std::uint32_t shadowMapSize) {
+    render::RendererOptions ro;
+    ro.shadowMapSize = shadowMapSize;
+    auto renderer = render::Renderer::create(**ctx, **target, ro);
+    EXPECT_TRUE(renderer.ok());
+    auto box = (*renderer)->uploadMesh(assets::makeBox({0.5f, 0.5f, 0.5f}));
+    EXPECT_TRUE(box.ok());
+    const std::vector<render::DrawItem> items = {
+        {*box,
+         core::composeTRS({0, -0.5f, 0}, {}, {1, 1, 1}) * core::composeTRS({}, {}, {10, 0.02f, 10}),
+         {0.8f, 0.8f, 0.8f, 1},
+         0.9f,
+         0.0f},
+        {*box, core::composeTRS({0, 1, 0}, {}, {1, 1, 1}), {0.8f, 0.2f, 0.2f, 1}, 0.9f, 0.0f}};
+    scene::Camera cam;
+    cam.position = {0, 6, 6};
+    cam.target = {0, 0, 0};
+    render::FrameDesc f;
+    f.camera = render::makeCameraView(cam, 1.0f);
+    f.lighting.direction = {0, -1, 0.6f};  // the shadow falls in front of the box
+    f.items = items;
+    render::Image img;
+    EXPECT_TRUE((*renderer)->drawFrame(f, &img).ok());
+    return img;
+  };
+  // with the shadow map, part of the floor gets darker, and nothing gets lighter
+  const render::Image lit = render(0), shadowed = render(1024);
+  int darker = 0, lighter = 0;
+  for (std::uint32_t y = 0; y < 64; ++y)
+    for (std::uint32_t x = 0; x < 64; ++x) {
+      const int d = pixel(lit, x, y)[1] - pixel(shadowed, x, y)[1];
+      darker += d > 40;
+      lighter += d < -8;
+    }
+  EXPECT_GT(darker, 40) << "no shadow";
+  EXPECT_LT(darker, 64 * 64 / 4) << "too much shadow";
+  EXPECT_EQ(lighter, 0);
+  EXPECT_EQ((*ctx)->validationErrors(), 0u);
+}
+
 TEST_F(Renderer, RepeatedMeshesAreDrawnInstanced) {
   std::vector<render::DrawItem> items;
   for (int i = 0; i < 50; ++i)

@@ -260,6 +260,11 @@ core::Status Renderer::createPipeline() {
     gp.layout = layout_;
     gp.renderPass = renderPass_;
     res = vkCreateGraphicsPipelines(dev, VK_NULL_HANDLE, 1, &gp, nullptr, &pipeline_);
+    // the outline variant: the back faces of a slightly grown copy, seen around the silhouette
+    if (res == VK_SUCCESS) {
+      rs.cullMode = VK_CULL_MODE_FRONT_BIT;
+      res = vkCreateGraphicsPipelines(dev, VK_NULL_HANDLE, 1, &gp, nullptr, &outlinePipeline_);
+    }
     // the see-through variant: alpha blended, tests depth but does not write it
     if (res == VK_SUCCESS) {
       blend.blendEnable = VK_TRUE;
@@ -296,6 +301,7 @@ Renderer::~Renderer() {
   if (pool_) vkDestroyCommandPool(dev, pool_, nullptr);
   if (pipeline_) vkDestroyPipeline(dev, pipeline_, nullptr);
   if (blendPipeline_) vkDestroyPipeline(dev, blendPipeline_, nullptr);
+  if (outlinePipeline_) vkDestroyPipeline(dev, outlinePipeline_, nullptr);
   if (layout_) vkDestroyPipelineLayout(dev, layout_, nullptr);
   if (renderPass_) vkDestroyRenderPass(dev, renderPass_, nullptr);
 }
@@ -428,7 +434,31 @@ core::Status Renderer::recordFrame(Frame& frame, const FrameDesc& desc, std::uin
   });
   std::stable_sort(firstBlended, order.end(),
                    [&](std::uint32_t a, std::uint32_t b) { return distance(a) > distance(b); });
-  const VkDeviceSize needed = std::max<VkDeviceSize>(order.size(), 1) * sizeof(InstanceData);
+  // highlighted items get an outline: a copy grown by a few millimetres, drawn inside out
+  std::vector<DrawItem> outlines;
+  for (std::uint32_t i : order) {
+    const DrawItem& item = desc.items[i];
+    if (item.highlight <= 0.0f) continue;
+    const core::Mat4& m = item.model;
+    float scale = 0;
+    for (int c = 0; c < 3; ++c)
+      scale = std::max(scale, core::length({m.m[c][0], m.m[c][1], m.m[c][2]}));
+    // about 2.5 pixels wide whatever the distance: a pixel's size in the world at the item
+    const float radius = std::max(meshes_[item.mesh.index - 1]->radius * scale, 1e-3f);
+    const float tanHalfFov = 1.0f / std::max(std::abs(desc.camera.projection.m[1][1]), 1e-3f);
+    const float pixel = 2.0f * distance(i) * tanHalfFov / float(std::max(extent.height, 1u));
+    const float grow = 1.0f + std::min(0.3f, 2.5f * pixel / radius);
+    DrawItem outline = item;
+    outline.model = item.model * core::composeTRS({}, {}, {grow, grow, grow});
+    outline.baseColor = {1.0f, 0.72f, 0.2f, 1.0f};
+    outline.roughness = 1.0f;
+    outline.metalness = 0.0f;
+    outline.emissive = 0.9f;
+    outline.highlight = 0.0f;
+    outlines.push_back(outline);
+  }
+  const VkDeviceSize needed =
+      std::max<VkDeviceSize>(order.size() + outlines.size(), 1) * sizeof(InstanceData);
   if (frame.instances.size() < needed) {
     auto buf = GpuBuffer::create(ctx_, std::max<VkDeviceSize>(needed * 2, 64 * 1024),
                                  VK_BUFFER_USAGE_VERTEX_BUFFER_BIT, true);
@@ -436,8 +466,8 @@ core::Status Renderer::recordFrame(Frame& frame, const FrameDesc& desc, std::uin
     frame.instances = std::move(*buf);
   }
   auto* inst = static_cast<InstanceData*>(frame.instances.mapped());
-  for (std::size_t k = 0; k < order.size(); ++k) {
-    const DrawItem& item = desc.items[order[k]];
+  for (std::size_t k = 0; k < order.size() + outlines.size(); ++k) {
+    const DrawItem& item = k < order.size() ? desc.items[order[k]] : outlines[k - order.size()];
     copyMat(inst[k].model, item.model);
     normalMatrix(inst[k].normal, item.model);
     const float c[4] = {item.baseColor.x, item.baseColor.y, item.baseColor.z, item.baseColor.w};
@@ -530,7 +560,21 @@ core::Status Renderer::recordFrame(Frame& frame, const FrameDesc& desc, std::uin
   const VkDescriptorSet shadowSet = shadow_->set(frameIndex_);
   vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, layout_, 0, 1, &shadowSet, 0,
                           nullptr);
-  drawItems(0, order.size(), true);
+  drawItems(0, opaqueCount, false);
+  // the outlines of highlighted items, then the see-through items
+  if (!outlines.empty()) {
+    vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, outlinePipeline_);
+    for (std::size_t j = 0; j < outlines.size(); ++j) {
+      const Mesh& mesh = *meshes_[outlines[j].mesh.index - 1];
+      const VkBuffer buffers[2] = {mesh.vertices.handle(), frame.instances.handle()};
+      const VkDeviceSize offsets[2] = {0, (order.size() + j) * sizeof(InstanceData)};
+      vkCmdBindVertexBuffers(cmd, 0, 2, buffers, offsets);
+      vkCmdBindIndexBuffer(cmd, mesh.indices.handle(), 0, VK_INDEX_TYPE_UINT32);
+      vkCmdDrawIndexed(cmd, mesh.indexCount, 1, 0, 0, 0);
+      ++stats_.drawCalls;
+    }
+  }
+  drawItems(opaqueCount, order.size(), true);
   if (overlay_) overlay_(cmd);
   vkCmdEndRenderPass(cmd);
 

@@ -36,7 +36,7 @@ struct DrawItem {
   float roughness = 0.6f;
   float metalness = 0.0f;
   float emissive = 0.0f;   ///< light of its own, as a multiple of the base colour (lit lamps)
-  float highlight = 0.0f;  ///< 0..1: the hover outline glow (rim) and tint
+  float highlight = 0.0f;  ///< 0..1: hover highlight, a warm rim and tint; > 0 also outlines it
 };
 
 /// Where the frame is seen from.
@@ -120,7 +120,8 @@ class Renderer {
   VkRenderPass renderPass_ = VK_NULL_HANDLE;
   VkPipelineLayout layout_ = VK_NULL_HANDLE;
   VkPipeline pipeline_ = VK_NULL_HANDLE;
-  VkPipeline blendPipeline_ = VK_NULL_HANDLE;  ///< see-through items
+  VkPipeline blendPipeline_ = VK_NULL_HANDLE;    ///< see-through items
+  VkPipeline outlinePipeline_ = VK_NULL_HANDLE;  ///< outlines of highlighted items
   VkCommandPool pool_ = VK_NULL_HANDLE;
   std::vector<std::unique_ptr<Mesh>> meshes_;
   std::vector<std::unique_ptr<Frame>> frames_;
