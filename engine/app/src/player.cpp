@@ -107,7 +107,9 @@ class Player {
       ++frames;
       // a run that takes a screenshot or counts frames is automated: the form starts by itself
       const bool automatic = (setup_.frames > 0 || !setup_.screenshot.empty()) && frames > 2;
-      if (auto drawn = viewer_.endFrame(session_->simulation(), rig_.camera(), {}, nullptr);
+      const auto looks =
+          entityLooks(*session_, ui::makeHud(*session_, form_.language), rig_.camera(), {});
+      if (auto drawn = viewer_.endFrame(session_->simulation(), rig_.camera(), looks, nullptr);
           !drawn.ok()) {
         std::fprintf(stderr, "practicum run: %s\n", drawn.error().message.c_str());
         return false;
@@ -270,7 +272,8 @@ class Player {
 
       // a pause menu choice
       if (paused_ && setup_.hud) {
-        const ui::PauseChoice choice = ui::drawPauseMenu(language_);
+        const ui::PauseChoice choice =
+            ui::drawPauseMenu(language_, session_->options().mode == sim::Mode::Exam);
         if (choice == ui::PauseChoice::Resume) paused_ = false;
         if (choice == ui::PauseChoice::EndSession) {
           paused_ = false;

@@ -47,9 +47,10 @@ void drawLearnerPointer(const record::Playback& p, const render::CameraView& vie
                     (clip[1] / clip[3] * 0.5f + 0.5f) * height);
 }
 
-std::string sessionLine(const record::LogHeader& h) {
-  return h.learner + "  |  " + (h.mode == 1 ? "exam" : "practice") + "  |  " +
-         core::isoTimeUtc(h.startUnixMs, false) + (h.station.empty() ? "" : "  |  " + h.station);
+std::string sessionLine(const record::LogHeader& h, ui::Language lang) {
+  return h.learner + "  |  " + ui::tr(h.mode == 1 ? ui::Text::Exam : ui::Text::Practice, lang) +
+         "  |  " + core::isoTimeUtc(h.startUnixMs, false) +
+         (h.station.empty() ? "" : "  |  " + h.station);
 }
 
 }  // namespace
@@ -73,7 +74,7 @@ int reviewInWindow(const ReviewSetup& setup, std::unique_ptr<render::Window> win
   ui::TimelineModel model;
   model.language = setup.language;
   model.title = ui::pick(def.meta.title, setup.language);
-  model.session = sessionLine(setup.log->header);
+  model.session = sessionLine(setup.log->header, setup.language);
   model.duration = double(p.lastTick()) * tickSeconds;
   model.markers = timelineMarkers(def, setup.report->events, tickSeconds, setup.language);
   model.result = setup.report->result;

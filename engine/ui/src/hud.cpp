@@ -164,7 +164,9 @@ std::string clock(double seconds) {
   return buf;
 }
 
-const char* endText(procedure::EndReason end, Language lang) {
+}  // namespace
+
+const char* endReasonText(procedure::EndReason end, Language lang) {
   switch (end) {
     case procedure::EndReason::Completed: return tr(Text::EndCompleted, lang);
     case procedure::EndReason::Critical: return tr(Text::EndCritical, lang);
@@ -172,7 +174,6 @@ const char* endText(procedure::EndReason end, Language lang) {
     default: return tr(Text::EndStopped, lang);
   }
 }
-}  // namespace
 
 void drawHud(const HudModel& h) {
   const Language lang = h.language;
@@ -355,7 +356,7 @@ void drawEndScreen(const HudModel& h) {
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::min(560.0f, display.x * 0.7f));
     ImGui::TextUnformatted(tr(Text::SessionEnded, lang));
     ImGui::SameLine();
-    ImGui::TextDisabled("(%s)", endText(h.end, lang));
+    ImGui::TextDisabled("(%s)", endReasonText(h.end, lang));
     ImGui::Separator();
     const auto& r = h.result;
     ImGui::SetWindowFontScale(1.6f);
@@ -416,10 +417,11 @@ void drawHelp(Language lang, bool replay) {
     ImGui::TextUnformatted(tr(Text::HelpTitle, lang));
     ImGui::Separator();
     static constexpr Text kPlayer[] = {
-        Text::HelpOperate,   Text::HelpDrag,  Text::HelpTools,      Text::HelpTurnHeld,
-        Text::HelpWalk,      Text::HelpLook,  Text::HelpFreeCursor, Text::HelpOrbit,
-        Text::HelpOrbitDrag, Text::HelpZoom,  Text::HelpCutaway,    Text::HelpLabels,
-        Text::HelpDrop,      Text::HelpPause, Text::HelpFullscreen, Text::HelpHelp};
+        Text::HelpOperate,    Text::HelpDrag,      Text::HelpSecondary, Text::HelpTools,
+        Text::HelpTurnHeld,   Text::HelpWalk,      Text::HelpLook,      Text::HelpFreeCursor,
+        Text::HelpOrbit,      Text::HelpOrbitDrag, Text::HelpZoom,      Text::HelpCutaway,
+        Text::HelpLabels,     Text::HelpDrop,      Text::HelpReset,     Text::HelpPause,
+        Text::HelpFullscreen, Text::HelpHelp};
     static constexpr Text kReplay[] = {
         Text::HelpReplayPlay, Text::HelpReplaySeek, Text::HelpReplaySpeed, Text::HelpReplayCamera,
         Text::HelpOrbitDrag,  Text::HelpZoom,       Text::HelpCutaway,     Text::HelpLabels,
@@ -432,10 +434,11 @@ void drawHelp(Language lang, bool replay) {
   ImGui::End();
 }
 
-PauseChoice drawPauseMenu(Language lang) {
+PauseChoice drawPauseMenu(Language lang, bool hideScene) {
   PauseChoice choice = PauseChoice::None;
   const ImVec2 display = ImGui::GetIO().DisplaySize;
-  ImGui::GetBackgroundDrawList()->AddRectFilled(ImVec2(0, 0), display, IM_COL32(0, 0, 0, 110));
+  ImGui::GetBackgroundDrawList()->AddRectFilled(ImVec2(0, 0), display,
+                                                IM_COL32(0, 0, 0, hideScene ? 255 : 110));
   ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.5f), ImGuiCond_Always,
                           ImVec2(0.5f, 0.5f));
   if (ImGui::Begin("##pause", nullptr, kPanel & ~ImGuiWindowFlags_NoFocusOnAppearing)) {

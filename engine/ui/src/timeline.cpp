@@ -5,6 +5,8 @@
 
 #include <imgui.h>
 
+#include <practicum/ui/hud.hpp>
+
 namespace practicum::ui {
 
 namespace {
@@ -27,6 +29,26 @@ std::string clock(double seconds) {
 
 constexpr ImGuiWindowFlags kFixed =
     ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoMove;
+}  // namespace
+
+namespace {
+// what happened to a device, in words
+const char* actionText(procedure::EventKind kind, Language lang) {
+  using procedure::EventKind;
+  switch (kind) {
+    case EventKind::Pressed: return tr(Text::EventPressed, lang);
+    case EventKind::Refused: return tr(Text::EventRefused, lang);
+    case EventKind::ToolTaken: return tr(Text::EventToolTaken, lang);
+    case EventKind::ToolReturned: return tr(Text::EventToolReturned, lang);
+    case EventKind::Grabbed: return tr(Text::EventGrabbed, lang);
+    case EventKind::Released: return tr(Text::EventReleased, lang);
+    case EventKind::Placed: return tr(Text::EventPlaced, lang);
+    case EventKind::Unseated: return tr(Text::EventUnseated, lang);
+    case EventKind::Loosened: return tr(Text::EventLoosened, lang);
+    case EventKind::Tightened: return tr(Text::EventTightened, lang);
+    default: return procedure::toString(kind);
+  }
+}
 }  // namespace
 
 std::vector<TimelineMarker> timelineMarkers(const scenario::ScenarioDef& def,
@@ -83,11 +105,18 @@ std::vector<TimelineMarker> timelineMarkers(const scenario::ScenarioDef& def,
         break;
       case EventKind::SessionEnded:
         m.text = std::string(tr(Text::SessionEnded, lang)) + " (" +
-                 procedure::toString(static_cast<procedure::EndReason>(e.subject)) + ")";
+                 endReasonText(static_cast<procedure::EndReason>(e.subject), lang) + ")";
+        break;
+      case EventKind::ToolUsed:
+      case EventKind::WrongTool:
+        // on a device, with a tool
+        m.text = device(e.subject) + ": " +
+                 tr(e.kind == EventKind::ToolUsed ? Text::EventToolUsed : Text::WrongTool, lang) +
+                 " " + device(e.from);
         break;
       default:
-        // tools, parts, fasteners, refusals: what happened to which device
-        m.text = device(e.subject) + ": " + procedure::toString(e.kind);
+        // tools, parts, fasteners, buttons, refusals: what happened to which device
+        m.text = device(e.subject) + ": " + actionText(e.kind, lang);
         break;
     }
     markers.push_back(std::move(m));

@@ -74,6 +74,9 @@ struct HudModel {
 HudModel makeHud(const sim::Session& session, Language language, double recentSeconds = 8.0,
                  double secondsAfterEnd = 0.0);
 
+/// Why a session ended, in words ("All steps completed", ...).
+const char* endReasonText(procedure::EndReason end, Language language);
+
 /// Draws the HUD panels (task/step/checklist, timer, alerts, pointing/holding). Call between
 /// Overlay::newFrame and drawing.
 void drawHud(const HudModel& hud);
@@ -92,8 +95,9 @@ void drawHelp(Language language, bool replay);
 
 /// What the pause menu asks for.
 enum class PauseChoice { None, Resume, EndSession };
-/// Draws the pause menu.
-PauseChoice drawPauseMenu(Language language);
+/// Draws the pause menu; `hideScene` covers the scene entirely (an exam's pause is not time to
+/// study the equipment).
+PauseChoice drawPauseMenu(Language language, bool hideScene);
 
 /// The start-up form's fields.
 struct StartForm {

@@ -42,6 +42,7 @@ enum class Text {
   HelpTitle,
   HelpOperate,
   HelpDrag,
+  HelpSecondary,
   HelpTools,
   HelpTurnHeld,
   HelpWalk,
@@ -56,6 +57,7 @@ enum class Text {
   HelpPause,
   HelpFullscreen,
   HelpHelp,
+  HelpReset,
   HelpReplayPlay,
   HelpReplaySeek,
   HelpReplaySpeed,
@@ -91,6 +93,17 @@ enum class Text {
   StepDone,
   Violation,
   FaultEvent,
+  EventPressed,
+  EventRefused,
+  EventToolTaken,
+  EventToolReturned,
+  EventToolUsed,
+  EventGrabbed,
+  EventReleased,
+  EventPlaced,
+  EventUnseated,
+  EventLoosened,
+  EventTightened,
   Count_
 };
 
