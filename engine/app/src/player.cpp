@@ -60,7 +60,11 @@ class Player {
     if (auto shown = viewer_.show(session_->simulation()); !shown.ok())
       return fail(shown.error().message);
     if (form) {
-      if (!runForm()) return 0;  // quit at the form: no session, no log
+      if (!runForm()) {  // quit at the form: no session, no log
+        if (formError_.empty()) return 0;
+        std::fprintf(stderr, "practicum run: %s\n", formError_.c_str());
+        return 1;
+      }
       sim::SessionOptions options = setup_.session;
       options.mode = form_.exam ? sim::Mode::Exam : sim::Mode::Practice;
       auto created = sim::Session::create(*setup_.scenario, options);
@@ -97,7 +101,7 @@ class Player {
     return {};
   }
 
-  // the start-up form over the scene; false when the user quits
+  // the start-up form over the scene; false when the user quits (or drawing failed: formError_)
   bool runForm() {
     const std::string title = ui::pick(setup_.scenario->meta.title, form_.language);
     int frames = 0;
@@ -111,7 +115,7 @@ class Player {
           entityLooks(*session_, ui::makeHud(*session_, form_.language), rig_.camera(), {});
       if (auto drawn = viewer_.endFrame(session_->simulation(), rig_.camera(), looks, nullptr);
           !drawn.ok()) {
-        std::fprintf(stderr, "practicum run: %s\n", drawn.error().message.c_str());
+        formError_ = drawn.error().message;
         return false;
       }
       if (choice == ui::StartChoice::Quit) return false;
@@ -340,6 +344,7 @@ class Player {
   ui::Language language_;
   std::unique_ptr<sim::Session> session_;
   bool started_ = false;
+  std::string formError_;
   bool paused_ = false, help_ = false, cutaway_ = false, labels_ = true;
   render::Image image_;
   struct Reach {

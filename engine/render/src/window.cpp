@@ -83,6 +83,14 @@ void Window::requestClose() { glfwSetWindowShouldClose(window_, GLFW_TRUE); }
 core::Vec3 Window::cursorPosition() const {
   double x = 0, y = 0;
   glfwGetCursorPos(window_, &x, &y);
+  // screen coordinates to pixels of the drawable area (they differ on high-DPI screens)
+  int ww = 0, wh = 0, fw = 0, fh = 0;
+  glfwGetWindowSize(window_, &ww, &wh);
+  glfwGetFramebufferSize(window_, &fw, &fh);
+  if (ww > 0 && wh > 0) {
+    x *= double(fw) / double(ww);
+    y *= double(fh) / double(wh);
+  }
   return {static_cast<float>(x), static_cast<float>(y), 0.0f};
 }
 

@@ -72,7 +72,7 @@ class Window {
   void resize(std::uint32_t width, std::uint32_t height);
   /// Asks the window to close (shouldClose() becomes true).
   void requestClose();
-  /// Cursor position in window pixels (z unused).
+  /// Cursor position in pixels of the drawable area, as framebufferSize() counts them (z unused).
   core::Vec3 cursorPosition() const;
   /// Whether a mouse button is held.
   bool mouseButtonDown(int button) const;
