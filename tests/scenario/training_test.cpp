@@ -138,6 +138,35 @@ TEST(Training, ValvesPartsSocketsAndFastenersAreChecked) {
   expectErrorAt(r, "devices[4].target", "cannot take a lock or tag");
 }
 
+TEST(Training, IndicatorStylesAndAnEnclosureForTheCutAway) {
+  const std::string indicator =
+      R"(  "indicators": [{"name": "HA1", "label": {"zh-CN": "报警", "en": "alarm"}, "entity": "a", "style": "%s", "value": "false"}],
+)";
+  const auto withStyle = [&](const std::string& style) {
+    std::string text = indicator;
+    text.replace(text.find("%s"), 2, style);
+    return loadText(trainingDoc(text));
+  };
+  for (const char* style : {"lamp", "alarm", "gauge", "display"}) {
+    const LoadResult r = withStyle(style);
+    ASSERT_TRUE(r.ok()) << style << ": " << describe(r);
+    EXPECT_EQ(r.scenario->training.indicators[0].style, style);
+  }
+  expectErrorAt(withStyle("siren"), "indicators[0].style", "lamp, alarm, gauge or display");
+
+  // "cutaway" marks an enclosure; it must be a boolean
+  const LoadResult cut = loadText(doc(
+      R"(    {"name": "cabinet", "cutaway": true, "shape": {"type": "box", "halfExtents": [1, 1, 1]}})",
+      ""));
+  ASSERT_TRUE(cut.ok()) << describe(cut);
+  EXPECT_TRUE(cut.scenario->scene.entities[0].cutaway);
+  expectErrorAt(
+      loadText(doc(
+          R"(    {"name": "cabinet", "cutaway": "yes", "shape": {"type": "box", "halfExtents": [1, 1, 1]}})",
+          "")),
+      "entities[0].cutaway", "expected true or false");
+}
+
 TEST(Training, NamesAreSharedByDevicesStepsAndVariables) {
   const LoadResult r =
       loadText(trainingDoc(kDevice + R"(  "variables": [{"name": "QF1", "value": "true"}],

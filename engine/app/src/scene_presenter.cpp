@@ -96,12 +96,21 @@ std::vector<render::EntityLook> entityLooks(const sim::Session& s, const ui::Hud
     }
   }
 
-  // indicators: a lit lamp glows, an unlit one is dark
+  // indicators: a lit lamp glows, an unlit one is dark; an alarm beacon blinks while its value
+  // holds or an alarm consequence sounds
+  std::optional<double> alarm;  // age of the youngest alarm
+  for (const auto& e : hud.effects)
+    if (e.kind == "alarm" && e.age < 6.0 && (!alarm || e.age < *alarm)) alarm = e.age;
   const auto& indicators = def.training.indicators;
   for (std::uint32_t i = 0; i < indicators.size(); ++i) {
-    if (indicators[i].style != "lamp" || indicators[i].entity >= looks.size()) continue;
+    const bool lamp = indicators[i].style == "lamp", beacon = indicators[i].style == "alarm";
+    if (!(lamp || beacon) || indicators[i].entity >= looks.size()) continue;
     render::EntityLook& look = looks[indicators[i].entity];
-    const bool lit = s.indicatorValue(i) > 0.5;
+    bool lit = s.indicatorValue(i) > 0.5;
+    if (beacon) {
+      const double age = alarm ? *alarm : s.time();
+      lit = (lit || alarm) && std::fmod(age, 0.5) < 0.25;
+    }
     look.emissive = lit ? 1.4f : 0.0f;
     if (!lit) {
       const auto& m = def.scene.materials.at(def.scene.entities[indicators[i].entity].material);
@@ -172,7 +181,7 @@ std::vector<ui::ScreenLabel> equipmentLabels(const sim::Session& s,
   // gauges and displays show their reading
   for (std::uint32_t i = 0; i < def.training.indicators.size(); ++i) {
     const auto& ind = def.training.indicators[i];
-    if (ind.style == "lamp") continue;
+    if (ind.style == "lamp" || ind.style == "alarm") continue;  // they show by lighting up
     const auto at = place(ind.entity);
     if (!at) continue;
     char reading[64];

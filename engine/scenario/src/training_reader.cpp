@@ -545,9 +545,9 @@ class TrainingReader {
       ind.style = "lamp";
       if (const json* st = Checker::find(d, "style"))
         if (auto s = check_.string(*st, Checker::at(p, "style"))) {
-          if (*s != "lamp" && *s != "gauge" && *s != "display")
+          if (*s != "lamp" && *s != "alarm" && *s != "gauge" && *s != "display")
             check_.error(Checker::at(p, "style"),
-                         "style must be lamp, gauge or display, got \"" + *s + "\"");
+                         "style must be lamp, alarm, gauge or display, got \"" + *s + "\"");
           ind.style = *s;
         }
       if (const json* value = check_.require(d, p, "value"))

@@ -74,7 +74,7 @@ struct IndicatorDef {
   std::string name;
   LocalizedText label;
   std::uint32_t entity = 0;  ///< the entity that shows it
-  std::string style;         ///< "lamp", "gauge", "display"
+  std::string style;         ///< "lamp", "alarm", "gauge", "display"
   Condition value;           ///< what it shows (bool: lit or not; number: the reading)
 };
 
