@@ -1,6 +1,6 @@
 // The UI overlay on real Vulkan: the font covers every character the UI and the shipped
 // scenarios show in either language; the HUD draws in a window that is resized and minimised,
-// and overlays come and go, with validation on throughout.
+// vsync is switched, and overlays come and go, with validation on throughout.
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -116,6 +116,11 @@ TEST_F(OverlayTest, DrawsTheHudInAWindowThatIsResizedAndMinimised) {
     for (int i = 0; i < 10; ++i) ASSERT_TRUE(frame().ok());
     w.setMinimized(false);
     for (int i = 0; i < 10; ++i) ASSERT_TRUE(frame().ok());
+    // vsync on and off (the swapchain is rebuilt with another present mode)
+    const std::uint64_t generation = (*target)->generation();
+    (*target)->setVsync(!(*target)->vsync());
+    for (int i = 0; i < 3; ++i) ASSERT_TRUE(frame().ok());
+    EXPECT_GT((*target)->generation(), generation);
     (*renderer)->waitIdle();
   }
   EXPECT_EQ((*ctx)->validationErrors(), 0u);

@@ -276,8 +276,11 @@ class Player {
 
       // a pause menu choice
       if (paused_ && setup_.hud) {
+        ui::PauseSettings settings{language_, viewer_.vsync()};
         const ui::PauseChoice choice =
-            ui::drawPauseMenu(language_, session_->options().mode == sim::Mode::Exam);
+            ui::drawPauseMenu(settings, session_->options().mode == sim::Mode::Exam);
+        language_ = settings.language;
+        viewer_.setVsync(settings.vsync);
         if (choice == ui::PauseChoice::Resume) paused_ = false;
         if (choice == ui::PauseChoice::EndSession) {
           paused_ = false;

@@ -49,6 +49,9 @@ class Viewer {
   VkExtent2D extent() const;
   /// The camera view for the current image size.
   render::CameraView cameraView(const scene::Camera& eye) const;
+  /// Turns waiting for the display on or off.
+  void setVsync(bool on) { target_->setVsync(on); }
+  bool vsync() const { return target_->vsync(); }
   /// Whether the UI has the mouse or the keyboard (the scene should ignore them then).
   bool uiWantsMouse() const;
   bool uiWantsKeyboard() const;

@@ -72,8 +72,14 @@ core::Result<VkSurfaceKHR> Window::createSurface(VkInstance instance) const {
   return surface;
 }
 
-void Window::pollEvents() { glfwPollEvents(); }
-void Window::waitEvents(double seconds) { glfwWaitEventsTimeout(seconds); }
+void Window::pollEvents() {
+  pressed_.clear();  // keyPressed() tells of the presses this poll brings
+  glfwPollEvents();
+}
+void Window::waitEvents(double seconds) {
+  pressed_.clear();
+  glfwWaitEventsTimeout(seconds);
+}
 void Window::resize(std::uint32_t width, std::uint32_t height) {
   glfwSetWindowSize(window_, static_cast<int>(width), static_cast<int>(height));
 }

@@ -434,8 +434,9 @@ void drawHelp(Language lang, bool replay) {
   ImGui::End();
 }
 
-PauseChoice drawPauseMenu(Language lang, bool hideScene) {
+PauseChoice drawPauseMenu(PauseSettings& settings, bool hideScene) {
   PauseChoice choice = PauseChoice::None;
+  const Language lang = settings.language;
   const ImVec2 display = ImGui::GetIO().DisplaySize;
   ImGui::GetBackgroundDrawList()->AddRectFilled(ImVec2(0, 0), display,
                                                 IM_COL32(0, 0, 0, hideScene ? 255 : 110));
@@ -446,6 +447,15 @@ PauseChoice drawPauseMenu(Language lang, bool hideScene) {
     ImGui::Separator();
     if (ImGui::Button(tr(Text::Resume, lang), ImVec2(220, 0))) choice = PauseChoice::Resume;
     if (ImGui::Button(tr(Text::EndSession, lang), ImVec2(220, 0))) choice = PauseChoice::EndSession;
+    ImGui::Separator();
+    ImGui::TextUnformatted(tr(Text::LanguageName, lang));
+    ImGui::SameLine();
+    if (ImGui::RadioButton("中文", lang == Language::ChineseSimplified))
+      settings.language = Language::ChineseSimplified;
+    ImGui::SameLine();
+    if (ImGui::RadioButton("English", lang == Language::English))
+      settings.language = Language::English;
+    ImGui::Checkbox(tr(Text::Vsync, lang), &settings.vsync);
     ImGui::TextDisabled("%s", tr(Text::Help, lang));
   }
   ImGui::End();

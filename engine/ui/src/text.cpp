@@ -40,6 +40,7 @@ constexpr Entry kTable[] = {
     {Text::Paused, "Paused", "已暂停"},
     {Text::Resume, "Resume", "继续"},
     {Text::EndSession, "End session", "结束本次训练"},
+    {Text::Vsync, "Wait for the display (vsync)", "垂直同步（等待显示器刷新）"},
     {Text::Help, "F1: help", "F1：帮助"},
     {Text::HelpTitle, "Controls", "操作说明"},
     {Text::HelpOperate, "Left click: operate the device under the pointer",

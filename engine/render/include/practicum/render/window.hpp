@@ -78,7 +78,8 @@ class Window {
   bool mouseButtonDown(int button) const;
   /// Whether a key is held.
   bool keyDown(int key) const;
-  /// Whether a key went down since the last call for that key (one press = one true).
+  /// Whether a key went down in the last pollEvents()/waitEvents() (and this is the first call
+  /// for that key since: one press = one true).
   bool keyPressed(int key);
   /// Wheel steps since the last call (positive = away from the user).
   double takeScroll();
@@ -102,7 +103,7 @@ class Window {
   bool captured_ = false;
   bool fullscreen_ = false;
   int windowed_[4] = {0, 0, 0, 0};  ///< position and size to go back to from full screen
-  std::vector<int> pressed_;        ///< keys that went down since their keyPressed()
+  std::vector<int> pressed_;        ///< keys that went down in the last poll, not yet asked for
 };
 
 /// The window's swapchain. Recreated transparently on resize or when out of date.
@@ -123,6 +124,13 @@ class WindowTarget final : public RenderTarget {
   core::Result<std::optional<AcquiredImage>> acquire(VkSemaphore imageAvailable) override;
   core::Status present(std::uint32_t index, VkSemaphore renderDone) override;
   bool presents() const override { return true; }
+  /// Waits for the display (FIFO) or presents at once (MAILBOX or IMMEDIATE where offered);
+  /// takes effect with the next image (the swapchain is rebuilt).
+  void setVsync(bool on) {
+    if (on != vsync_) outOfDate_ = true;
+    vsync_ = on;
+  }
+  bool vsync() const { return vsync_; }
 
  private:
   WindowTarget(const Context& context, Window& window) : context_(context), window_(window) {}

@@ -95,9 +95,14 @@ void drawHelp(Language language, bool replay);
 
 /// What the pause menu asks for.
 enum class PauseChoice { None, Resume, EndSession };
-/// Draws the pause menu; `hideScene` covers the scene entirely (an exam's pause is not time to
-/// study the equipment).
-PauseChoice drawPauseMenu(Language language, bool hideScene);
+/// What the pause menu lets the learner change.
+struct PauseSettings {
+  Language language = Language::English;
+  bool vsync = true;
+};
+/// Draws the pause menu (resume, end the session, language, vsync); `hideScene` covers the scene
+/// entirely (an exam's pause is not time to study the equipment).
+PauseChoice drawPauseMenu(PauseSettings& settings, bool hideScene);
 
 /// The start-up form's fields.
 struct StartForm {

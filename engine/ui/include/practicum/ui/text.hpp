@@ -38,6 +38,7 @@ enum class Text {
   Paused,
   Resume,
   EndSession,
+  Vsync,
   Help,
   HelpTitle,
   HelpOperate,
