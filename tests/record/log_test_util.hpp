@@ -2,11 +2,17 @@
 // Helpers for the session log tests: sample inputs, bitwise input comparison, record bounds.
 #include <bit>
 #include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include <practicum/record/log.hpp>
+#include <practicum/record/recorder.hpp>
+#include <practicum/scenario/run_file.hpp>
+#include <practicum/sim/bot.hpp>
 
 namespace practicum::record::test {
 
@@ -53,6 +59,33 @@ inline LogHeader sampleHeader() {
   h.tickRate = 120;
   h.startUnixMs = 1795000000123;
   return h;
+}
+
+/// Plays a run file on a scenario in its mode and seed, recording the session to `log`
+/// (learner "test"); `onTick` sees every tick. A session the run leaves going is stopped. Returns
+/// the finished session.
+inline core::Result<std::unique_ptr<sim::Session>> playAndRecord(
+    const scenario::ScenarioDef& def, const scenario::RunFile& run,
+    const std::filesystem::path& log, const std::function<void(const sim::Session&)>& onTick = {}) {
+  sim::SessionOptions options;
+  options.mode = run.exam ? sim::Mode::Exam : sim::Mode::Practice;
+  options.seed = run.seed;
+  auto session = sim::Session::create(def, options);
+  if (!session.ok()) return session.error();
+  RecorderOptions ro;
+  ro.learner = "test";
+  auto recorder = SessionRecorder::create(log, **session, ro);
+  if (!recorder.ok()) return recorder.error();
+  auto bot = sim::Bot::create(run, **session);
+  if (!bot.ok()) return bot.error();
+  auto played = bot->play([&](const sim::Session& s, const sim::InputRecord& in) {
+    (*recorder)->afterTick(s, in);
+    if (onTick) onTick(s);
+  });
+  if (!played.ok()) return played.error();
+  if (!(*session)->ended()) (*session)->stop();
+  if (auto finished = (*recorder)->finish(**session); !finished.ok()) return finished.error();
+  return std::move(*session);
 }
 
 }  // namespace practicum::record::test

@@ -10,6 +10,7 @@
 #include <practicum/scenario/run_file.hpp>
 #include <practicum/sim/bot.hpp>
 
+#include "log_test_util.hpp"
 #include "test_support.hpp"
 
 namespace practicum::test {
@@ -26,25 +27,18 @@ TEST(Playback, SeeksForwardAndBackToTheRecordedStates) {
   ASSERT_TRUE(run.run);
 
   // live: play, record, and keep the state hash of every tick
+  const fs::path file = dir / "session.plog";
   sim::SessionOptions options;
   options.mode = run.run->exam ? sim::Mode::Exam : sim::Mode::Practice;
   options.seed = run.run->seed;
-  auto session = sim::Session::create(*loaded.scenario, options);
-  ASSERT_TRUE(session.ok());
-  const fs::path file = dir / "session.plog";
-  auto recorder = record::SessionRecorder::create(file, **session, {});
-  ASSERT_TRUE(recorder.ok()) << recorder.error().message;
-  std::vector<std::uint64_t> hashes{(*session)->stateHash()};
-  auto bot = sim::Bot::create(*run.run, **session);
-  ASSERT_TRUE(bot.ok());
-  ASSERT_TRUE(bot->play([&](const sim::Session& s, const sim::InputRecord& in) {
-                   (*recorder)->afterTick(s, in);
-                   hashes.push_back(s.stateHash());
-                 })
-                  .ok());
-  if (!(*session)->ended()) (*session)->stop();
+  auto fresh = sim::Session::create(*loaded.scenario, options);
+  ASSERT_TRUE(fresh.ok());
+  std::vector<std::uint64_t> hashes{(*fresh)->stateHash()};  // tick 0
+  auto session =
+      record::test::playAndRecord(*loaded.scenario, *run.run, file,
+                                  [&](const sim::Session& s) { hashes.push_back(s.stateHash()); });
+  ASSERT_TRUE(session.ok()) << session.error().message;
   const std::uint64_t endHash = (*session)->stateHash();
-  ASSERT_TRUE((*recorder)->finish(**session).ok());
 
   record::VerifyReport report;
   const record::LogContents log = record::readLog(file, report);

@@ -9,6 +9,7 @@
 #include <practicum/scenario/run_file.hpp>
 #include <practicum/sim/bot.hpp>
 
+#include "log_test_util.hpp"
 #include "test_support.hpp"
 
 namespace practicum::test {
@@ -29,24 +30,9 @@ TEST(Replay, EveryShippedRunReplaysExactlyFromItsLog) {
       const auto run = scenario::loadRunFile(runFile.path());
       ASSERT_TRUE(run.run);
       // live: play and record
-      sim::SessionOptions options;
-      options.mode = run.run->exam ? sim::Mode::Exam : sim::Mode::Practice;
-      options.seed = run.run->seed;
-      auto session = sim::Session::create(*loaded.scenario, options);
-      ASSERT_TRUE(session.ok());
       const fs::path log = dir / (runFile.path().stem().string() + ".plog");
-      record::RecorderOptions ro;
-      ro.learner = "test";
-      auto recorder = record::SessionRecorder::create(log, **session, ro);
-      ASSERT_TRUE(recorder.ok()) << recorder.error().message;
-      auto bot = sim::Bot::create(*run.run, **session);
-      ASSERT_TRUE(bot.ok());
-      ASSERT_TRUE(bot->play([&](const sim::Session& s, const sim::InputRecord& in) {
-                       (*recorder)->afterTick(s, in);
-                     })
-                      .ok());
-      if (!(*session)->ended()) (*session)->stop();
-      ASSERT_TRUE((*recorder)->finish(**session).ok());
+      auto session = record::test::playAndRecord(*loaded.scenario, *run.run, log);
+      ASSERT_TRUE(session.ok()) << session.error().message;
       const auto live = (*session)->result();
 
       // from the log alone
