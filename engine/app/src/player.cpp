@@ -240,7 +240,7 @@ class Player {
         input.buttons |= sim::kPointerSecondary;
       if (keyboard && w.keyDown(render::kKeyG)) input.keys |= sim::kKeyDrop;
       // the wheel turns a carried part (and does not zoom then)
-      input.axes[sim::kAxisTurnHeld] = float(wheel);
+      if (carryingPart()) input.axes[sim::kAxisTurnHeld] = float(wheel);
       // reaching for a tool from the belt: a click aimed at it on its rack, pressed for one tick
       // and released for one (it is recorded like any click: a replay reproduces it)
       if (keyboard)

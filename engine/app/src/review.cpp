@@ -102,6 +102,7 @@ int reviewInWindow(const ReviewSetup& setup, std::unique_ptr<render::Window> win
   core::Vec3 lastCursor = w.cursorPosition();
   render::Image image;
   int frames = 0;
+  std::optional<std::uint64_t> lastScrub;  // where the scrubber was last frame while dragged
   while (!w.shouldClose()) {
     const double dt = viewer.beginFrame();
 
@@ -182,8 +183,14 @@ int reviewInWindow(const ReviewSetup& setup, std::unique_ptr<render::Window> win
     else if (model.playing)
       model.now = std::min(model.now + dt * model.speed, model.duration);
     if (model.now >= model.duration) model.playing = false;
+    // going back re-simulates from the start: while the scrubber is dragged back, that waits
+    // for the drag to stop or end (going forward follows it at once)
     const auto tick = static_cast<std::uint64_t>(std::llround(model.now / tickSeconds));
-    if (auto moved = p.seek(tick); !moved.ok()) return fail(moved.error().message);
+    const bool back = tick < p.session().tick();
+    const bool still = req.scrubbing && lastScrub && *lastScrub == tick;
+    lastScrub = req.scrubbing ? std::optional(tick) : std::nullopt;
+    if (!back || !req.scrubbing || still)
+      if (auto moved = p.seek(tick); !moved.ok()) return fail(moved.error().message);
   }
   viewer.window().setCursorCaptured(false);
 

@@ -178,7 +178,8 @@ TimelineRequest drawTimeline(const TimelineModel& m) {
     const float height = 30.0f;
     ImGui::InvisibleButton("##scrub", ImVec2(std::max(width, 10.0f), height));
     const double duration = std::max(m.duration, 1e-6);
-    if (ImGui::IsItemActive()) {
+    req.scrubbing = ImGui::IsItemActive();
+    if (req.scrubbing) {
       const float x = std::clamp(ImGui::GetIO().MousePos.x - origin.x, 0.0f, width);
       req.seek = duration * double(x / std::max(width, 1.0f));
     }

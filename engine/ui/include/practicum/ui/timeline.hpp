@@ -40,6 +40,7 @@ struct TimelineModel {
 /// What the user asked for this frame.
 struct TimelineRequest {
   std::optional<double> seek;  ///< go to this time
+  bool scrubbing = false;      ///< the scrubber is being dragged (seek follows it)
   bool togglePlay = false;
   std::optional<double> speed;  ///< new playback speed
   bool toggleView = false;      ///< learner's view <-> free camera
