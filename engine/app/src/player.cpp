@@ -265,6 +265,14 @@ class Player {
         if (reach_) {
           // pressed on this tick, released on the next
           if (reach_->pressed) {
+            // no tool taken or put back: the rack is out of reach (or something is in the way)
+            bool reached = false;
+            const auto& events = session_->events();
+            for (std::size_t e = reach_->events; e < events.size(); ++e)
+              reached |= (events[e].kind == procedure::EventKind::ToolTaken ||
+                          events[e].kind == procedure::EventKind::ToolReturned) &&
+                         events[e].subject == reach_->tool;
+            if (!reached) outOfReachAt_ = session_->time();
             reach_.reset();
             break;
           }
@@ -304,7 +312,7 @@ class Player {
   // starts reaching for a tool (on its rack, or back to it when it is in the hand)
   void reachFor(std::uint32_t tool) {
     if (reach_ || session_->ended()) return;
-    reach_ = Reach{session_->devices().def(tool).entity, false};
+    reach_ = Reach{tool, session_->devices().def(tool).entity, session_->events().size(), false};
   }
 
   bool carryingPart() const {
@@ -324,7 +332,10 @@ class Player {
         endedAt_
             ? std::chrono::duration<double>(std::chrono::steady_clock::now() - *endedAt_).count()
             : 0.0;
-    const ui::HudModel hud = ui::makeHud(*session_, language_, 8.0, afterEnd);
+    ui::HudModel hud = ui::makeHud(*session_, language_, 8.0, afterEnd);
+    if (outOfReachAt_ && session_->time() - *outOfReachAt_ < 3.0)
+      hud.alerts.push_back(
+          {ui::tr(ui::Text::OutOfReach, language_), ui::AlertLevel::Info, *outOfReachAt_});
     tools_.clear();
     for (const auto& t : hud.tools) tools_.push_back(t.device);
     if (setup_.hud) {
@@ -351,9 +362,12 @@ class Player {
   bool paused_ = false, help_ = false, cutaway_ = false, labels_ = true;
   render::Image image_;
   struct Reach {
-    std::uint32_t entity = 0;  ///< the tool's entity, aimed at
+    std::uint32_t tool = 0;    ///< the tool (device index)
+    std::uint32_t entity = 0;  ///< its entity, aimed at
+    std::size_t events = 0;    ///< events before the reach
     bool pressed = false;      ///< the pressing tick has been stepped
   };
+  std::optional<double> outOfReachAt_;  ///< session time of a reach that found no tool
   std::optional<Reach> reach_;
   std::optional<std::chrono::steady_clock::time_point> endedAt_;  ///< when the session ended
   std::vector<std::uint32_t> tools_;  ///< the belt's tools (device indices), in order

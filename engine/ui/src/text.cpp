@@ -34,6 +34,7 @@ constexpr Entry kTable[] = {
     {Text::WrongTool, "Wrong tool", "工具使用错误"},
     {Text::Fault, "Fault", "故障"},
     {Text::Pointing, "Pointing at", "指向"},
+    {Text::OutOfReach, "The tool rack is out of reach: go closer", "够不到工具架：请走近"},
     {Text::Holding, "In hand", "手持"},
     {Text::ArcFlash, "ARC FLASH", "电弧闪络"},
     {Text::Alarm, "ALARM", "报警"},

@@ -32,6 +32,7 @@ enum class Text {
   WrongTool,
   Fault,
   Pointing,
+  OutOfReach,
   Holding,
   ArcFlash,
   Alarm,
