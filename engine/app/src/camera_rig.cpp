@@ -54,12 +54,12 @@ void CameraRig::look(double dx, double dy) {
       std::clamp(walkPitch_ - static_cast<float>(dy) * kTurn * 0.6f, -kMaxPitch, kMaxPitch);
 }
 
-void CameraRig::walk(float forward, float right, double seconds, bool fast) {
+core::Vec3 CameraRig::walkTarget(float forward, float right, double seconds, bool fast) const {
   // on the floor plane, whatever the pitch; a normal walking pace
   const float speed = (fast ? 3.0f : 1.4f) * static_cast<float>(seconds);
   const core::Vec3 ahead{std::sin(walkYaw_), 0, std::cos(walkYaw_)};
   const core::Vec3 side = core::cross(ahead, {0, 1, 0});
-  eye_ = eye_ + ahead * (forward * speed) + side * (right * speed);
+  return eye_ + ahead * (forward * speed) + side * (right * speed);
 }
 
 scene::Camera CameraRig::camera() const {
@@ -71,6 +71,20 @@ scene::Camera CameraRig::camera() const {
     c.target = eye_ + direction(walkYaw_, walkPitch_);
   }
   return c;
+}
+
+core::Vec3 walkTowards(const physics::World& world, core::Vec3 from, core::Vec3 to, float body) {
+  const auto clear = [&](core::Vec3 target) {
+    const core::Vec3 step = target - from;
+    const float length = core::length(step);
+    if (length < 1e-6f) return true;
+    return !world.raycast(from, from + step * ((length + body) / length)).has_value();
+  };
+  if (clear(to)) return to;
+  const core::Vec3 alongX{to.x, from.y, from.z}, alongZ{from.x, from.y, to.z};
+  if (clear(alongX)) return alongX;
+  if (clear(alongZ)) return alongZ;
+  return from;
 }
 
 }  // namespace practicum::app

@@ -211,7 +211,9 @@ class Player {
         if (keyboard && live) {
           const float f = float(w.keyDown(render::kKeyW)) - float(w.keyDown(render::kKeyS));
           const float r = float(w.keyDown(render::kKeyD)) - float(w.keyDown(render::kKeyA));
-          rig_.walk(f, r, dt, w.keyDown(render::kKeyLeftShift));
+          // the eye does not walk through walls and cabinets
+          rig_.moveEye(walkTowards(session_->simulation().physics(), rig_.eye(),
+                                   rig_.walkTarget(f, r, dt, w.keyDown(render::kKeyLeftShift))));
         }
       } else if (sceneMouse) {
         // right drag orbits; a right click that does not move is the secondary button

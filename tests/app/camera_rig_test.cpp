@@ -1,0 +1,70 @@
+// The player's camera: orbiting keeps the target and distance, walking stays on the floor plane
+// and does not pass through walls or cabinets.
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include <practicum/sim/session.hpp>
+
+#include "camera_rig.hpp"
+#include "test_support.hpp"
+
+namespace practicum::test {
+namespace {
+
+scene::Camera startCamera() {
+  scene::Camera c;
+  c.position = {0, 1.6f, 3};
+  c.target = {0, 1.1f, 0};
+  return c;
+}
+
+TEST(CameraRig, OrbitKeepsTheTargetAndZoomChangesTheDistance) {
+  app::CameraRig rig(startCamera());
+  EXPECT_EQ(rig.mode(), app::CameraRig::Mode::Orbit);
+  const float start = core::length(rig.camera().position - rig.camera().target);
+  rig.orbit(200, 0);
+  const scene::Camera turned = rig.camera();
+  EXPECT_NEAR(core::length(turned.position - turned.target), start, 1e-4f);
+  EXPECT_GT(std::abs(turned.position.x), 0.5f);  // went round
+  EXPECT_EQ(turned.target, startCamera().target);
+  rig.zoom(3);
+  EXPECT_LT(core::length(rig.camera().position - rig.camera().target), start * 0.8f);
+  rig.reset();
+  EXPECT_NEAR(core::length(rig.camera().position - startCamera().position), 0.0f, 1e-4f);
+}
+
+TEST(CameraRig, WalkingStartsWhereTheOrbitWasAndStaysOnTheFloorPlane) {
+  app::CameraRig rig(startCamera());
+  rig.orbit(0, 100);  // look from higher up
+  const core::Vec3 before = rig.camera().position;
+  rig.setMode(app::CameraRig::Mode::Walk);
+  EXPECT_NEAR(core::length(rig.camera().position - before), 0.0f, 1e-4f);
+  // one second forward at a walking pace: 1.4 m towards the target, level
+  const core::Vec3 to = rig.walkTarget(1, 0, 1.0, false);
+  EXPECT_NEAR(core::length(to - before), 1.4f, 1e-3f);
+  EXPECT_FLOAT_EQ(to.y, before.y);
+  EXPECT_LT(to.z, before.z);
+  // mouse look turns the view, not the eye
+  rig.moveEye(to);
+  rig.look(300, 0);
+  EXPECT_EQ(rig.camera().position, to);
+}
+
+TEST(CameraRig, AWalkerDoesNotPassThroughTheSwitchgear) {
+  auto session = sim::Session::load(sourceDir() / "scenarios" / "substation-switching");
+  ASSERT_TRUE(session.ok()) << session.error().message;
+  const physics::World& world = (*session)->simulation().physics();
+  // in front of cabinet AH2 (its front at z = 0.6), walking into it
+  const core::Vec3 from{0, 1.5f, 1.2f};
+  EXPECT_EQ(app::walkTowards(world, from, {0, 1.5f, 0.7f}), from);
+  // diagonally into it: slides along it, keeping the distance
+  const core::Vec3 slid = app::walkTowards(world, from, {0.3f, 1.5f, 0.7f});
+  EXPECT_FLOAT_EQ(slid.x, 0.3f);
+  EXPECT_FLOAT_EQ(slid.z, 1.2f);
+  // away from it: free
+  EXPECT_EQ(app::walkTowards(world, from, {0, 1.5f, 1.6f}), (core::Vec3{0, 1.5f, 1.6f}));
+}
+
+}  // namespace
+}  // namespace practicum::test
