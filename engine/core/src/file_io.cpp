@@ -69,6 +69,15 @@ Result<std::string> readFile(const std::filesystem::path& path, std::uint64_t ma
   return data;
 }
 
+namespace {
+void (*g_atomicWriteProbe)(AtomicWriteStep) = nullptr;
+void probe(AtomicWriteStep step) {
+  if (g_atomicWriteProbe) g_atomicWriteProbe(step);
+}
+}  // namespace
+
+void setAtomicWriteProbe(void (*p)(AtomicWriteStep step)) { g_atomicWriteProbe = p; }
+
 Status writeFileAtomic(const std::filesystem::path& path, std::string_view data) {
   const std::filesystem::path dir = path.has_parent_path() ? path.parent_path() : ".";
   std::string tmp = (dir / ("." + path.filename().string() + ".tmpXXXXXX")).string();
@@ -76,6 +85,7 @@ Status writeFileAtomic(const std::filesystem::path& path, std::string_view data)
   // write everything into a temporary file beside the target
   Fd f{::mkstemp(tmp.data())};
   if (f.fd < 0) return ioError(tmp, "cannot create temporary file", errno);
+  probe(AtomicWriteStep::TemporaryCreated);
   std::size_t done = 0;
   while (done < data.size()) {
     const ssize_t n = ::write(f.fd, data.data() + done, data.size() - done);
@@ -87,12 +97,14 @@ Status writeFileAtomic(const std::filesystem::path& path, std::string_view data)
     }
     done += static_cast<std::size_t>(n);
   }
+  probe(AtomicWriteStep::Written);
   // make the bytes durable, then swap the name, then make the rename durable
   if (::fsync(f.fd) != 0) {
     const int err = errno;
     ::unlink(tmp.c_str());
     return ioError(path, "fsync failed", err);
   }
+  probe(AtomicWriteStep::Synced);
   ::fchmod(f.fd, 0644);
   ::close(f.fd);
   f.fd = -1;
@@ -101,8 +113,10 @@ Status writeFileAtomic(const std::filesystem::path& path, std::string_view data)
     ::unlink(tmp.c_str());
     return ioError(path, "rename failed", err);
   }
+  probe(AtomicWriteStep::Renamed);
   Fd d{::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC)};
   if (d.fd >= 0) ::fsync(d.fd);
+  probe(AtomicWriteStep::FolderSynced);
   return {};
 }
 

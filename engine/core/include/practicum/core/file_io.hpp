@@ -18,6 +18,11 @@ Result<std::string> readFile(const std::filesystem::path& path,
 /// temporary file in the same folder, fsync, rename over, fsync of the folder.
 Status writeFileAtomic(const std::filesystem::path& path, std::string_view data);
 
+/// The moments of writeFileAtomic, for crash tests that kill a writer at each one.
+enum class AtomicWriteStep { TemporaryCreated, Written, Synced, Renamed, FolderSynced };
+/// Called at each step of every writeFileAtomic in this process (nullptr: none). For tests only.
+void setAtomicWriteProbe(void (*probe)(AtomicWriteStep step));
+
 /// Folder of the running executable (from /proc/self/exe); empty on failure.
 std::filesystem::path executableDir();
 

@@ -1,0 +1,56 @@
+#pragma once
+/// Edits an instructor makes, as commands: things added with a name no other thing has, renames
+/// that follow every reference, duplicates, deletions, transforms from the gizmo. Each returns a
+/// Command to apply to the document (so it can be undone); none changes the document itself.
+#include <array>
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <practicum/editor/command.hpp>
+#include <practicum/editor/document.hpp>
+
+namespace practicum::editor {
+
+/// A name not used by any element of the array at `arrayPath`: `base`, else `base-2`, `-3`, ...
+std::string uniqueName(const Document& doc, std::string_view arrayPath, std::string_view base);
+
+/// A new entity with a primitive shape.
+struct EntitySpec {
+  std::string name = "entity";                ///< made unique
+  std::string shape = "box";                  ///< box, sphere, cylinder or capsule
+  std::array<double, 3> size{0.1, 0.1, 0.1};  ///< box: half extents; others: radius, height, -
+  std::array<double, 3> position{0, 0, 0};
+  std::array<double, 3> rotation{0, 0, 0};  ///< degrees
+  std::string material;                     ///< empty: the scenario's first material
+  std::string body = "static";              ///< static, dynamic, kinematic, or "" for none
+  double mass = 1.0;                        ///< dynamic bodies
+};
+Command addEntity(const Document& doc, const EntitySpec& spec);
+
+/// Renames entity `index` and every reference to it (devices, joints, indicators).
+core::Result<Command> renameEntity(const Document& doc, std::size_t index, std::string_view name);
+/// Renames device `index` and every reference to it (lock and tag targets, interlocks, sockets'
+/// accepted parts, and the names conditions use: "QF1.closed" becomes "QF2.closed").
+core::Result<Command> renameDevice(const Document& doc, std::size_t index, std::string_view name);
+/// A copy of entity `index` right after it, with a new name, moved `offset` metres.
+core::Result<Command> duplicateEntity(const Document& doc, std::size_t index,
+                                      std::array<double, 3> offset = {0.2, 0, 0});
+/// Deletes entity `index` (what refers to it shows up in diagnostics).
+core::Result<Command> deleteEntity(const Document& doc, std::size_t index);
+
+/// Sets an entity's position and rotation (degrees), merged with the previous such command for
+/// the same entity while `dragging` (a gizmo drag undoes as one step).
+Command setTransform(const Document& doc, std::size_t index, std::array<double, 3> position,
+                     std::array<double, 3> rotationDegrees, bool dragging = false);
+
+/// Rounds a value to a grid step (0 = no snapping); angles snap the same way in degrees.
+double snap(double value, double step);
+
+/// Replaces every use of the name `from` in a condition by `to` (whole names only: "QF1" and
+/// "QF1.closed" change, "QF10" does not).
+std::string renameInCondition(std::string_view condition, std::string_view from,
+                              std::string_view to);
+
+}  // namespace practicum::editor

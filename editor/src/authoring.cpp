@@ -1,0 +1,190 @@
+#include <practicum/editor/authoring.hpp>
+
+#include <cctype>
+#include <cmath>
+
+#include "json_tree.hpp"
+
+namespace practicum::editor {
+
+using detail::Json;
+
+namespace {
+
+Json valueAt(const Document& doc, std::string_view path) {
+  const auto text = doc.value(path);
+  return text ? Json::parse(*text) : Json();
+}
+
+std::string at(std::string_view array, std::size_t index) {
+  return std::string(array) + "[" + std::to_string(index) + "]";
+}
+
+// as the condition language reads names: letters, digits and underscores
+bool identifierChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+
+core::Error noSuch(std::string_view what, std::size_t index) {
+  return core::makeError(core::ErrorCode::NotFound,
+                         std::string(what) + "[" + std::to_string(index) + "]: no such item");
+}
+
+core::Status checkNewName(const Document& doc, std::string_view array, std::string_view name,
+                          std::size_t self) {
+  if (name.empty())
+    return core::makeError(core::ErrorCode::InvalidArgument, "a name cannot be empty");
+  if (const auto other = doc.find(array, name); other && *other != self)
+    return core::makeError(
+        core::ErrorCode::InvalidArgument,
+        std::string(array) + ": \"" + std::string(name) + "\" is the name of another item already");
+  return {};
+}
+
+}  // namespace
+
+std::string uniqueName(const Document& doc, std::string_view arrayPath, std::string_view base) {
+  std::string name(base.empty() ? "item" : base);
+  if (!doc.find(arrayPath, name)) return name;
+  for (int n = 2;; ++n) {
+    std::string candidate = name + "-" + std::to_string(n);
+    if (!doc.find(arrayPath, candidate)) return candidate;
+  }
+}
+
+Command addEntity(const Document& doc, const EntitySpec& spec) {
+  Json e = Json::object();
+  const std::string name = uniqueName(doc, "entities", spec.name);
+  e["name"] = name;
+  e["transform"] = {{"position", spec.position}, {"rotation", spec.rotation}};
+  Json shape = {{"type", spec.shape}};
+  if (spec.shape == "box")
+    shape["halfExtents"] = spec.size;
+  else if (spec.shape == "sphere")
+    shape["radius"] = spec.size[0];
+  else {  // cylinder, capsule
+    shape["radius"] = spec.size[0];
+    shape["height"] = spec.size[1];
+  }
+  e["shape"] = shape;
+  // a primitive needs a material when the scenario has any: the first one unless one is named
+  if (!spec.material.empty())
+    e["material"] = spec.material;
+  else if (const auto first = doc.string("materials[0].name"))
+    e["material"] = *first;
+  if (!spec.body.empty()) {
+    Json body = {{"type", spec.body}};
+    if (spec.body == "dynamic") body["mass"] = spec.mass;
+    e["body"] = body;
+  }
+  return Command::insert("entities", doc.size("entities"), e.dump(), "Add entity " + name);
+}
+
+core::Result<Command> renameEntity(const Document& doc, std::size_t index, std::string_view name) {
+  const auto old = doc.string(at("entities", index) + ".name");
+  if (!old) return noSuch("entities", index);
+  if (auto ok = checkNewName(doc, "entities", name, index); !ok.ok()) return ok.error();
+  const std::string to(name);
+  std::vector<Command> edits{Command::set(at("entities", index) + ".name", Json(to).dump())};
+  // every reference by name
+  const auto follow = [&](std::string_view array, std::initializer_list<const char*> fields) {
+    for (std::size_t i = 0; i < doc.size(array); ++i)
+      for (const char* field : fields) {
+        const std::string path = at(array, i) + "." + field;
+        if (doc.string(path) == *old) edits.push_back(Command::set(path, Json(to).dump()));
+      }
+  };
+  follow("devices", {"entity"});
+  follow("joints", {"a", "b"});
+  follow("indicators", {"entity"});
+  return Command::group("Rename entity " + *old + " to " + to, std::move(edits));
+}
+
+core::Result<Command> renameDevice(const Document& doc, std::size_t index, std::string_view name) {
+  const auto old = doc.string(at("devices", index) + ".name");
+  if (!old) return noSuch("devices", index);
+  if (auto ok = checkNewName(doc, "devices", name, index); !ok.ok()) return ok.error();
+  const std::string to(name);
+  std::vector<Command> edits{Command::set(at("devices", index) + ".name", Json(to).dump())};
+  // references by name, and the names conditions use
+  const auto renameField = [&](const std::string& path) {
+    if (doc.string(path) == *old) edits.push_back(Command::set(path, Json(to).dump()));
+  };
+  const auto renameConditions = [&](const std::string& path) {
+    if (const auto c = doc.string(path)) {
+      const std::string renamed = renameInCondition(*c, *old, to);
+      if (renamed != *c) edits.push_back(Command::set(path, Json(renamed).dump()));
+    }
+  };
+  for (std::size_t i = 0; i < doc.size("devices"); ++i) {
+    renameField(at("devices", i) + ".target");
+    const std::string accepts = at("devices", i) + ".accepts";
+    for (std::size_t k = 0; k < doc.size(accepts); ++k) renameField(at(accepts, k));
+  }
+  for (std::size_t i = 0; i < doc.size("rules"); ++i) {
+    renameField(at("rules", i) + ".device");
+    renameConditions(at("rules", i) + ".when");
+  }
+  for (std::size_t i = 0; i < doc.size("procedure.steps"); ++i)
+    renameConditions(at("procedure.steps", i) + ".done");
+  for (const char* list : {"variables", "indicators"})
+    for (std::size_t i = 0; i < doc.size(list); ++i) renameConditions(at(list, i) + ".value");
+  for (std::size_t i = 0; i < doc.size("faults"); ++i) renameConditions(at("faults", i) + ".when");
+  return Command::group("Rename device " + *old + " to " + to, std::move(edits));
+}
+
+core::Result<Command> duplicateEntity(const Document& doc, std::size_t index,
+                                      std::array<double, 3> offset) {
+  Json e = valueAt(doc, at("entities", index));
+  if (!e.is_object()) return noSuch("entities", index);
+  const std::string name =
+      uniqueName(doc, "entities", e.value("name", std::string("entity")) + "-copy");
+  e["name"] = name;
+  Json& position = e["transform"]["position"];
+  if (!position.is_array() || position.size() != 3) position = {0, 0, 0};
+  for (std::size_t k = 0; k < 3; ++k)
+    if (position[k].is_number()) position[k] = position[k].get<double>() + offset[k];
+  return Command::insert("entities", index + 1, e.dump(), "Duplicate entity as " + name);
+}
+
+core::Result<Command> deleteEntity(const Document& doc, std::size_t index) {
+  const auto name = doc.string(at("entities", index) + ".name");
+  if (!name) return noSuch("entities", index);
+  return Command::erase(at("entities", index), "Delete entity " + *name);
+}
+
+Command setTransform(const Document& doc, std::size_t index, std::array<double, 3> position,
+                     std::array<double, 3> rotationDegrees, bool dragging) {
+  const std::string path = at("entities", index) + ".transform";
+  Command c =
+      Command::set(path, Json{{"position", position}, {"rotation", rotationDegrees}}.dump());
+  // an existing transform keeps its scale (and member order): position and rotation only
+  if (doc.value(path))
+    c = Command::group("Move entities[" + std::to_string(index) + "]",
+                       {Command::set(path + ".position", Json(position).dump()),
+                        Command::set(path + ".rotation", Json(rotationDegrees).dump())});
+  if (dragging) c.mergeKey("transform:" + std::to_string(index));
+  return c;
+}
+
+double snap(double value, double step) {
+  return step > 0 ? std::round(value / step) * step : value;
+}
+
+std::string renameInCondition(std::string_view condition, std::string_view from,
+                              std::string_view to) {
+  std::string out;
+  std::size_t i = 0;
+  while (i < condition.size()) {
+    if (identifierChar(condition[i])) {
+      std::size_t j = i;
+      while (j < condition.size() && identifierChar(condition[j])) ++j;
+      const std::string_view word = condition.substr(i, j - i);
+      out.append(word == from ? to : word);
+      i = j;
+      continue;
+    }
+    out += condition[i++];
+  }
+  return out;
+}
+
+}  // namespace practicum::editor

@@ -1,0 +1,418 @@
+#include <practicum/editor/document.hpp>
+
+#include <algorithm>
+#include <fstream>
+#include <system_error>
+
+#include <practicum/core/file_io.hpp>
+
+#include "json_tree.hpp"
+
+namespace practicum::editor {
+
+using detail::Json;
+using detail::PathStep;
+
+namespace {
+
+core::Error badCommand(const std::string& path, const std::string& why) {
+  return core::makeError(core::ErrorCode::InvalidArgument,
+                         (path.empty() ? std::string("the document") : path) + ": " + why);
+}
+
+std::filesystem::path scenarioFile(const std::filesystem::path& folderOrFile) {
+  std::error_code ec;
+  if (folderOrFile.extension() == ".json") return folderOrFile;
+  if (std::filesystem::is_directory(folderOrFile, ec) || !folderOrFile.has_extension())
+    return folderOrFile / "scenario.json";
+  return folderOrFile;
+}
+
+// an applied change and what reverts it, both as plain commands
+struct Step {
+  Command forward;
+  Command inverse;
+  std::uint64_t state = 0;  // the document state this step leads to
+};
+
+}  // namespace
+
+std::string newScenarioText(std::string_view id, const scenario::LocalizedText& title) {
+  Json doc = Json::object();
+  doc["format"] = 1;
+  doc["id"] = std::string(id);
+  doc["title"] = {{"zh-CN", title.zhCN}, {"en", title.en}};
+  doc["trade"] = "general";
+  doc["author"] = "instructor";
+  doc["licence"] = "CC-BY-4.0";
+  doc["materials"] =
+      Json::array({{{"name", "floor"}, {"baseColor", {0.5, 0.52, 0.5}}, {"roughness", 0.8}},
+                   {{"name", "steel"},
+                    {"baseColor", {0.6, 0.62, 0.65}},
+                    {"roughness", 0.4},
+                    {"metalness", 1.0}}});
+  doc["entities"] = Json::array({{{"name", "floor"},
+                                  {"transform", {{"position", {0, -0.05, 0}}}},
+                                  {"shape", {{"type", "box"}, {"halfExtents", {4, 0.05, 4}}}},
+                                  {"material", "floor"},
+                                  {"body", {{"type", "static"}}}}});
+  doc["lights"] = {{"sun", {{"direction", {-0.4, -1, -0.3}}, {"intensity", 3}}},
+                   {"ambient", {0.25, 0.27, 0.3}},
+                   {"background", {0.55, 0.62, 0.7}}};
+  doc["camera"] = {{"position", {2.5, 1.8, 2.5}}, {"target", {0, 0.8, 0}}};
+  return detail::layout(doc);
+}
+
+struct Document::Impl {
+  Json root;
+  std::filesystem::path file;
+  std::vector<Step> undo, redo;
+  std::uint64_t baseState = 0;  // the state with an empty undo stack
+  std::uint64_t nextState = 1;
+  std::uint64_t savedState = 0;  // the state last saved (or opened)
+  std::vector<std::string> selection;
+  // validation of the current state
+  mutable std::uint64_t validatedState = ~0ull;
+  mutable scenario::LoadResult validation;
+
+  std::uint64_t state() const { return undo.empty() ? baseState : undo.back().state; }
+
+  // applies one command, returning the command that reverts it
+  core::Result<Command> run(const Command& c) {
+    if (c.kind() == Command::Kind::Group) {
+      std::vector<Command> inverses;
+      for (const Command& child : c.children()) {
+        auto inverse = run(child);
+        if (!inverse.ok()) {
+          // take back what this group already did
+          for (auto it = inverses.rbegin(); it != inverses.rend(); ++it) (void)run(*it);
+          return inverse.error();
+        }
+        inverses.push_back(std::move(*inverse));
+      }
+      std::reverse(inverses.begin(), inverses.end());
+      return Command::group(c.label(), std::move(inverses));
+    }
+    const auto steps = detail::parsePath(c.path());
+    if (!steps) return badCommand(c.path(), "not a path");
+    switch (c.kind()) {
+      case Command::Kind::Set: {
+        auto value = detail::parseJson(c.json(), c.path().empty() ? "value" : c.path());
+        if (!value.ok()) return value.error();
+        if (steps->empty()) {
+          Command inverse = Command::set("", root.dump(), c.label());
+          root = std::move(*value);
+          return inverse;
+        }
+        std::vector<PathStep> parentSteps(steps->begin(), steps->end() - 1);
+        Json* parent = detail::find(root, parentSteps);
+        if (!parent) return badCommand(detail::formatPath(parentSteps), "no such place");
+        if (const auto* key = std::get_if<std::string>(&steps->back())) {
+          if (!parent->is_object()) return badCommand(c.path(), "not in an object");
+          auto it = parent->find(*key);
+          if (it == parent->end()) {
+            (*parent)[*key] = std::move(*value);
+            return Command::erase(c.path(), c.label());
+          }
+          Command inverse = Command::set(c.path(), it->dump(), c.label());
+          *it = std::move(*value);
+          return inverse;
+        }
+        const std::size_t index = std::get<std::size_t>(steps->back());
+        if (!parent->is_array() || index >= parent->size())
+          return badCommand(c.path(), "no such element");
+        Command inverse = Command::set(c.path(), (*parent)[index].dump(), c.label());
+        (*parent)[index] = std::move(*value);
+        return inverse;
+      }
+      case Command::Kind::Insert: {
+        auto value = detail::parseJson(c.json(), c.path());
+        if (!value.ok()) return value.error();
+        Json* array = detail::find(root, *steps);
+        if (!array) {
+          // a list the document does not have yet: created with this first element
+          if (c.index() != 0 || steps->empty()) return badCommand(c.path(), "no such list");
+          std::vector<PathStep> parentSteps(steps->begin(), steps->end() - 1);
+          Json* parent = detail::find(root, parentSteps);
+          const auto* key = std::get_if<std::string>(&steps->back());
+          if (!parent || !parent->is_object() || !key) return badCommand(c.path(), "no such list");
+          (*parent)[*key] = Json::array({std::move(*value)});
+          return Command::erase(c.path(), c.label());
+        }
+        if (!array->is_array()) return badCommand(c.path(), "not a list");
+        if (c.index() > array->size()) return badCommand(c.path(), "index out of range");
+        array->insert(array->begin() + std::ptrdiff_t(c.index()), std::move(*value));
+        return Command::erase(c.path() + "[" + std::to_string(c.index()) + "]", c.label());
+      }
+      case Command::Kind::Erase: {
+        if (steps->empty()) return badCommand(c.path(), "the document itself cannot be deleted");
+        std::vector<PathStep> parentSteps(steps->begin(), steps->end() - 1);
+        const std::string parentPath = detail::formatPath(parentSteps);
+        Json* parent = detail::find(root, parentSteps);
+        if (!parent) return badCommand(parentPath, "no such place");
+        if (const auto* key = std::get_if<std::string>(&steps->back())) {
+          if (!parent->is_object() || !parent->contains(*key))
+            return badCommand(c.path(), "no such member");
+          // members keep their order: undo puts the whole object back
+          Command inverse = Command::set(parentPath, parent->dump(), c.label());
+          parent->erase(*key);
+          return inverse;
+        }
+        const std::size_t index = std::get<std::size_t>(steps->back());
+        if (!parent->is_array() || index >= parent->size())
+          return badCommand(c.path(), "no such element");
+        Command inverse = Command::insert(parentPath, index, (*parent)[index].dump(), c.label());
+        parent->erase(parent->begin() + std::ptrdiff_t(index));
+        return inverse;
+      }
+      case Command::Kind::Move: {
+        Json* array = detail::find(root, *steps);
+        if (!array || !array->is_array()) return badCommand(c.path(), "not a list");
+        if (c.index() >= array->size() || c.to() >= array->size())
+          return badCommand(c.path(), "index out of range");
+        Json moved = std::move((*array)[c.index()]);
+        array->erase(array->begin() + std::ptrdiff_t(c.index()));
+        array->insert(array->begin() + std::ptrdiff_t(c.to()), std::move(moved));
+        return Command::move(c.path(), c.to(), c.index(), c.label());
+      }
+      case Command::Kind::Group: break;
+    }
+    return badCommand(c.path(), "unknown command");
+  }
+
+  const scenario::LoadResult& validate() const {
+    if (validatedState != state()) {
+      const std::filesystem::path as =
+          file.empty() ? std::filesystem::path("untitled/scenario.json") : file;
+      validation = scenario::loadScenarioText(detail::layout(root), as);
+      validatedState = state();
+    }
+    return validation;
+  }
+};
+
+Document::Document(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Document::Document(Document&&) noexcept = default;
+Document& Document::operator=(Document&&) noexcept = default;
+Document::~Document() = default;
+
+Document Document::create(std::string_view id, const scenario::LocalizedText& title) {
+  auto impl = std::make_unique<Impl>();
+  impl->root = Json::parse(newScenarioText(id, title));
+  // a new document has nothing to lose until it is edited, but it has never been saved
+  impl->savedState = ~0ull;
+  return Document(std::move(impl));
+}
+
+core::Result<Document> Document::fromText(std::string_view text,
+                                          const std::filesystem::path& file) {
+  auto parsed = detail::parseJson(text, file.string());
+  if (!parsed.ok()) return parsed.error();
+  if (!parsed->is_object())
+    return core::makeError(core::ErrorCode::Parse,
+                           file.string() + ": the top level must be an object");
+  auto impl = std::make_unique<Impl>();
+  impl->root = std::move(*parsed);
+  impl->file = file;
+  return Document(std::move(impl));
+}
+
+core::Result<Document> Document::open(const std::filesystem::path& folderOrFile) {
+  const std::filesystem::path file = scenarioFile(folderOrFile);
+  auto text = core::readFile(file, 4ull * 1024 * 1024);
+  if (!text.ok()) return text.error();
+  return fromText(*text, file);
+}
+
+std::optional<std::string> Document::value(std::string_view path) const {
+  const auto steps = detail::parsePath(path);
+  if (!steps) return std::nullopt;
+  const Json* v = detail::find(impl_->root, *steps);
+  if (!v) return std::nullopt;
+  return v->dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+std::optional<std::string> Document::string(std::string_view path) const {
+  const auto steps = detail::parsePath(path);
+  if (!steps) return std::nullopt;
+  const Json* v = detail::find(impl_->root, *steps);
+  if (!v || !v->is_string()) return std::nullopt;
+  return v->get<std::string>();
+}
+
+std::size_t Document::size(std::string_view path) const {
+  const auto steps = detail::parsePath(path);
+  if (!steps) return 0;
+  const Json* v = detail::find(impl_->root, *steps);
+  return v && (v->is_array() || v->is_object()) ? v->size() : 0;
+}
+
+std::vector<std::string> Document::keys(std::string_view path) const {
+  std::vector<std::string> out;
+  const auto steps = detail::parsePath(path);
+  if (!steps) return out;
+  const Json* v = detail::find(impl_->root, *steps);
+  if (v && v->is_object())
+    for (auto it = v->begin(); it != v->end(); ++it) out.push_back(it.key());
+  return out;
+}
+
+std::optional<std::size_t> Document::find(std::string_view arrayPath, std::string_view name) const {
+  const auto steps = detail::parsePath(arrayPath);
+  if (!steps) return std::nullopt;
+  const Json* v = detail::find(impl_->root, *steps);
+  if (!v || !v->is_array()) return std::nullopt;
+  for (std::size_t i = 0; i < v->size(); ++i) {
+    const Json& e = (*v)[i];
+    if (!e.is_object()) continue;
+    for (const char* key : {"name", "id"}) {
+      auto it = e.find(key);
+      if (it != e.end() && it->is_string() && it->get<std::string>() == name) return i;
+    }
+  }
+  return std::nullopt;
+}
+
+std::string Document::text() const { return detail::layout(impl_->root); }
+
+core::Status Document::apply(const Command& command) {
+  auto inverse = impl_->run(command);
+  if (!inverse.ok()) return inverse.error();
+  impl_->redo.clear();
+  // a continued drag: the step keeps its first inverse and takes on the new forward
+  if (!command.mergeKey().empty() && !impl_->undo.empty() &&
+      impl_->undo.back().forward.mergeKey() == command.mergeKey() &&
+      impl_->undo.back().state != impl_->savedState) {
+    Step& top = impl_->undo.back();
+    Command merged = Command::group(command.label(), {top.forward, command});
+    merged.mergeKey(command.mergeKey());
+    top.forward = std::move(merged);
+    top.state = impl_->nextState++;
+    return {};
+  }
+  impl_->undo.push_back({command, std::move(*inverse), impl_->nextState++});
+  return {};
+}
+
+bool Document::canUndo() const { return !impl_->undo.empty(); }
+bool Document::canRedo() const { return !impl_->redo.empty(); }
+std::string Document::undoLabel() const {
+  return impl_->undo.empty() ? std::string() : impl_->undo.back().forward.label();
+}
+std::string Document::redoLabel() const {
+  return impl_->redo.empty() ? std::string() : impl_->redo.back().forward.label();
+}
+
+bool Document::undo() {
+  if (impl_->undo.empty()) return false;
+  Step step = std::move(impl_->undo.back());
+  impl_->undo.pop_back();
+  auto redoInverse = impl_->run(step.inverse);
+  if (!redoInverse.ok()) return false;  // cannot happen: the inverse fits by construction
+  impl_->redo.push_back(std::move(step));
+  return true;
+}
+
+bool Document::redo() {
+  if (impl_->redo.empty()) return false;
+  Step step = std::move(impl_->redo.back());
+  impl_->redo.pop_back();
+  auto inverse = impl_->run(step.forward);
+  if (!inverse.ok()) return false;
+  step.inverse = std::move(*inverse);
+  impl_->undo.push_back(std::move(step));
+  return true;
+}
+
+const std::filesystem::path& Document::file() const { return impl_->file; }
+bool Document::dirty() const { return impl_->state() != impl_->savedState; }
+
+core::Status Document::save() {
+  if (impl_->file.empty())
+    return core::makeError(core::ErrorCode::InvalidArgument,
+                           "the scenario has no file yet: save it as a folder first");
+  if (auto written = core::writeFileAtomic(impl_->file, text()); !written.ok()) return written;
+  impl_->savedState = impl_->state();
+  discardRecovery();
+  return {};
+}
+
+core::Status Document::saveAs(const std::filesystem::path& folderOrFile) {
+  const std::filesystem::path file = scenarioFile(folderOrFile);
+  std::error_code ec;
+  if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path(), ec);
+  if (auto written = core::writeFileAtomic(file, text()); !written.ok()) return written;
+  const std::filesystem::path old = impl_->file;
+  impl_->file = file;
+  impl_->savedState = impl_->state();
+  impl_->validatedState = ~0ull;  // model paths resolve against the new folder
+  if (!old.empty() && old != file) {
+    std::filesystem::remove(old.parent_path() / ("." + old.filename().string() + ".recovery"), ec);
+  }
+  discardRecovery();
+  return {};
+}
+
+std::filesystem::path Document::recoveryFile() const {
+  if (impl_->file.empty()) return {};
+  return impl_->file.parent_path() / ("." + impl_->file.filename().string() + ".recovery");
+}
+
+core::Status Document::autosave() {
+  if (!dirty() || impl_->file.empty()) return {};
+  return core::writeFileAtomic(recoveryFile(), text());
+}
+
+std::optional<std::string> Document::pendingRecovery(const std::filesystem::path& folderOrFile) {
+  const std::filesystem::path file = scenarioFile(folderOrFile);
+  const std::filesystem::path recovery =
+      file.parent_path() / ("." + file.filename().string() + ".recovery");
+  std::error_code ec;
+  if (!std::filesystem::exists(recovery, ec)) return std::nullopt;
+  auto text = core::readFile(recovery, 4ull * 1024 * 1024);
+  if (!text.ok()) return std::nullopt;
+  // older than the file, or the same as it: nothing was lost
+  if (std::filesystem::exists(file, ec)) {
+    if (std::filesystem::last_write_time(recovery, ec) < std::filesystem::last_write_time(file, ec))
+      return std::nullopt;
+    auto current = core::readFile(file, 4ull * 1024 * 1024);
+    if (current.ok() && *current == *text) return std::nullopt;
+  }
+  return *text;
+}
+
+core::Status Document::restoreRecovery() {
+  auto text = pendingRecovery(impl_->file);
+  if (!text)
+    return core::makeError(core::ErrorCode::NotFound,
+                           recoveryFile().string() + ": no unsaved changes to restore");
+  auto parsed = detail::parseJson(*text, recoveryFile().string());
+  if (!parsed.ok()) return parsed.error();
+  return apply(Command::set("", parsed->dump(), "Restore unsaved changes"));
+}
+
+void Document::discardRecovery() const {
+  if (impl_->file.empty()) return;
+  std::error_code ec;
+  std::filesystem::remove(recoveryFile(), ec);
+}
+
+const std::vector<scenario::Diagnostic>& Document::diagnostics() const {
+  return impl_->validate().diagnostics;
+}
+bool Document::valid() const { return impl_->validate().ok(); }
+const std::optional<scenario::ScenarioDef>& Document::scenario() const {
+  return impl_->validate().scenario;
+}
+
+const std::vector<std::string>& Document::selection() const { return impl_->selection; }
+void Document::select(std::vector<std::string> paths) { impl_->selection = std::move(paths); }
+
+std::string Document::itemOf(std::string_view path) {
+  // the first list element along the path ("procedure.steps[1]" is inside "procedure")
+  const auto close = path.find(']');
+  if (close == std::string_view::npos) return std::string(path.substr(0, path.find('.')));
+  return std::string(path.substr(0, close + 1));
+}
+
+}  // namespace practicum::editor

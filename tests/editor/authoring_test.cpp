@@ -1,0 +1,211 @@
+// Authoring by commands: names stay unique, renames follow every reference, and a small scenario
+// built from an empty document with commands alone saves, validates and runs: a scripted perfect
+// run passes and a scripted mistake run is caught.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include <practicum/editor/authoring.hpp>
+#include <practicum/editor/document.hpp>
+#include <practicum/scenario/run_file.hpp>
+#include <practicum/sim/bot.hpp>
+#include <practicum/sim/session.hpp>
+
+#include "test_support.hpp"
+
+namespace practicum::test {
+namespace {
+
+namespace fs = std::filesystem;
+using editor::Command;
+using editor::Document;
+
+Document substation() {
+  auto doc = Document::open(sourceDir() / "scenarios" / "substation-switching");
+  EXPECT_TRUE(doc.ok());
+  return std::move(*doc);
+}
+
+TEST(Authoring, NamesStayUnique) {
+  Document doc = Document::create("t", {"测", "t"});
+  editor::EntitySpec spec;
+  spec.name = "floor";  // taken
+  const Command add = editor::addEntity(doc, spec);
+  ASSERT_TRUE(doc.apply(add).ok());
+  EXPECT_EQ(doc.string("entities[1].name"), "floor-2");
+  ASSERT_TRUE(doc.apply(editor::addEntity(doc, spec)).ok());
+  EXPECT_EQ(doc.string("entities[2].name"), "floor-3");
+  EXPECT_TRUE(doc.valid()) << doc.diagnostics()[0].format();
+}
+
+TEST(Authoring, RenamingAnEntityFollowsItsReferences) {
+  Document doc = substation();
+  const auto index = doc.find("entities", "QF1-handle");
+  ASSERT_TRUE(index);
+  auto rename = editor::renameEntity(doc, *index, "breaker-handle");
+  ASSERT_TRUE(rename.ok()) << rename.error().message;
+  ASSERT_TRUE(doc.apply(*rename).ok());
+  EXPECT_EQ(doc.string("devices[0].entity"), "breaker-handle");
+  EXPECT_TRUE(doc.valid()) << doc.diagnostics()[0].format();
+  // a name another entity has is refused
+  EXPECT_FALSE(editor::renameEntity(doc, *index, "floor").ok());
+  ASSERT_TRUE(doc.undo());
+  EXPECT_EQ(doc.string("devices[0].entity"), "QF1-handle");
+}
+
+TEST(Authoring, RenamingADeviceRewritesTheConditionsThatNameIt) {
+  Document doc = substation();
+  const auto qf1 = doc.find("devices", "QF1");
+  ASSERT_TRUE(qf1);
+  auto rename = editor::renameDevice(doc, *qf1, "Q101");
+  ASSERT_TRUE(rename.ok());
+  ASSERT_TRUE(doc.apply(*rename).ok());
+  EXPECT_TRUE(doc.valid()) << doc.diagnostics()[0].format();
+  EXPECT_EQ(doc.string("rules[1].when"), "Q101.closed");
+  EXPECT_EQ(doc.string("procedure.steps[0].done").value_or("").find("QF1"), std::string::npos);
+  const auto text = doc.text();
+  EXPECT_EQ(text.find("\"QF1\""), std::string::npos);  // no reference left behind
+  // whole names only
+  EXPECT_EQ(
+      editor::renameInCondition("QF1.open and QF10.open and since(QF1.closed) > 2", "QF1", "Q1"),
+      "Q1.open and QF10.open and since(Q1.closed) > 2");
+}
+
+TEST(Authoring, DuplicateAndDeleteAndTheCulpritOfAProblem) {
+  Document doc = substation();
+  const auto cabinet = doc.find("entities", "AH1-cabinet");
+  ASSERT_TRUE(cabinet);
+  auto copy = editor::duplicateEntity(doc, *cabinet, {-0.85, 0, 0});
+  ASSERT_TRUE(copy.ok());
+  ASSERT_TRUE(doc.apply(*copy).ok());
+  EXPECT_EQ(doc.string("entities[" + std::to_string(*cabinet + 1) + "].name"), "AH1-cabinet-copy");
+  EXPECT_TRUE(doc.valid());
+  // deleting an entity a device uses: the document says which item is now wrong
+  const auto handle = doc.find("entities", "QF1-handle");
+  auto erase = editor::deleteEntity(doc, *handle);
+  ASSERT_TRUE(erase.ok());
+  ASSERT_TRUE(doc.apply(*erase).ok());
+  ASSERT_FALSE(doc.valid());
+  std::vector<std::string> culprits;
+  for (const auto& d : doc.diagnostics()) culprits.push_back(Document::itemOf(d.path));
+  EXPECT_NE(std::find(culprits.begin(), culprits.end(), "devices[0]"), culprits.end());
+  doc.select({"devices[0]"});
+  EXPECT_EQ(doc.selection(), std::vector<std::string>{"devices[0]"});
+  EXPECT_DOUBLE_EQ(editor::snap(0.237, 0.05), 0.25);
+  EXPECT_DOUBLE_EQ(editor::snap(47.0, 15.0), 45.0);
+  EXPECT_DOUBLE_EQ(editor::snap(0.237, 0), 0.237);
+}
+
+// the scripted learner's actions on the authored scenario
+scenario::RunAction action(scenario::RunAction::Kind kind, std::string target, double value = 0) {
+  scenario::RunAction a;
+  a.kind = kind;
+  a.target = std::move(target);
+  a.seconds = value;
+  a.path = "actions";
+  return a;
+}
+
+procedure::SessionResult play(const fs::path& scenarioDir,
+                              const std::vector<scenario::RunAction>& actions) {
+  auto session = sim::Session::load(scenarioDir);
+  EXPECT_TRUE(session.ok()) << session.error().message;
+  if (!session.ok()) return {};
+  for (int i = 0; i < 60; ++i) (*session)->step({});  // let things settle
+  scenario::RunFile run;
+  run.file = scenarioDir / "run.json";
+  run.actions = actions;
+  auto bot = sim::Bot::create(run, **session);
+  EXPECT_TRUE(bot.ok()) << bot.error().message;
+  if (bot.ok()) {
+    const auto played = bot->play();
+    EXPECT_TRUE(played.ok()) << played.error().message;
+  }
+  if (!(*session)->ended()) (*session)->stop();
+  return (*session)->result();
+}
+
+TEST(Authoring, ASmallScenarioFromAnEmptyDocumentByCommandsAlone) {
+  const auto dir = makeTempDir("editor-author");
+  Document doc = Document::create("valve-drill", {"阀门操作", "Valve drill"});
+  // a handwheel on a hinge (the valve) and a push button, on a panel facing the camera
+  editor::EntitySpec panel;
+  panel.name = "panel";
+  panel.size = {0.6, 0.5, 0.02};
+  panel.position = {0, 1.2, -0.1};
+  panel.material = "steel";
+  ASSERT_TRUE(doc.apply(editor::addEntity(doc, panel)).ok());
+  editor::EntitySpec wheel;
+  wheel.name = "wheel";
+  wheel.shape = "cylinder";
+  wheel.size = {0.15, 0.04, 0};
+  wheel.position = {-0.25, 1.2, 0.0};
+  wheel.rotation = {90, 0, 0};
+  wheel.material = "steel";
+  wheel.body = "dynamic";
+  wheel.mass = 1.0;
+  ASSERT_TRUE(doc.apply(editor::addEntity(doc, wheel)).ok());
+  editor::EntitySpec button;
+  button.name = "button";
+  button.size = {0.04, 0.04, 0.02};
+  button.position = {0.25, 1.2, 0.0};
+  button.material = "steel";
+  ASSERT_TRUE(doc.apply(editor::addEntity(doc, button)).ok());
+  ASSERT_TRUE(doc.apply(Command::set("entities[2].body.angularDamping", "0.5")).ok());
+  ASSERT_TRUE(doc.apply(Command::insert("joints", 0, R"({"name": "stem", "type": "hinge",
+      "a": "wheel", "pivot": [-0.25, 1.2, 0.0], "axis": [0, 0, 1],
+      "limits": {"lower": 0, "upper": 90}})"))
+                  .ok());
+  ASSERT_TRUE(doc.apply(Command::set("camera", R"({"position": [0, 1.3, 1.6],
+      "target": [0, 1.2, 0]})"))
+                  .ok());
+  // the devices, the procedure "close valve V1, then press B1", a rule and the rubric
+  ASSERT_TRUE(doc.apply(Command::insert("devices", 0, R"({"name": "V1", "kind": "valve",
+      "entity": "wheel", "label": {"zh-CN": "进水阀 V1", "en": "Inlet valve V1"}, "joint": "stem"})"))
+                  .ok());
+  ASSERT_TRUE(doc.apply(Command::insert("devices", 1, R"({"name": "B1", "kind": "button",
+      "entity": "button", "label": {"zh-CN": "启动按钮 B1", "en": "Start button B1"}})"))
+                  .ok());
+  ASSERT_TRUE(doc.apply(Command::set("procedure", R"({"steps": [
+      {"id": "close_v1", "text": {"zh-CN": "关闭阀门 V1", "en": "Close valve V1"},
+       "hint": {"zh-CN": "顺时针转到底", "en": "Turn it all the way"},
+       "done": "V1.opening >= 0.9", "points": 50},
+      {"id": "press_b1", "text": {"zh-CN": "按下按钮 B1", "en": "Press button B1"},
+       "done": "B1.presses >= 1", "points": 50}]})"))
+                  .ok());
+  ASSERT_TRUE(doc.apply(Command::insert("rules", 0, R"({"id": "start_with_valve_open",
+      "kind": "hazard", "text": {"zh-CN": "阀门未关闭就按下了启动按钮", "en": "Started with the valve open"},
+      "when": "B1.pressed and V1.opening < 0.9", "severity": "major", "consequence": "alarm"})"))
+                  .ok());
+  ASSERT_TRUE(
+      doc.apply(Command::set("rubric", R"({"pass": 80, "penalties": {"major": 30}})")).ok());
+  ASSERT_TRUE(doc.valid()) << doc.diagnostics()[0].format();
+
+  // saved, it is a scenario like any other: validate, then play it both ways
+  ASSERT_TRUE(doc.saveAs(dir).ok());
+  const auto loaded = scenario::loadScenario(dir);
+  ASSERT_TRUE(loaded.ok());
+  std::vector<scenario::Diagnostic> modelProblems;
+  scenario::validateModels(*loaded.scenario, modelProblems);
+  EXPECT_TRUE(modelProblems.empty());
+
+  using K = scenario::RunAction::Kind;
+  const auto perfect = play(dir, {action(K::Turn, "V1", 85), action(K::Press, "B1")});
+  EXPECT_TRUE(perfect.passed);
+  EXPECT_DOUBLE_EQ(perfect.score, 100);
+  EXPECT_TRUE(perfect.violations.empty());
+  EXPECT_EQ(perfect.end, procedure::EndReason::Completed);
+
+  const auto mistake =
+      play(dir, {action(K::Press, "B1"), action(K::Turn, "V1", 85), action(K::Press, "B1")});
+  EXPECT_FALSE(mistake.passed);
+  std::vector<std::string> rules;
+  for (const auto& v : mistake.violations) rules.push_back(v.rule);
+  // pressed too early (the order) and with the valve open (the rule): 100 - 2 - 30
+  EXPECT_EQ(rules, (std::vector<std::string>{"order:press_b1", "start_with_valve_open"}));
+  EXPECT_DOUBLE_EQ(mistake.score, 68);
+  fs::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace practicum::test
