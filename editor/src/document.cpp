@@ -274,6 +274,7 @@ std::optional<std::size_t> Document::find(std::string_view arrayPath, std::strin
 }
 
 std::string Document::text() const { return detail::layout(impl_->root); }
+std::uint64_t Document::revision() const { return impl_->state(); }
 
 core::Status Document::apply(const Command& command) {
   auto inverse = impl_->run(command);

@@ -191,6 +191,8 @@ class Player {
       if (keyboard && w.keyPressed(render::kKeyEscape)) {
         if (help_)
           help_ = false;
+        else if ((session_->ended() || setup_.bot) && setup_.embedded)
+          break;  // back to the host
         else if (session_->ended() || setup_.bot)
           w.requestClose();
         else
@@ -386,7 +388,11 @@ int playInWindow(const PlayerSetup& setup, std::unique_ptr<render::Window> windo
     std::fprintf(stderr, "practicum run: %s\n", viewer.error().message.c_str());
     return 1;
   }
-  Player player(setup, **viewer);
+  return playInViewer(setup, **viewer);
+}
+
+int playInViewer(const PlayerSetup& setup, Viewer& viewer) {
+  Player player(setup, viewer);
   return player.run();
 }
 

@@ -32,6 +32,10 @@ struct PlayerSetup {
   int frames = 0;                    ///< > 0: draw this many frames (after a bot), then leave
   std::filesystem::path screenshot;  ///< the last frame as PNG
   ViewerOptions viewer;
+  /// The window belongs to a host (the editor's play mode): the player returns when the session
+  /// has ended and the learner presses Esc, or when the window is asked to close (the host then
+  /// decides); it never closes the window itself.
+  bool embedded = false;
   /// Called when the session starts (after the form): starts its log.
   std::function<core::Status(const sim::Session&, const std::string& learner)> startLog;
   /// Called after every tick with its input.
@@ -47,5 +51,7 @@ struct PlayerSetup {
 /// Runs the player in `window` until it is closed (or --seconds/--frames say). Returns the exit
 /// code; never exits the process.
 int playInWindow(const PlayerSetup& setup, std::unique_ptr<render::Window> window);
+/// The same in a viewer that already exists (the editor's): shows the scenario's scene in it.
+int playInViewer(const PlayerSetup& setup, Viewer& viewer);
 
 }  // namespace practicum::app

@@ -85,6 +85,8 @@ void Window::resize(std::uint32_t width, std::uint32_t height) {
 }
 
 void Window::requestClose() { glfwSetWindowShouldClose(window_, GLFW_TRUE); }
+void Window::cancelClose() { glfwSetWindowShouldClose(window_, GLFW_FALSE); }
+void Window::setTitle(const std::string& title) { glfwSetWindowTitle(window_, title.c_str()); }
 
 core::Vec3 Window::cursorPosition() const {
   double x = 0, y = 0;

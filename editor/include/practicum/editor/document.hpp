@@ -5,6 +5,7 @@
 /// selected and what is wrong with it (the scenario loader's diagnostics, kept current). UI-free:
 /// the editor's panels and tests use the same calls.
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -49,6 +50,8 @@ class Document {
   std::optional<std::size_t> find(std::string_view arrayPath, std::string_view name) const;
   /// The document as the file will hold it (2-space indented JSON, members in document order).
   std::string text() const;
+  /// Identifies the content: changes with every edit, and comes back with undo (for caches).
+  std::uint64_t revision() const;
 
   // ---- editing ----
   /// Applies a command and puts it on the undo stack (the redo stack is cleared). A command

@@ -72,6 +72,10 @@ class Window {
   void resize(std::uint32_t width, std::uint32_t height);
   /// Asks the window to close (shouldClose() becomes true).
   void requestClose();
+  /// Takes back a request to close (an unsaved-changes prompt was cancelled).
+  void cancelClose();
+  /// Sets the title bar's text.
+  void setTitle(const std::string& title);
   /// Cursor position in pixels of the drawable area, as framebufferSize() counts them (z unused).
   core::Vec3 cursorPosition() const;
   /// Whether a mouse button is held.
