@@ -16,6 +16,7 @@
 #include <practicum/editor/authoring.hpp>
 #include <practicum/record/recorder.hpp>
 #include <practicum/render/image.hpp>
+#include <practicum/scenario/run_file.hpp>
 #include <practicum/ui/hud.hpp>
 
 #include "inspector.hpp"
@@ -224,7 +225,15 @@ class Editor {
       if (playRequest_) {
         const bool exam = *playRequest_;
         playRequest_.reset();
-        playInEditor(exam);
+        playInEditor(exam, nullptr);
+      }
+      // a scripted learner in play mode, once, for tests
+      if (!options_.playBot.empty() && !botPlayed_ && preview_) {
+        botPlayed_ = true;
+        const auto run = scenario::loadRunFile(options_.playBot);
+        for (const auto& d : run.diagnostics) std::fprintf(stderr, "%s\n", d.format().c_str());
+        if (!run.run) return 1;
+        playInEditor(run.run->exam, &*run.run);
       }
     }
     // a clean close leaves no recovery file behind
@@ -273,9 +282,15 @@ class Editor {
     return looks;
   }
 
+  // the entity an item stands for: itself, or a device's or an indicator's entity
   std::optional<std::size_t> selectedEntity(const std::string& path) const {
-    if (path.rfind("entities[", 0) != 0) return std::nullopt;
-    return std::size_t(std::strtoul(path.c_str() + 9, nullptr, 10));
+    if (path.rfind("entities[", 0) == 0)
+      return std::size_t(std::strtoul(path.c_str() + 9, nullptr, 10));
+    for (const char* list : {"devices[", "indicators["})
+      if (path.rfind(list, 0) == 0)
+        if (const auto name = doc_.string(Document::itemOf(path) + ".entity"))
+          return doc_.find("entities", *name);
+    return std::nullopt;
   }
   std::optional<std::size_t> selectedEntity() const {
     return doc_.selection().empty() ? std::nullopt : selectedEntity(doc_.selection()[0]);
@@ -303,8 +318,10 @@ class Editor {
     if (io.KeyCtrl && w.keyPressed(render::kKeyD))
       if (auto e = selectedEntity()) apply(editor::duplicateEntity(doc_, *e));
     if (!io.KeyCtrl) {
-      if (w.keyPressed(render::kKeyW)) gizmo_ = Gizmo::Move;
-      if (w.keyPressed(render::kKeyE)) gizmo_ = Gizmo::Rotate;
+      // W/E/R pick the gizmo (in the fly view W and E move the eye instead)
+      const bool orbit = rig_.mode() == app::CameraRig::Mode::Orbit;
+      if (orbit && w.keyPressed(render::kKeyW)) gizmo_ = Gizmo::Move;
+      if (orbit && w.keyPressed(render::kKeyE)) gizmo_ = Gizmo::Rotate;
       if (w.keyPressed(render::kKeyR)) gizmo_ = Gizmo::Scale;
       if (w.keyPressed(int('F'))) frameSelected();
       if (w.keyPressed(261 /* Delete */)) deleteSelected();
@@ -438,7 +455,9 @@ class Editor {
           validation();
           ImGui::EndTabItem();
         }
-        if (result_ && ImGui::BeginTabItem("Assessment")) {
+        if (result_ && ImGui::BeginTabItem("Assessment", nullptr,
+                                           showAssessment_ ? ImGuiTabItemFlags_SetSelected : 0)) {
+          showAssessment_ = false;
           assessment();
           ImGui::EndTabItem();
         }
@@ -757,8 +776,24 @@ class Editor {
     const render::CameraView view = viewer_.cameraView(eye);
     overlays(view, size);
     const bool mouse = !io.WantCaptureMouse || dragAxis_;
-    if (mouse && w.mouseButtonDown(render::kMouseRight)) rig_.orbit(dx, dy);
-    if (mouse) rig_.zoom(w.takeScroll());
+    // orbit the work, or fly through the room (V switches; WASD and right drag to look)
+    if (!io.WantTextInput && w.keyPressed(render::kKeyV))
+      rig_.setMode(rig_.mode() == app::CameraRig::Mode::Orbit ? app::CameraRig::Mode::Walk
+                                                              : app::CameraRig::Mode::Orbit);
+    if (rig_.mode() == app::CameraRig::Mode::Orbit) {
+      if (mouse && w.mouseButtonDown(render::kMouseRight)) rig_.orbit(dx, dy);
+      if (mouse) rig_.zoom(w.takeScroll());
+    } else {
+      if (mouse && w.mouseButtonDown(render::kMouseRight)) rig_.look(dx * 2, dy * 2);
+      if (!io.WantTextInput && !io.KeyCtrl) {
+        const float f = float(w.keyDown(render::kKeyW)) - float(w.keyDown(render::kKeyS));
+        const float r = float(w.keyDown(render::kKeyD)) - float(w.keyDown(render::kKeyA));
+        const float up = float(w.keyDown(render::kKeyE)) - float(w.keyDown(render::kKeyQ));
+        core::Vec3 to = rig_.walkTarget(f, r, io.DeltaTime, w.keyDown(render::kKeyLeftShift));
+        to.y += up * 1.4f * io.DeltaTime;
+        rig_.moveEye(to);
+      }
+    }
 
     // the gizmo of the selected entity
     const auto selected = selectedEntity();
@@ -928,8 +963,9 @@ class Editor {
   }
 
   // ---- play in editor: the player in this window, the document untouched ----
-  void playInEditor(bool exam) {
+  void playInEditor(bool exam, const scenario::RunFile* bot) {
     if (!doc_.valid()) return;
+    const std::string before = doc_.text();
     const scenario::ScenarioDef def = *doc_.scenario();
     const std::filesystem::path logDir =
         std::filesystem::temp_directory_path() / ("practicum-editor-" + std::to_string(::getpid()));
@@ -943,6 +979,11 @@ class Editor {
     setup.learner = "editor";
     setup.language = options_.language;
     setup.embedded = true;
+    if (bot) {
+      setup.bot = bot;
+      setup.botSpeed = 1000;
+      setup.frames = 2;  // then back to the editor
+    }
     setup.startLog = [&](const sim::Session& s, const std::string& learner) -> core::Status {
       record::RecorderOptions ro;
       ro.learner = learner;
@@ -962,6 +1003,7 @@ class Editor {
       if (!s.ended()) s.stop();
       if (recorder) (void)recorder->finish(s);
       result_ = s.result();
+      showAssessment_ = true;
       if (!error.empty()) status_ = error;
       return 0;
     };
@@ -970,6 +1012,12 @@ class Editor {
     viewer_.window().cancelClose();
     if (preview_) (void)viewer_.show(*preview_);
     status_ = "played: " + std::string(result_ && result_->passed ? "passed" : "not passed");
+    if (doc_.text() != before) status_ += " (the document changed during play!)";
+    if (bot && result_)
+      std::printf("play: %s, score %g of %g, %s, log %s\n",
+                  result_->passed ? "passed" : "not passed", result_->score, result_->max,
+                  doc_.text() == before ? "document unchanged" : "document changed",
+                  resultLog_.c_str());
   }
 
   // ---- modal dialogs: new, open, save as, recovery, unsaved changes ----
@@ -1120,6 +1168,8 @@ class Editor {
   char path_[512] = "";
   char newId_[64] = "new-scenario", newZh_[128] = "新场景", newEn_[128] = "New scenario";
   bool firstFrame_ = true;
+  bool botPlayed_ = false;
+  bool showAssessment_ = false;  ///< bring the assessment tab forward after playing
   bool recoveryPending_ = false, closeAsked_ = false, closing_ = false, quit_ = false;
   Clock::time_point lastAutosave_;
 };

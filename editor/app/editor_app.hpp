@@ -28,6 +28,7 @@ struct EditorOptions {
   double autosaveSeconds = 30;
   std::string select;  ///< an item to select at the start ("entities[3]")
   std::string panel;   ///< the right-hand tab to show first: inspector, procedure, problems
+  std::filesystem::path playBot;  ///< a run file played in play mode at the start (tests)
 };
 
 /// Runs the editor until the user quits. Returns the exit code.

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
+#include <vector>
 
 #include <imgui.h>
 #include <nlohmann/json.hpp>
@@ -27,6 +28,30 @@ std::string child(const std::string& path, const std::string& key) {
 }
 std::string element(const std::string& path, std::size_t i) {
   return path + "[" + std::to_string(i) + "]";
+}
+
+// the values a field of the format can take, where it is a choice (by the item and the key)
+std::vector<const char*> choices(const std::string& path) {
+  const auto dot = path.rfind('.');
+  const std::string key = dot == std::string::npos ? path : path.substr(dot + 1);
+  const auto in = [&](const char* prefix) { return path.rfind(prefix, 0) == 0; };
+  const bool shape = path.find(".shape.") != std::string::npos;
+  const bool body = path.find(".body.") != std::string::npos;
+  if (key == "type" && shape)
+    return {"box", "sphere", "cylinder", "capsule", "convexHull", "triangleMesh"};
+  if (key == "type" && body) return {"static", "dynamic", "kinematic"};
+  if (key == "type" && in("joints[")) return {"hinge", "slider", "fixed", "point"};
+  if (key == "kind" && in("devices["))
+    return {"switch", "breaker", "disconnector", "earthingSwitch", "lever", "button", "lock",
+            "tag",    "tool",    "point",        "valve",          "part",  "socket", "fastener"};
+  if (key == "kind" && in("rules[")) return {"interlock", "hazard"};
+  if (key == "severity") return {"warning", "major", "critical"};
+  if (key == "action" && in("rules[")) return {"prevent", "record"};
+  if (key == "style" && in("indicators[")) return {"lamp", "alarm", "gauge", "display"};
+  if (key == "detects") return {"learner", "bodies"};
+  if (key == "consequence")
+    return {"", "arc-flash", "alarm", "smoke", "fire", "sparks", "steam", "leak"};
+  return {};
 }
 
 bool numbers(const Json& v, std::size_t n) {
@@ -98,6 +123,15 @@ void field(Context& ctx, const std::string& label, const std::string& path, cons
     double d = v.get<double>();
     if (ImGui::DragScalar(label.c_str(), ImGuiDataType_Double, &d, 0.01f))
       ctx.apply(Command::set(path, Json(d).dump()).mergeKey(merge));
+  } else if (const auto options = choices(path); v.is_string() && !options.empty()) {
+    // a choice of the format's words
+    const std::string current = v.get<std::string>();
+    if (ImGui::BeginCombo(label.c_str(), current.c_str())) {
+      for (const char* o : options)
+        if (ImGui::Selectable(*o ? o : "(none)", current == o) && current != o)
+          ctx.apply(Command::set(path, Json(o).dump()));
+      ImGui::EndCombo();
+    }
   } else if (v.is_string()) {
     char buf[1024];
     std::snprintf(buf, sizeof buf, "%s", v.get<std::string>().c_str());

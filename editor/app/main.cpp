@@ -18,10 +18,12 @@ const char* const kUsage =
     "  --autosave SECONDS   how often unsaved work goes to the recovery file (default 30)\n"
     "  --select PATH        select an item at the start (\"entities[3]\", \"devices[0]\")\n"
     "  --panel NAME         show this right-hand tab first: inspector, procedure, problems\n"
+    "  --play-bot RUN.json  play mode at the start, with a scripted learner (for tests)\n"
     "  --gpu NAME           use the Vulkan device whose name contains NAME\n"
     "  --validation         enable Vulkan validation layers\n"
     "in the window: W/E/R move/rotate/scale, F frame selected, Ctrl+Z/Ctrl+Y undo/redo,\n"
-    "Ctrl+S save, Ctrl+D duplicate, Del delete, right drag orbit, wheel zoom\n";
+    "Ctrl+S save, Ctrl+D duplicate, Del delete, right drag orbit, wheel zoom, V fly (WASD, Q/E\n"
+    "down/up, right drag to look)\n";
 
 bool number(const char* text, double& out) {
   char* end = nullptr;
@@ -54,6 +56,8 @@ int main(int argc, char** argv) {
         o.language = practicum::ui::Language::ChineseSimplified;
       else if (lang != "en")
         return std::fprintf(stderr, "practicum-editor: --lang must be en or zh-CN\n"), 2;
+    } else if (a == "--play-bot" && more) {
+      o.playBot = argv[++i];
     } else if (a == "--panel" && more) {
       o.panel = argv[++i];
     } else if (a == "--select" && more) {

@@ -48,6 +48,29 @@ TEST(EditorWindow, OpensTheSubstationWithViewportAndPanels) {
   fs::remove_all(dir);
 }
 
+TEST(EditorWindow, PlaysFromTheEditorAndComesBackToAnUnchangedDocument) {
+  if (!std::getenv("DISPLAY")) GTEST_SKIP() << "no DISPLAY (scripts/test runs tests under Xvfb)";
+  const auto dir = makeTempDir("editor-play");
+  const auto scenario = sourceDir() / "scenarios" / "substation-switching";
+  const auto png = dir / "after-play.png";
+  const auto r = runProcess(editorBinary() + " " + scenario.string() + " --play-bot " +
+                            (scenario / "runs" / "disconnector-under-load.json").string() +
+                            " --frames 4 --validation --screenshot " + png.string());
+  ASSERT_EQ(r.exitCode, 0) << r.output;
+  EXPECT_EQ(r.output.find("vulkan:"), std::string::npos) << "validation messages:\n" << r.output;
+  // the mistake run was assessed, its log written to a temporary session
+  EXPECT_NE(r.output.find("play: not passed"), std::string::npos) << r.output;
+  const auto logAt = r.output.find("log ");
+  ASSERT_NE(logAt, std::string::npos) << r.output;
+  const std::string log = r.output.substr(logAt + 4, r.output.find('\n', logAt) - logAt - 4);
+  EXPECT_TRUE(fs::exists(log)) << log;
+  fs::remove_all(fs::path(log).parent_path());
+  // back in the editor, nothing changed
+  EXPECT_FALSE(fs::exists(scenario / ".scenario.json.recovery"));
+  EXPECT_NE(r.output.find("document unchanged"), std::string::npos) << r.output;
+  fs::remove_all(dir);
+}
+
 TEST(EditorWindow, ABrokenScenarioOpensWithItsProblems) {
   if (!std::getenv("DISPLAY")) GTEST_SKIP() << "no DISPLAY (scripts/test runs tests under Xvfb)";
   const auto dir = makeTempDir("editor-broken-window");
