@@ -1,8 +1,12 @@
 #include "inspector.hpp"
 
+#include <practicum/editor/authoring.hpp>
+
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
+#include <optional>
 #include <vector>
 
 #include <imgui.h>
@@ -52,6 +56,27 @@ std::vector<const char*> choices(const std::string& path) {
   if (key == "consequence")
     return {"", "arc-flash", "alarm", "smoke", "fire", "sparks", "steam", "leak"};
   return {};
+}
+
+// the command that changes a choice: a shape's type or a device's kind brings what it needs
+std::optional<Command> retyped(Context& ctx, const std::string& path, const std::string& to) {
+  const auto index = [&](std::size_t prefix) {
+    return std::size_t(std::strtoul(path.c_str() + prefix, nullptr, 10));
+  };
+  core::Result<Command> c = Command::set(path, Json(to).dump());
+  if (path.rfind("entities[", 0) == 0 && path.size() > 11 &&
+      path.compare(path.size() - 11, 11, ".shape.type") == 0 &&
+      std::count(path.begin(), path.end(), '.') == 2)
+    c = editor::setShapeType(ctx.doc, index(9), to);
+  else if (path.rfind("devices[", 0) == 0 && path.size() > 5 &&
+           path.compare(path.size() - 5, 5, ".kind") == 0 &&
+           std::count(path.begin(), path.end(), '.') == 1)
+    c = editor::setDeviceKind(ctx.doc, index(8), to);
+  if (!c.ok()) {
+    ctx.error = c.error().message;
+    return std::nullopt;
+  }
+  return *c;
 }
 
 bool numbers(const Json& v, std::size_t n) {
@@ -124,12 +149,13 @@ void field(Context& ctx, const std::string& label, const std::string& path, cons
     if (ImGui::DragScalar(label.c_str(), ImGuiDataType_Double, &d, 0.01f))
       ctx.apply(Command::set(path, Json(d).dump()).mergeKey(merge));
   } else if (const auto options = choices(path); v.is_string() && !options.empty()) {
-    // a choice of the format's words
+    // a choice of the format's words; a shape's type or a device's kind brings the fields that
+    // kind needs (and drops those it may not have)
     const std::string current = v.get<std::string>();
     if (ImGui::BeginCombo(label.c_str(), current.c_str())) {
       for (const char* o : options)
         if (ImGui::Selectable(*o ? o : "(none)", current == o) && current != o)
-          ctx.apply(Command::set(path, Json(o).dump()));
+          if (const auto c = retyped(ctx, path, o)) ctx.apply(*c);
       ImGui::EndCombo();
     }
   } else if (v.is_string()) {
@@ -150,6 +176,12 @@ void field(Context& ctx, const std::string& label, const std::string& path, cons
     container(ctx, label, path, v);
   } else {
     ImGui::TextDisabled("%s: null", label.c_str());
+  }
+  // any field can go (containers have their own menu)
+  const bool leaf = !v.is_object() && (!v.is_array() || numbers(v, 3) || numbers(v, 4));
+  if (leaf && ImGui::BeginPopupContextItem("field-menu")) {
+    if (ImGui::MenuItem("Delete field")) ctx.apply(Command::erase(path, "Delete " + path));
+    ImGui::EndPopup();
   }
   ImGui::PopID();
 }

@@ -165,6 +165,69 @@ Command setTransform(const Document& doc, std::size_t index, std::array<double, 
   return c;
 }
 
+core::Result<Command> setShapeType(const Document& doc, std::size_t index, std::string_view type) {
+  const std::string path = at("entities", index) + ".shape";
+  const Json old = valueAt(doc, path);
+  if (!doc.value(at("entities", index))) return noSuch("entities", index);
+  const std::string to(type);
+  if (to != "box" && to != "sphere" && to != "cylinder" && to != "capsule")
+    return core::makeError(core::ErrorCode::InvalidArgument,
+                           path + ": a " + to + " shape is made from a model (set \"model\")");
+  // the radius and height as far as the old shape had them
+  const auto number = [&](const char* key, std::size_t k, double fallback) {
+    if (old.contains(key) && old[key].is_number()) return old[key].get<double>();
+    if (old.contains("halfExtents") && old["halfExtents"].is_array() &&
+        old["halfExtents"].size() == 3 && old["halfExtents"][k].is_number())
+      return old["halfExtents"][k].get<double>() * (k == 1 ? 2.0 : 1.0);
+    return fallback;
+  };
+  const double r = number("radius", 0, 0.1), h = number("height", 1, 0.2);
+  Json shape = {{"type", to}};
+  if (to == "box") shape["halfExtents"] = {r, h / 2, r};
+  if (to == "sphere") shape["radius"] = r;
+  if (to == "cylinder" || to == "capsule") {
+    shape["radius"] = r;
+    shape["height"] = h;
+  }
+  return Command::set(path, shape.dump(), "Make entities[" + std::to_string(index) + "] a " + to);
+}
+
+core::Result<Command> setDeviceKind(const Document& doc, std::size_t index, std::string_view kind) {
+  const Json old = valueAt(doc, at("devices", index));
+  if (!old.is_object()) return noSuch("devices", index);
+  const std::string to(kind);
+  Json device = {{"name", old.value("name", std::string("D1"))},
+                 {"kind", to},
+                 {"entity", old.value("entity", std::string())},
+                 {"label", old.value("label", Json{{"zh-CN", ""}, {"en", ""}})}};
+  // the first item of a list (of a kind) to point the new fields at
+  const auto first = [&](const char* list, const char* field, const char* value) {
+    for (std::size_t i = 0; i < doc.size(list); ++i)
+      if (!field || doc.string(at(list, i) + "." + field) == value)
+        return doc.string(at(list, i) + ".name").value_or("");
+    return std::string();
+  };
+  const bool positions = to == "switch" || to == "breaker" || to == "disconnector" ||
+                         to == "earthingSwitch" || to == "lever";
+  if (positions && old.contains("positions")) device["positions"] = old["positions"];
+  if (positions && old.contains("initial")) device["initial"] = old["initial"];
+  if (to == "lock" || to == "tag") device["target"] = first("devices", "kind", "breaker");
+  if (to == "tool") device["toolType"] = "tool";
+  if (to == "valve") device["joint"] = first("joints", "type", "hinge");
+  if (to == "socket") device["accepts"] = Json::array({first("devices", "kind", "part")});
+  if (to == "fastener") {
+    // the toolType of the scenario's first tool, if it has one
+    device["tool"] = "wrench";
+    for (std::size_t i = 0; i < doc.size("devices"); ++i)
+      if (doc.string(at("devices", i) + ".kind") == "tool") {
+        device["tool"] = doc.string(at("devices", i) + ".toolType").value_or("wrench");
+        break;
+      }
+  }
+  return Command::set(at("devices", index), device.dump(),
+                      "Make " + device["name"].get<std::string>() + " a " + to);
+}
+
 double snap(double value, double step) {
   return step > 0 ? std::round(value / step) * step : value;
 }

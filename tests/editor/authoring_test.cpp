@@ -96,6 +96,34 @@ TEST(Authoring, DuplicateAndDeleteAndTheCulpritOfAProblem) {
   EXPECT_DOUBLE_EQ(editor::snap(0.237, 0), 0.237);
 }
 
+TEST(Authoring, AShapeTypeOrADeviceKindBringsTheFieldsItNeeds) {
+  Document doc = substation();
+  const auto handle = doc.find("entities", "QF1-handle");
+  ASSERT_TRUE(handle);
+  for (const char* type : {"cylinder", "sphere", "capsule", "box"}) {
+    auto c = editor::setShapeType(doc, *handle, type);
+    ASSERT_TRUE(c.ok()) << type;
+    ASSERT_TRUE(doc.apply(*c).ok());
+    EXPECT_TRUE(doc.valid()) << type << ": " << doc.diagnostics()[0].format();
+  }
+  EXPECT_FALSE(editor::setShapeType(doc, *handle, "convexHull").ok());  // needs a model
+  // QF1 a breaker -> a button (no positions) -> a lock on a breaker -> a breaker again
+  const auto qf1 = doc.find("devices", "QF1");
+  ASSERT_TRUE(qf1);
+  for (const char* kind : {"button", "switch", "breaker"}) {
+    auto c = editor::setDeviceKind(doc, *qf1, kind);
+    ASSERT_TRUE(c.ok());
+    ASSERT_TRUE(doc.apply(*c).ok());
+    EXPECT_EQ(doc.string("devices[" + std::to_string(*qf1) + "].kind"), kind);
+  }
+  // a tag retargeted from QS2 stays valid as a tag
+  const auto tag = doc.find("devices", "TG1");
+  auto c = editor::setDeviceKind(doc, *tag, "lock");
+  ASSERT_TRUE(c.ok());
+  ASSERT_TRUE(doc.apply(*c).ok());
+  EXPECT_EQ(doc.string("devices[" + std::to_string(*tag) + "].target"), "QF1");
+}
+
 // the scripted learner's actions on the authored scenario
 scenario::RunAction action(scenario::RunAction::Kind kind, std::string target, double value = 0) {
   scenario::RunAction a;

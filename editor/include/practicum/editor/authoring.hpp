@@ -40,6 +40,13 @@ core::Result<Command> duplicateEntity(const Document& doc, std::size_t index,
 /// Deletes entity `index` (what refers to it shows up in diagnostics).
 core::Result<Command> deleteEntity(const Document& doc, std::size_t index);
 
+/// Changes entity `index`'s shape to `type` (box, sphere, cylinder, capsule), with the
+/// parameters that type has, keeping the size as far as it carries over.
+core::Result<Command> setShapeType(const Document& doc, std::size_t index, std::string_view type);
+/// Changes device `index`'s kind, keeping its name, entity and label, with the fields the new
+/// kind needs (a valve's joint, a lock's target, a tool's type, ...) and none it may not have.
+core::Result<Command> setDeviceKind(const Document& doc, std::size_t index, std::string_view kind);
+
 /// Sets an entity's position and rotation (degrees), merged with the previous such command for
 /// the same entity while `dragging` (a gizmo drag undoes as one step).
 Command setTransform(const Document& doc, std::size_t index, std::array<double, 3> position,
