@@ -11,7 +11,6 @@
 #include <imgui.h>
 #include <nlohmann/json.hpp>
 
-#include <practicum/assets/model.hpp>
 #include <practicum/core/time.hpp>
 #include <practicum/editor/authoring.hpp>
 #include <practicum/record/recorder.hpp>
@@ -588,29 +587,12 @@ class Editor {
 
   void importModel(const std::filesystem::path& source) {
     importError_.clear();
-    // the file is imported (out of process) before it is copied or placed
-    auto model = assets::importModel(source);
-    if (!model.ok()) {
-      importError_ = model.error().message;
+    auto c = editor::importModel(doc_, source);
+    if (!c.ok()) {
+      importError_ = c.error().message;
       return;
     }
-    const std::filesystem::path dir = doc_.file().parent_path() / "models";
-    std::error_code ec;
-    std::filesystem::create_directories(dir, ec);
-    const std::filesystem::path target = dir / source.filename();
-    if (!std::filesystem::equivalent(source, target, ec))
-      std::filesystem::copy_file(source, target, std::filesystem::copy_options::overwrite_existing,
-                                 ec);
-    if (ec) {
-      importError_ = target.string() + ": " + ec.message();
-      return;
-    }
-    Json e = {{"name", editor::uniqueName(doc_, "entities", source.stem().string())},
-              {"transform", {{"position", {0, 0.5, 0}}}},
-              {"model", "models/" + source.filename().string()},
-              {"body", {{"type", "static"}}}};
-    apply(Command::insert("entities", doc_.size("entities"), e.dump(),
-                          "Import " + source.filename().string()));
+    apply(*c);
     doc_.select({item("entities", doc_.size("entities") - 1)});
   }
 

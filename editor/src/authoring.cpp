@@ -3,6 +3,9 @@
 #include <cctype>
 #include <cmath>
 
+#include <practicum/assets/model.hpp>
+#include <practicum/core/file_io.hpp>
+
 #include "json_tree.hpp"
 
 namespace practicum::editor {
@@ -226,6 +229,94 @@ core::Result<Command> setDeviceKind(const Document& doc, std::size_t index, std:
   }
   return Command::set(at("devices", index), device.dump(),
                       "Make " + device["name"].get<std::string>() + " a " + to);
+}
+
+namespace {
+// the files a model refers to beside itself (relative paths only)
+std::vector<std::string> referencedFiles(const std::filesystem::path& model) {
+  std::vector<std::string> files;
+  auto text = core::readFile(model, 64ull * 1024 * 1024);
+  if (!text.ok()) return files;
+  std::string ext = model.extension().string();
+  for (char& c : ext) c = char(std::tolower(static_cast<unsigned char>(c)));
+  if (ext == ".gltf") {
+    const Json gltf = Json::parse(*text, nullptr, false);
+    for (const char* list : {"buffers", "images"})
+      if (gltf.is_object() && gltf.contains(list) && gltf[list].is_array())
+        for (const auto& item : gltf[list])
+          if (item.is_object() && item.contains("uri") && item["uri"].is_string()) {
+            const std::string uri = item["uri"];
+            if (uri.rfind("data:", 0) != 0) files.push_back(uri);
+          }
+  } else if (ext == ".obj") {
+    std::size_t at = 0;
+    while ((at = text->find("mtllib", at)) != std::string::npos) {
+      const std::size_t start = text->find_first_not_of(" \t", at + 6);
+      const std::size_t end = text->find_first_of("\r\n", start);
+      if (start != std::string::npos) files.push_back(text->substr(start, end - start));
+      at = start == std::string::npos ? text->size() : start;
+    }
+  }
+  // nothing that climbs out of the model's folder
+  std::erase_if(files, [](const std::string& f) {
+    const std::filesystem::path p(f);
+    return f.empty() || p.is_absolute() || f.find("..") != std::string::npos;
+  });
+  return files;
+}
+}  // namespace
+
+core::Result<Command> importModel(const Document& doc, const std::filesystem::path& source) {
+  if (doc.file().empty())
+    return core::makeError(core::ErrorCode::InvalidArgument,
+                           "save the scenario first: models are copied into its folder");
+  // imported where it is: a file that does not import is not copied
+  auto model = assets::importModel(source);
+  if (!model.ok()) return model.error();
+
+  // a name no model in models/ has
+  const std::filesystem::path dir = doc.file().parent_path() / "models";
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  std::filesystem::path target = dir / source.filename();
+  for (int n = 2; std::filesystem::exists(target, ec); ++n)
+    target = dir / (source.stem().string() + "-" + std::to_string(n) + source.extension().string());
+
+  // the model and what it refers to, then imported again from its new place
+  std::vector<std::filesystem::path> copied;
+  const auto undoCopies = [&] {
+    for (const auto& f : copied) std::filesystem::remove(f, ec);
+  };
+  const auto copy = [&](const std::filesystem::path& from, const std::filesystem::path& to) {
+    if (std::filesystem::exists(to, ec)) return true;  // shared (an .mtl two models use)
+    std::filesystem::create_directories(to.parent_path(), ec);
+    if (!std::filesystem::copy_file(from, to, ec)) return false;
+    copied.push_back(to);
+    return true;
+  };
+  if (!copy(source, target)) {
+    undoCopies();
+    return core::makeError(core::ErrorCode::Io,
+                           target.string() + ": cannot copy (" + ec.message() + ")");
+  }
+  for (const auto& ref : referencedFiles(source))
+    if (!copy(source.parent_path() / ref, dir / ref)) {
+      undoCopies();
+      return core::makeError(core::ErrorCode::Io, (source.parent_path() / ref).string() +
+                                                      ": the model refers to it, cannot copy (" +
+                                                      ec.message() + ")");
+    }
+  if (auto again = assets::importModel(target); !again.ok()) {
+    undoCopies();
+    return again.error();
+  }
+
+  Json e = {{"name", uniqueName(doc, "entities", source.stem().string())},
+            {"transform", {{"position", {0, 0.5, 0}}}},
+            {"model", "models/" + target.filename().string()},
+            {"body", {{"type", "static"}}}};
+  return Command::insert("entities", doc.size("entities"), e.dump(),
+                         "Import " + target.filename().string());
 }
 
 double snap(double value, double step) {

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
 
 #include <practicum/editor/authoring.hpp>
 #include <practicum/editor/document.hpp>
@@ -122,6 +123,51 @@ TEST(Authoring, AShapeTypeOrADeviceKindBringsTheFieldsItNeeds) {
   ASSERT_TRUE(c.ok());
   ASSERT_TRUE(doc.apply(*c).ok());
   EXPECT_EQ(doc.string("devices[" + std::to_string(*tag) + "].target"), "QF1");
+}
+
+TEST(Authoring, ModelsAreImportedIntoTheScenarioFolderAndBrokenOnesRefused) {
+  const auto dir = makeTempDir("editor-import");
+  Document doc = Document::create("models", {"模型", "Models"});
+  EXPECT_FALSE(editor::importModel(doc, sourceDir() / "assets" / "models" / "pulley.gltf").ok());
+  ASSERT_TRUE(doc.saveAs(dir).ok());
+  // a glTF, twice (the second gets its own name), and an OBJ with its material library
+  for (const char* file : {"pulley.gltf", "pulley.gltf", "bracket.obj"}) {
+    auto c = editor::importModel(doc, sourceDir() / "assets" / "models" / file);
+    ASSERT_TRUE(c.ok()) << file << ": " << c.error().message;
+    ASSERT_TRUE(doc.apply(*c).ok());
+  }
+  EXPECT_TRUE(fs::exists(dir / "models" / "pulley.gltf"));
+  EXPECT_TRUE(fs::exists(dir / "models" / "pulley-2.gltf"));
+  EXPECT_TRUE(fs::exists(dir / "models" / "bracket.mtl"));
+  EXPECT_EQ(doc.string("entities[2].model"), "models/pulley-2.gltf");
+  EXPECT_EQ(doc.string("entities[2].name"), "pulley-2");
+  ASSERT_TRUE(doc.valid()) << doc.diagnostics()[0].format();
+  ASSERT_TRUE(doc.save().ok());
+  const auto loaded = scenario::loadScenario(dir);
+  ASSERT_TRUE(loaded.ok());
+  std::vector<scenario::Diagnostic> problems;
+  scenario::validateModels(*loaded.scenario, problems);
+  EXPECT_TRUE(problems.empty()) << problems[0].format();
+
+  // a file that is not a model: refused with its name, nothing copied
+  const auto junk = dir / "broken.glb";
+  std::ofstream(junk, std::ios::binary) << "glTF\x02\0\0\0 this is not a model";
+  auto refused = editor::importModel(doc, junk);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(refused.error().message.find("broken.glb"), std::string::npos)
+      << refused.error().message;
+  EXPECT_FALSE(fs::exists(dir / "models" / "broken.glb"));
+  // the hostile corpus, when there is one: never a crash, never a copy of a refused file
+  if (const auto corpus = modelCorpus()) {
+    for (const auto& f : fs::directory_iterator(*corpus / "hostile")) {
+      if (!f.is_regular_file()) continue;
+      auto c = editor::importModel(doc, f.path());
+      if (!c.ok()) {
+        EXPECT_FALSE(fs::exists(dir / "models" / f.path().filename())) << f.path();
+      }
+    }
+  }
+  fs::remove_all(dir);
 }
 
 // the scripted learner's actions on the authored scenario

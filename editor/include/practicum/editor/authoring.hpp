@@ -4,6 +4,7 @@
 /// Command to apply to the document (so it can be undone); none changes the document itself.
 #include <array>
 #include <cstddef>
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -46,6 +47,13 @@ core::Result<Command> setShapeType(const Document& doc, std::size_t index, std::
 /// Changes device `index`'s kind, keeping its name, entity and label, with the fields the new
 /// kind needs (a valve's joint, a lock's target, a tool's type, ...) and none it may not have.
 core::Result<Command> setDeviceKind(const Document& doc, std::size_t index, std::string_view kind);
+
+/// Imports a model file into the scenario: it is imported first (out of process; a broken or
+/// hostile file is an error naming it and nothing is copied), then copied with the files it
+/// refers to (glTF buffers and images, an OBJ's material library) into `<scenario>/models/`
+/// under a name no other model there has, and checked again from there. Returns the command
+/// that places it as a new static entity. The document must have a file (saved once).
+core::Result<Command> importModel(const Document& doc, const std::filesystem::path& source);
 
 /// Sets an entity's position and rotation (degrees), merged with the previous such command for
 /// the same entity while `dragging` (a gizmo drag undoes as one step).
