@@ -174,7 +174,8 @@ class Editor {
         rig_(doc_.scenario() ? doc_.scenario()->scene.camera : scene::Camera{}) {
     lastAutosave_ = Clock::now();
     if (!options.select.empty()) doc_.select({options.select});
-    recoveryPending_ = !doc_.file().empty() && Document::pendingRecovery(doc_.file()).has_value();
+    // a recovery file left by a crash: the scenario's own, or a new scenario's never saved
+    recoveryPending_ = Document::pendingRecovery(doc_.file()).has_value();
   }
 
   int run() {
@@ -679,7 +680,25 @@ class Editor {
                       const std::vector<std::string>& names) {
     char buf[512];
     std::snprintf(buf, sizeof buf, "%s", doc_.string(path).value_or("").c_str());
-    ImGui::InputText(label, buf, sizeof buf);
+    // Tab completes the name being typed with the first name that starts with it
+    const auto complete = [](ImGuiInputTextCallbackData* data) {
+      const auto* all = static_cast<const std::vector<std::string>*>(data->UserData);
+      int start = data->CursorPos;
+      while (start > 0 && (std::isalnum(static_cast<unsigned char>(data->Buf[start - 1])) ||
+                           data->Buf[start - 1] == '_' || data->Buf[start - 1] == '.'))
+        --start;
+      const std::string word(data->Buf + start, data->Buf + data->CursorPos);
+      if (word.empty()) return 0;
+      for (const auto& name : *all)
+        if (name.rfind(word, 0) == 0) {
+          data->DeleteChars(start, data->CursorPos - start);
+          data->InsertChars(start, name.c_str());
+          break;
+        }
+      return 0;
+    };
+    ImGui::InputText(label, buf, sizeof buf, ImGuiInputTextFlags_CallbackCompletion, complete,
+                     const_cast<std::vector<std::string>*>(&names));
     const bool editing = ImGui::IsItemActive();
     if (ImGui::IsItemDeactivatedAfterEdit()) setCreating(path, Json(buf));
     for (const auto& d : doc_.diagnostics())
@@ -698,6 +717,7 @@ class Editor {
     for (const auto& name : names)
       if (name.rfind(word, 0) == 0 && shown++ < 12) ImGui::TextUnformatted(name.c_str());
     if (shown == 0) ImGui::TextDisabled("no name starts with %s", word.c_str());
+    if (shown > 0) ImGui::TextDisabled("Tab completes");
     ImGui::EndTooltip();
   }
 
@@ -1011,7 +1031,7 @@ class Editor {
     if (ImGui::BeginPopupModal("Restore unsaved changes?", nullptr,
                                ImGuiWindowFlags_AlwaysAutoResize)) {
       ImGui::TextWrapped("%s has unsaved changes from a session that did not end cleanly.",
-                         doc_.file().string().c_str());
+                         doc_.file().empty() ? "A new scenario" : doc_.file().string().c_str());
       if (ImGui::Button("Restore")) {
         if (auto s = doc_.restoreRecovery(); !s.ok()) status_ = s.error().message;
         ImGui::CloseCurrentPopup();
@@ -1103,7 +1123,7 @@ class Editor {
   }
 
   void autosave() {
-    if (!doc_.dirty() || doc_.file().empty()) return;
+    if (!doc_.dirty() || options_.frames > 0) return;  // tests leave no recovery files
     if (Clock::now() - lastAutosave_ < std::chrono::duration<double>(options_.autosaveSeconds))
       return;
     lastAutosave_ = Clock::now();

@@ -1,6 +1,7 @@
 #include <practicum/editor/document.hpp>
 
 #include <algorithm>
+#include <cstdlib>
 #include <fstream>
 #include <system_error>
 
@@ -344,6 +345,7 @@ core::Status Document::saveAs(const std::filesystem::path& folderOrFile) {
   if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path(), ec);
   if (auto written = core::writeFileAtomic(file, text()); !written.ok()) return written;
   const std::filesystem::path old = impl_->file;
+  if (old.empty()) std::filesystem::remove(untitledRecoveryFile(), ec);
   impl_->file = file;
   impl_->savedState = impl_->state();
   impl_->validatedState = ~0ull;  // model paths resolve against the new folder
@@ -354,26 +356,41 @@ core::Status Document::saveAs(const std::filesystem::path& folderOrFile) {
   return {};
 }
 
+std::filesystem::path Document::untitledRecoveryFile() {
+  std::filesystem::path base;
+  if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg)
+    base = xdg;
+  else if (const char* home = std::getenv("HOME"); home && *home)
+    base = std::filesystem::path(home) / ".local" / "share";
+  else
+    base = std::filesystem::temp_directory_path();
+  return base / "practicum" / "untitled.scenario.json.recovery";
+}
+
 std::filesystem::path Document::recoveryFile() const {
-  if (impl_->file.empty()) return {};
+  if (impl_->file.empty()) return untitledRecoveryFile();
   return impl_->file.parent_path() / ("." + impl_->file.filename().string() + ".recovery");
 }
 
 core::Status Document::autosave() {
-  if (!dirty() || impl_->file.empty()) return {};
+  if (!dirty()) return {};
+  std::error_code ec;
+  std::filesystem::create_directories(recoveryFile().parent_path(), ec);
   return core::writeFileAtomic(recoveryFile(), text());
 }
 
 std::optional<std::string> Document::pendingRecovery(const std::filesystem::path& folderOrFile) {
-  const std::filesystem::path file = scenarioFile(folderOrFile);
+  const std::filesystem::path file =
+      folderOrFile.empty() ? std::filesystem::path() : scenarioFile(folderOrFile);
   const std::filesystem::path recovery =
-      file.parent_path() / ("." + file.filename().string() + ".recovery");
+      file.empty() ? untitledRecoveryFile()
+                   : file.parent_path() / ("." + file.filename().string() + ".recovery");
   std::error_code ec;
   if (!std::filesystem::exists(recovery, ec)) return std::nullopt;
   auto text = core::readFile(recovery, 4ull * 1024 * 1024);
   if (!text.ok()) return std::nullopt;
   // older than the file, or the same as it: nothing was lost
-  if (std::filesystem::exists(file, ec)) {
+  if (!file.empty() && std::filesystem::exists(file, ec)) {
     if (std::filesystem::last_write_time(recovery, ec) < std::filesystem::last_write_time(file, ec))
       return std::nullopt;
     auto current = core::readFile(file, 4ull * 1024 * 1024);
@@ -393,7 +410,6 @@ core::Status Document::restoreRecovery() {
 }
 
 void Document::discardRecovery() const {
-  if (impl_->file.empty()) return;
   std::error_code ec;
   std::filesystem::remove(recoveryFile(), ec);
 }

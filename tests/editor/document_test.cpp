@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -214,6 +215,27 @@ TEST(Document, UnsavedWorkIsRecoveredAfterACrash) {
   ASSERT_TRUE(doc->save().ok());
   EXPECT_FALSE(fs::exists(doc->recoveryFile()));
   EXPECT_FALSE(Document::pendingRecovery(dir).has_value());
+  fs::remove_all(dir);
+}
+
+TEST(Document, ANewScenarioNeverSavedIsRecoveredToo) {
+  const auto home = makeTempDir("editor-untitled");
+  ::setenv("XDG_DATA_HOME", home.c_str(), 1);
+  {
+    Document doc = newDocument();
+    ASSERT_TRUE(doc.apply(Command::set("author", R"("never saved")")).ok());
+    ASSERT_TRUE(doc.autosave().ok());
+    EXPECT_EQ(doc.recoveryFile(), home / "practicum" / "untitled.scenario.json.recovery");
+  }
+  ASSERT_TRUE(Document::pendingRecovery("").has_value());
+  Document doc = newDocument();
+  ASSERT_TRUE(doc.restoreRecovery().ok());
+  EXPECT_EQ(doc.string("author"), "never saved");
+  const auto dir = makeTempDir("editor-untitled-saved");
+  ASSERT_TRUE(doc.saveAs(dir).ok());
+  EXPECT_FALSE(Document::pendingRecovery("").has_value());
+  ::unsetenv("XDG_DATA_HOME");
+  fs::remove_all(home);
   fs::remove_all(dir);
 }
 

@@ -81,12 +81,17 @@ class Document {
   core::Status saveAs(const std::filesystem::path& folderOrFile);
 
   // ---- recovery ----
-  /// Where autosave() writes: beside the scenario file, `.scenario.json.recovery`.
+  /// Where autosave() writes: beside the scenario file, `.scenario.json.recovery`; for a new
+  /// document never saved, untitledRecoveryFile().
   std::filesystem::path recoveryFile() const;
+  /// The recovery file of a new scenario never saved:
+  /// `$XDG_DATA_HOME/practicum/untitled.scenario.json.recovery` (~/.local/share without it).
+  static std::filesystem::path untitledRecoveryFile();
   /// Writes the unsaved document to recoveryFile() (atomically); nothing when not dirty.
   core::Status autosave();
   /// The text of a recovery file left beside `file` by a session that did not save or close
-  /// cleanly (newer than the file, and different from it), if any.
+  /// cleanly (newer than the file, and different from it), if any; an empty path asks for the
+  /// untitled one.
   static std::optional<std::string> pendingRecovery(const std::filesystem::path& file);
   /// Replaces the document's content with the recovery text (one undoable command); dirty.
   core::Status restoreRecovery();
