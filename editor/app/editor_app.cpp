@@ -854,17 +854,8 @@ class Editor {
 
   void pick(const render::CameraView& view, const scene::Camera& eye, core::Vec3 cursor,
             VkExtent2D size) {
-    const core::Mat4 inv = core::inverse(view.projection * view.view);
-    const float nx = 2.0f * cursor.x / float(std::max(size.width, 1u)) - 1.0f;
-    const float ny = 2.0f * cursor.y / float(std::max(size.height, 1u)) - 1.0f;
-    const auto unproject = [&](float depth) {
-      const float v[4] = {nx, ny, depth, 1.0f};
-      float out[4] = {0, 0, 0, 0};
-      for (int r = 0; r < 4; ++r)
-        for (int c = 0; c < 4; ++c) out[r] += inv.m[c][r] * v[c];
-      return core::Vec3{out[0] / out[3], out[1] / out[3], out[2] / out[3]};
-    };
-    const core::Vec3 dir = core::normalize(unproject(1.0f) - unproject(0.0f));
+    // the same ray the player's pointer casts
+    const core::Vec3 dir = app::pointerInput(view, eye, cursor.x, cursor.y, size).pointerDirection;
     std::optional<std::pair<float, std::size_t>> best;
     for (std::size_t e = 0; e < preview_->entityCount(); ++e) {
       // the floor and walls are picked only when nothing else is under the cursor

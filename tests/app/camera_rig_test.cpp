@@ -4,6 +4,7 @@
 
 #include <cmath>
 
+#include <practicum/sim/bot.hpp>
 #include <practicum/sim/session.hpp>
 
 #include "camera_rig.hpp"
@@ -64,6 +65,34 @@ TEST(CameraRig, AWalkerDoesNotPassThroughTheSwitchgear) {
   EXPECT_FLOAT_EQ(slid.z, 1.2f);
   // away from it: free
   EXPECT_EQ(app::walkTowards(world, from, {0, 1.5f, 1.6f}), (core::Vec3{0, 1.5f, 1.6f}));
+}
+
+TEST(CameraRig, ThePointerAtAnEntitysPlaceOnTheScreenPointsAtIt) {
+  // what the player does with the cursor: the device drawn at a pixel is the one hovered there
+  auto session = sim::Session::load(sourceDir() / "scenarios" / "substation-switching");
+  ASSERT_TRUE(session.ok()) << session.error().message;
+  sim::Session& s = **session;
+  app::CameraRig rig(s.definition().scene.camera);
+  rig.orbit(60, -20);  // not the scenario's own view
+  const scene::Camera eye = rig.camera();
+  const VkExtent2D size{1280, 720};
+  const render::CameraView view = render::makeCameraView(eye, 1280.0f / 720.0f);
+  for (const char* name : {"QF1", "QS1", "QE1", "QF2"}) {
+    const auto device = sim::findDevice(s.definition().training, name);
+    ASSERT_TRUE(device);
+    const std::uint32_t entity = s.devices().def(*device).entity;
+    // the middle of the entity on the screen
+    const core::Vec3 centre = s.simulation().entityPose(entity).position;
+    const core::Mat4 vp = view.projection * view.view;
+    float clip[4] = {0, 0, 0, 0};
+    const float v[4] = {centre.x, centre.y, centre.z, 1};
+    for (int r = 0; r < 4; ++r)
+      for (int c = 0; c < 4; ++c) clip[r] += vp.m[c][r] * v[c];
+    const float x = (clip[0] / clip[3] * 0.5f + 0.5f) * 1280.0f;
+    const float y = (clip[1] / clip[3] * 0.5f + 0.5f) * 720.0f;
+    s.step(app::pointerInput(view, eye, x, y, size));
+    EXPECT_EQ(s.hoveredDevice(), device) << name << " at " << x << ", " << y;
+  }
 }
 
 }  // namespace

@@ -87,4 +87,25 @@ core::Vec3 walkTowards(const physics::World& world, core::Vec3 from, core::Vec3 
   return from;
 }
 
+sim::InputRecord pointerInput(const render::CameraView& view, const scene::Camera& eye, float x,
+                              float y, VkExtent2D size) {
+  sim::InputRecord in;
+  in.cameraPosition = eye.position;
+  in.cameraForward = core::normalize(eye.target - eye.position);
+  const core::Mat4 inv = core::inverse(view.projection * view.view);
+  const float nx = size.width ? 2.0f * x / float(size.width) - 1.0f : 0.0f;
+  const float ny = size.height ? 2.0f * y / float(size.height) - 1.0f : 0.0f;
+  // unproject at the near and far planes (homogeneous divide by hand)
+  const auto unproject = [&](float depth) {
+    const float v[4] = {nx, ny, depth, 1.0f};
+    float out[4] = {0, 0, 0, 0};
+    for (int r = 0; r < 4; ++r)
+      for (int c = 0; c < 4; ++c) out[r] += inv.m[c][r] * v[c];
+    return core::Vec3{out[0] / out[3], out[1] / out[3], out[2] / out[3]};
+  };
+  in.pointerOrigin = eye.position;
+  in.pointerDirection = core::normalize(unproject(1.0f) - unproject(0.0f));
+  return in;
+}
+
 }  // namespace practicum::app

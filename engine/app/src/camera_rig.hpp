@@ -2,7 +2,9 @@
 // The player's camera: orbit around the work (bench work, the scenario's camera to start) or walk
 // first-person (WASD and mouse look), switched at will.
 #include <practicum/physics/world.hpp>
+#include <practicum/render/renderer.hpp>
 #include <practicum/scene/scene.hpp>
+#include <practicum/sim/session.hpp>
 
 namespace practicum::app {
 
@@ -41,6 +43,11 @@ class CameraRig {
   core::Vec3 eye_;                            // walk
   float walkYaw_ = 0, walkPitch_ = 0;
 };
+
+/// The learner's input for a pointer at pixel (x, y) of an image of `size` seen through `view`
+/// from `eye`: the ray from the eye through that pixel, and where the eye is and looks.
+sim::InputRecord pointerInput(const render::CameraView& view, const scene::Camera& eye, float x,
+                              float y, VkExtent2D size);
 
 /// Where a walker at `from` heading for `to` gets: all the way unless something solid is within
 /// `body` metres along the way; then sliding along it on the x or z axis alone if that is clear,
