@@ -292,6 +292,15 @@ TEST_F(Renderer, RepeatedMeshesAreDrawnInstanced) {
   EXPECT_EQ(stats.instances, 51u);
 }
 
+TEST_F(Renderer, TheSameGeometryIsUploadedOnce) {
+  auto again = renderer_->uploadMesh(assets::makeBox({0.5f, 0.5f, 0.5f}));
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(*again, box_);
+  auto other = renderer_->uploadMesh(assets::makeBox({0.5f, 0.5f, 0.6f}));
+  ASSERT_TRUE(other.ok());
+  EXPECT_NE(*other, box_);
+}
+
 TEST_F(Renderer, RejectsBrokenMeshes) {
   scene::MeshData bad = assets::makeBox({1, 1, 1});
   bad.indices.back() = 9999;

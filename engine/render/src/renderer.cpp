@@ -4,6 +4,7 @@
 #include <cstring>
 #include <numeric>
 
+#include <practicum/core/hash.hpp>
 #include <practicum/shaders/shaders.hpp>
 
 #include "gpu_resources.hpp"
@@ -318,6 +319,15 @@ core::Result<MeshHandle> Renderer::uploadMesh(const scene::MeshData& mesh) {
       return core::makeError(core::ErrorCode::InvalidArgument,
                              "mesh \"" + mesh.name + "\" has an index out of range");
 
+  // the same geometry uploaded before is drawn from the same buffers (an editor re-showing its
+  // scene after every edit uploads nothing new unless a shape changed)
+  core::Fnv1a64 content;
+  content.bytes(mesh.positions.data(), mesh.positions.size() * sizeof(mesh.positions[0]));
+  content.bytes(mesh.normals.data(), mesh.normals.size() * sizeof(mesh.normals[0]));
+  content.bytes(mesh.indices.data(), mesh.indices.size() * sizeof(mesh.indices[0]));
+  const auto known = meshByContent_.find(content.value());
+  if (known != meshByContent_.end()) return known->second;
+
   // interleave, stage in host memory, copy into device-local buffers
   std::vector<Vertex> vertices(mesh.positions.size());
   for (std::size_t i = 0; i < vertices.size(); ++i) {
@@ -350,7 +360,9 @@ core::Result<MeshHandle> Renderer::uploadMesh(const scene::MeshData& mesh) {
   });
   if (!s.ok()) return s.error();
   meshes_.push_back(std::move(m));
-  return MeshHandle{static_cast<std::uint32_t>(meshes_.size())};
+  const MeshHandle handle{static_cast<std::uint32_t>(meshes_.size())};
+  meshByContent_.emplace(content.value(), handle);
+  return handle;
 }
 
 core::Status Renderer::ensureFramebuffers() {

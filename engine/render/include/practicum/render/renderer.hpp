@@ -5,6 +5,7 @@
 /// RenderTarget.
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <span>
 
@@ -87,6 +88,7 @@ class Renderer {
   Renderer& operator=(const Renderer&) = delete;
 
   /// Uploads a triangle mesh (positions, normals, indices); fails on empty or inconsistent data.
+  /// Geometry identical to a mesh uploaded before gets that mesh's handle (nothing is uploaded).
   core::Result<MeshHandle> uploadMesh(const scene::MeshData& mesh);
 
   /// Records draws inside the render pass after the scene (e.g. the UI). Called per frame.
@@ -124,6 +126,7 @@ class Renderer {
   VkPipeline outlinePipeline_ = VK_NULL_HANDLE;  ///< outlines of highlighted items
   VkCommandPool pool_ = VK_NULL_HANDLE;
   std::vector<std::unique_ptr<Mesh>> meshes_;
+  std::map<std::uint64_t, MeshHandle> meshByContent_;  ///< content hash -> uploaded mesh
   std::vector<std::unique_ptr<Frame>> frames_;
   std::uint32_t frameIndex_ = 0;
   // per target image: framebuffer and the semaphore signalled when drawing it is done
