@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <fstream>
+
 #include <sys/stat.h>
 #include <chrono>
 #include <cmath>
@@ -63,6 +65,28 @@ double revolvedVolume(const std::vector<std::pair<double, double>>& profile, int
 }
 
 // --- the project's own models: figures from scripts/make_models.py's construction ---------
+
+TEST(ModelCache, AnUnchangedFileIsImportedOnceAChangedOneAgain) {
+  const auto dir = test::makeTempDir("model-cache");
+  const auto file = dir / "pulley.gltf";
+  std::filesystem::copy_file(test::sourceDir() / "assets" / "models" / "pulley.gltf", file);
+  auto first = assets::importModelCached(file);
+  ASSERT_TRUE(first.ok()) << first.error().message;
+  auto second = assets::importModelCached(file);
+  ASSERT_TRUE(second.ok());
+  EXPECT_EQ(first->get(), second->get());  // the same import
+  // touched: imported again
+  std::filesystem::last_write_time(
+      file, std::filesystem::last_write_time(file) + std::chrono::seconds(5));
+  auto third = assets::importModelCached(file);
+  ASSERT_TRUE(third.ok());
+  EXPECT_NE(first->get(), third->get());
+  EXPECT_EQ((*third)->triangleCount, (*first)->triangleCount);
+  // failures are not kept
+  std::ofstream(dir / "broken.obj") << "v 1 2\nf 1 2 3\n";
+  EXPECT_FALSE(assets::importModelCached(dir / "broken.obj").ok());
+  std::filesystem::remove_all(dir);
+}
 
 TEST(ProjectModels, HexNutGltf) {
   // make_models.py: corner radius 0.015 (corners on +-X), hole radius 0.008, thickness 0.012,

@@ -1,8 +1,11 @@
 #include <practicum/assets/model.hpp>
 
+#include <practicum/core/hash.hpp>
+
 #include <sys/stat.h>
 #include <unistd.h>
 #include <algorithm>
+#include <bit>
 #include <cctype>
 #include <cerrno>
 #include <cmath>
@@ -10,6 +13,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <map>
+#include <mutex>
 #include <optional>
 
 #include <practicum/core/file_io.hpp>
@@ -379,6 +384,49 @@ core::Result<Model> importModel(const std::filesystem::path& file, const ImportL
   } catch (const std::exception& e) {
     return makeError(ErrorCode::Io, file.string() + ": import failed: " + e.what());
   }
+}
+
+core::Result<std::shared_ptr<const Model>> importModelCached(const std::filesystem::path& file,
+                                                             const ImportLimits& limits) {
+  struct Key {
+    std::string path;
+    std::uintmax_t size = 0;
+    std::int64_t modified = 0;
+    std::uint64_t limits = 0;
+    auto operator<=>(const Key&) const = default;
+  };
+  static std::mutex mutex;
+  static std::map<Key, std::shared_ptr<const Model>> cache;
+
+  // the file as it is now
+  std::error_code ec;
+  Key key;
+  key.path = std::filesystem::weakly_canonical(file, ec).string();
+  if (ec) key.path = file.string();
+  key.size = std::filesystem::file_size(file, ec);
+  const bool known = !ec;
+  key.modified =
+      known ? std::int64_t(std::filesystem::last_write_time(file, ec).time_since_epoch().count())
+            : 0;
+  core::Fnv1a64 h;
+  for (std::uint64_t v : {limits.maxFileBytes, limits.maxVertices, limits.maxTriangles,
+                          limits.maxMeshes, limits.maxMemoryBytes})
+    h.u64(v);
+  h.u64(std::bit_cast<std::uint64_t>(limits.timeoutSeconds));
+  key.limits = h.value();
+  if (known) {
+    std::lock_guard lock(mutex);
+    if (auto it = cache.find(key); it != cache.end()) return it->second;
+  }
+  auto model = importModel(file, limits);
+  if (!model.ok()) return model.error();
+  auto shared = std::make_shared<const Model>(std::move(model).value());
+  if (known) {
+    std::lock_guard lock(mutex);
+    if (cache.size() >= 256) cache.clear();  // a long editing session with many files
+    cache[key] = shared;
+  }
+  return shared;
 }
 
 }  // namespace practicum::assets

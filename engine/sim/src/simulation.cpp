@@ -28,14 +28,14 @@ core::Result<std::unique_ptr<Simulation>> Simulation::create(const scenario::Sce
     if (e.model.empty()) continue;
     auto& slot = imported[e.model];
     if (!slot) {
-      auto model = assets::importModel(sim->def_.folder / e.model, options.importLimits);
+      auto model = assets::importModelCached(sim->def_.folder / e.model, options.importLimits);
       if (!model.ok())
         return core::makeError(model.error().code,
                                entityPlace(sim->def_, i) + ": model: " + model.error().message);
       // data the importer repaired or dropped is worth a word to whoever runs the scenario
-      for (const auto& warning : model->warnings)
+      for (const auto& warning : (*model)->warnings)
         core::logWarning(entityPlace(sim->def_, i) + ": model: " + warning);
-      slot = std::make_shared<const assets::Model>(std::move(model).value());
+      slot = *model;
     }
     sim->models_[i] = slot;
   }

@@ -3,6 +3,7 @@
 /// a crash or a hang inside the importer becomes an error for that file and nothing else.
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -41,6 +42,13 @@ const std::vector<std::string>& supportedExtensions();
 /// under memory and time limits; its output is validated again here (finite positions, indices
 /// in range, counts within limits). Errors name the file.
 core::Result<Model> importModel(const std::filesystem::path& file, const ImportLimits& limits = {});
+
+/// importModel with a cache for this process: a file imported before under the same limits,
+/// unchanged since (same size and modification time), is not imported again. Failures are not
+/// cached. For tools that build the same scenario's simulation many times (the editor after
+/// each edit, the review seeking back). Safe to call from several threads.
+core::Result<std::shared_ptr<const Model>> importModelCached(const std::filesystem::path& file,
+                                                             const ImportLimits& limits = {});
 
 /// Path of the helper executable: $PRACTICUM_IMPORTER if set, else `practicum-import` beside the
 /// running executable.
