@@ -5,10 +5,10 @@
 #include <numeric>
 
 #include <practicum/core/hash.hpp>
-#include <practicum/shaders/shaders.hpp>
 
 #include "gpu_resources.hpp"
 #include "mesh_layout.hpp"
+#include "mesh_pipeline.hpp"
 #include "shadow_map.hpp"
 #include "vk_check.hpp"
 
@@ -170,73 +170,7 @@ core::Result<std::unique_ptr<Renderer>> Renderer::create(const Context& context,
 
 core::Status Renderer::createPipeline() {
   const VkDevice dev = ctx_.device();
-  const auto vertCode = shaders::spirv("mesh.vert");
-  const auto fragCode = shaders::spirv("mesh.frag");
-  if (vertCode.empty() || fragCode.empty())
-    return core::makeError(core::ErrorCode::Device, "mesh shaders are missing from the build");
-
-  VkShaderModule modules[2]{};
-  const std::span<const std::uint32_t> codes[2] = {vertCode, fragCode};
-  for (int i = 0; i < 2; ++i) {
-    VkShaderModuleCreateInfo smci{VK_STRUCTURE_TYPE_SHADER_MODULE_CREATE_INFO};
-    smci.codeSize = codes[i].size_bytes();
-    smci.pCode = codes[i].data();
-    if (const VkResult res = vkCreateShaderModule(dev, &smci, nullptr, &modules[i]);
-        res != VK_SUCCESS) {
-      if (modules[0]) vkDestroyShaderModule(dev, modules[0], nullptr);
-      return vkError("vkCreateShaderModule", res);
-    }
-  }
-  VkPipelineShaderStageCreateInfo stages[2]{};
-  stages[0] = {VK_STRUCTURE_TYPE_PIPELINE_SHADER_STAGE_CREATE_INFO};
-  stages[0].stage = VK_SHADER_STAGE_VERTEX_BIT;
-  stages[0].module = modules[0];
-  stages[0].pName = "main";
-  stages[1] = {VK_STRUCTURE_TYPE_PIPELINE_SHADER_STAGE_CREATE_INFO};
-  stages[1].stage = VK_SHADER_STAGE_FRAGMENT_BIT;
-  stages[1].module = modules[1];
-  stages[1].pName = "main";
-  // the fragment shader's constants: shadows, and how wide their filter is
-  const VkBool32 constants[2] = {shadowed_ ? VK_TRUE : VK_FALSE,
-                                 wideShadowFilter_ ? VK_TRUE : VK_FALSE};
-  const VkSpecializationMapEntry entries[2] = {{0, 0, sizeof(VkBool32)},
-                                               {1, sizeof(VkBool32), sizeof(VkBool32)}};
-  const VkSpecializationInfo specialization{2, entries, sizeof constants, constants};
-  stages[1].pSpecializationInfo = &specialization;
-
-  // vertex layout: per-vertex position+normal, per-instance matrices and material
-  const MeshVertexInput input(true);
-
-  VkPipelineInputAssemblyStateCreateInfo ia{
-      VK_STRUCTURE_TYPE_PIPELINE_INPUT_ASSEMBLY_STATE_CREATE_INFO};
-  ia.topology = VK_PRIMITIVE_TOPOLOGY_TRIANGLE_LIST;
-  VkPipelineViewportStateCreateInfo vp{VK_STRUCTURE_TYPE_PIPELINE_VIEWPORT_STATE_CREATE_INFO};
-  vp.viewportCount = 1;
-  vp.scissorCount = 1;
-  VkPipelineRasterizationStateCreateInfo rs{
-      VK_STRUCTURE_TYPE_PIPELINE_RASTERIZATION_STATE_CREATE_INFO};
-  rs.polygonMode = VK_POLYGON_MODE_FILL;
-  rs.cullMode = VK_CULL_MODE_BACK_BIT;
-  rs.frontFace = VK_FRONT_FACE_COUNTER_CLOCKWISE;
-  rs.lineWidth = 1.0f;
-  VkPipelineMultisampleStateCreateInfo ms{VK_STRUCTURE_TYPE_PIPELINE_MULTISAMPLE_STATE_CREATE_INFO};
-  ms.rasterizationSamples = VK_SAMPLE_COUNT_1_BIT;
-  VkPipelineDepthStencilStateCreateInfo ds{
-      VK_STRUCTURE_TYPE_PIPELINE_DEPTH_STENCIL_STATE_CREATE_INFO};
-  ds.depthTestEnable = VK_TRUE;
-  ds.depthWriteEnable = VK_TRUE;
-  ds.depthCompareOp = VK_COMPARE_OP_LESS;
-  VkPipelineColorBlendAttachmentState blend{};
-  blend.colorWriteMask = VK_COLOR_COMPONENT_R_BIT | VK_COLOR_COMPONENT_G_BIT |
-                         VK_COLOR_COMPONENT_B_BIT | VK_COLOR_COMPONENT_A_BIT;
-  VkPipelineColorBlendStateCreateInfo cb{VK_STRUCTURE_TYPE_PIPELINE_COLOR_BLEND_STATE_CREATE_INFO};
-  cb.attachmentCount = 1;
-  cb.pAttachments = &blend;
-  const VkDynamicState dynamic[] = {VK_DYNAMIC_STATE_VIEWPORT, VK_DYNAMIC_STATE_SCISSOR};
-  VkPipelineDynamicStateCreateInfo dyn{VK_STRUCTURE_TYPE_PIPELINE_DYNAMIC_STATE_CREATE_INFO};
-  dyn.dynamicStateCount = 2;
-  dyn.pDynamicStates = dynamic;
-
+  // push constants for camera and light; set 0 is the light's shadow map
   VkPushConstantRange push{VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0,
                            sizeof(PushConstants)};
   VkPipelineLayoutCreateInfo plci{VK_STRUCTURE_TYPE_PIPELINE_LAYOUT_CREATE_INFO};
@@ -245,44 +179,32 @@ core::Status Renderer::createPipeline() {
   const VkDescriptorSetLayout sets[1] = {shadow_->setLayout()};
   plci.setLayoutCount = 1;
   plci.pSetLayouts = sets;
-  VkResult res = vkCreatePipelineLayout(dev, &plci, nullptr, &layout_);
-  if (res == VK_SUCCESS) {
-    VkGraphicsPipelineCreateInfo gp{VK_STRUCTURE_TYPE_GRAPHICS_PIPELINE_CREATE_INFO};
-    gp.stageCount = 2;
-    gp.pStages = stages;
-    gp.pVertexInputState = &input.state;
-    gp.pInputAssemblyState = &ia;
-    gp.pViewportState = &vp;
-    gp.pRasterizationState = &rs;
-    gp.pMultisampleState = &ms;
-    gp.pDepthStencilState = &ds;
-    gp.pColorBlendState = &cb;
-    gp.pDynamicState = &dyn;
-    gp.layout = layout_;
-    gp.renderPass = renderPass_;
-    res = vkCreateGraphicsPipelines(dev, VK_NULL_HANDLE, 1, &gp, nullptr, &pipeline_);
-    // the outline variant: the back faces of a slightly grown copy, seen around the silhouette
-    if (res == VK_SUCCESS) {
-      rs.cullMode = VK_CULL_MODE_FRONT_BIT;
-      res = vkCreateGraphicsPipelines(dev, VK_NULL_HANDLE, 1, &gp, nullptr, &outlinePipeline_);
-    }
-    // the see-through variant: alpha blended, tests depth but does not write it
-    if (res == VK_SUCCESS) {
-      blend.blendEnable = VK_TRUE;
-      blend.srcColorBlendFactor = VK_BLEND_FACTOR_SRC_ALPHA;
-      blend.dstColorBlendFactor = VK_BLEND_FACTOR_ONE_MINUS_SRC_ALPHA;
-      blend.colorBlendOp = VK_BLEND_OP_ADD;
-      blend.srcAlphaBlendFactor = VK_BLEND_FACTOR_ONE;
-      blend.dstAlphaBlendFactor = VK_BLEND_FACTOR_ONE_MINUS_SRC_ALPHA;
-      blend.alphaBlendOp = VK_BLEND_OP_ADD;
-      ds.depthWriteEnable = VK_FALSE;
-      rs.cullMode = VK_CULL_MODE_NONE;
-      res = vkCreateGraphicsPipelines(dev, VK_NULL_HANDLE, 1, &gp, nullptr, &blendPipeline_);
-    }
+  PRACTICUM_VK_TRY(vkCreatePipelineLayout(dev, &plci, nullptr, &layout_));
+
+  // the fragment shader's constants: shadows, and how wide their filter is
+  const VkBool32 constants[2] = {shadowed_ ? VK_TRUE : VK_FALSE,
+                                 wideShadowFilter_ ? VK_TRUE : VK_FALSE};
+  const VkSpecializationMapEntry entries[2] = {{0, 0, sizeof(VkBool32)},
+                                               {1, sizeof(VkBool32), sizeof(VkBool32)}};
+  const VkSpecializationInfo specialization{2, entries, sizeof constants, constants};
+
+  // the lit pass; its outline variant (the back faces of a slightly grown copy, seen around the
+  // silhouette); its see-through variant (blended, tests depth but does not write it)
+  MeshPipelineDesc lit;
+  lit.fragmentConstants = &specialization;
+  MeshPipelineDesc outline = lit;
+  outline.cull = VK_CULL_MODE_FRONT_BIT;
+  MeshPipelineDesc seeThrough = lit;
+  seeThrough.cull = VK_CULL_MODE_NONE;
+  seeThrough.depthWrite = false;
+  seeThrough.blend = true;
+  const std::pair<const MeshPipelineDesc*, VkPipeline*> wanted[] = {
+      {&lit, &pipeline_}, {&outline, &outlinePipeline_}, {&seeThrough, &blendPipeline_}};
+  for (const auto& [desc, out] : wanted) {
+    auto made = createMeshPipeline(dev, layout_, renderPass_, *desc);
+    if (!made.ok()) return made.error();
+    *out = *made;
   }
-  vkDestroyShaderModule(dev, modules[0], nullptr);
-  vkDestroyShaderModule(dev, modules[1], nullptr);
-  if (res != VK_SUCCESS) return vkError("creating the mesh pipeline", res);
   return {};
 }
 

@@ -4,9 +4,7 @@
 #include <cmath>
 #include <cstring>
 
-#include <practicum/shaders/shaders.hpp>
-
-#include "mesh_layout.hpp"
+#include "mesh_pipeline.hpp"
 #include "vk_check.hpp"
 
 namespace practicum::render {
@@ -147,70 +145,24 @@ core::Result<std::unique_ptr<ShadowMap>> ShadowMap::create(const Context& contex
 
 core::Status ShadowMap::createPipeline() {
   const VkDevice dev = ctx_.device();
-  const auto code = shaders::spirv("shadow.vert");
-  if (code.empty())
-    return core::makeError(core::ErrorCode::Device, "the shadow shader is missing from the build");
-  VkShaderModuleCreateInfo smci{VK_STRUCTURE_TYPE_SHADER_MODULE_CREATE_INFO};
-  smci.codeSize = code.size_bytes();
-  smci.pCode = code.data();
-  VkShaderModule module = VK_NULL_HANDLE;
-  PRACTICUM_VK_TRY(vkCreateShaderModule(dev, &smci, nullptr, &module));
-  VkPipelineShaderStageCreateInfo stage{VK_STRUCTURE_TYPE_PIPELINE_SHADER_STAGE_CREATE_INFO};
-  stage.stage = VK_SHADER_STAGE_VERTEX_BIT;
-  stage.module = module;
-  stage.pName = "main";
-
-  const MeshVertexInput input(false);
-  VkPipelineInputAssemblyStateCreateInfo ia{
-      VK_STRUCTURE_TYPE_PIPELINE_INPUT_ASSEMBLY_STATE_CREATE_INFO};
-  ia.topology = VK_PRIMITIVE_TOPOLOGY_TRIANGLE_LIST;
-  const VkViewport viewport{0, 0, float(size_), float(size_), 0, 1};
-  const VkRect2D scissor{{0, 0}, {size_, size_}};
-  VkPipelineViewportStateCreateInfo vp{VK_STRUCTURE_TYPE_PIPELINE_VIEWPORT_STATE_CREATE_INFO};
-  vp.viewportCount = 1;
-  vp.pViewports = &viewport;
-  vp.scissorCount = 1;
-  vp.pScissors = &scissor;
-  // both faces (thin panels and open models cast too); a slope-scaled bias against acne
-  VkPipelineRasterizationStateCreateInfo rs{
-      VK_STRUCTURE_TYPE_PIPELINE_RASTERIZATION_STATE_CREATE_INFO};
-  rs.polygonMode = VK_POLYGON_MODE_FILL;
-  rs.cullMode = VK_CULL_MODE_NONE;
-  rs.lineWidth = 1.0f;
-  rs.depthBiasEnable = VK_TRUE;
-  rs.depthBiasConstantFactor = 1.5f;
-  rs.depthBiasSlopeFactor = 2.0f;
-  VkPipelineMultisampleStateCreateInfo ms{VK_STRUCTURE_TYPE_PIPELINE_MULTISAMPLE_STATE_CREATE_INFO};
-  ms.rasterizationSamples = VK_SAMPLE_COUNT_1_BIT;
-  VkPipelineDepthStencilStateCreateInfo ds{
-      VK_STRUCTURE_TYPE_PIPELINE_DEPTH_STENCIL_STATE_CREATE_INFO};
-  ds.depthTestEnable = VK_TRUE;
-  ds.depthWriteEnable = VK_TRUE;
-  ds.depthCompareOp = VK_COMPARE_OP_LESS;
-  VkPipelineColorBlendStateCreateInfo cb{VK_STRUCTURE_TYPE_PIPELINE_COLOR_BLEND_STATE_CREATE_INFO};
-
   const VkPushConstantRange push{VK_SHADER_STAGE_VERTEX_BIT, 0, 64};
   VkPipelineLayoutCreateInfo plci{VK_STRUCTURE_TYPE_PIPELINE_LAYOUT_CREATE_INFO};
   plci.pushConstantRangeCount = 1;
   plci.pPushConstantRanges = &push;
-  VkResult res = vkCreatePipelineLayout(dev, &plci, nullptr, &layout_);
-  if (res == VK_SUCCESS) {
-    VkGraphicsPipelineCreateInfo gp{VK_STRUCTURE_TYPE_GRAPHICS_PIPELINE_CREATE_INFO};
-    gp.stageCount = 1;
-    gp.pStages = &stage;
-    gp.pVertexInputState = &input.state;
-    gp.pInputAssemblyState = &ia;
-    gp.pViewportState = &vp;
-    gp.pRasterizationState = &rs;
-    gp.pMultisampleState = &ms;
-    gp.pDepthStencilState = &ds;
-    gp.pColorBlendState = &cb;
-    gp.layout = layout_;
-    gp.renderPass = renderPass_;
-    res = vkCreateGraphicsPipelines(dev, VK_NULL_HANDLE, 1, &gp, nullptr, &pipeline_);
-  }
-  vkDestroyShaderModule(dev, module, nullptr);
-  if (res != VK_SUCCESS) return vkError("creating the shadow pipeline", res);
+  PRACTICUM_VK_TRY(vkCreatePipelineLayout(dev, &plci, nullptr, &layout_));
+  // depth only; both faces (thin panels and open models cast too); a slope-scaled bias
+  // against acne
+  MeshPipelineDesc desc;
+  desc.vertexShader = "shadow.vert";
+  desc.fragmentShader = nullptr;
+  desc.fullVertexInput = false;
+  desc.cull = VK_CULL_MODE_NONE;
+  desc.depthBiasConstant = 1.5f;
+  desc.depthBiasSlope = 2.0f;
+  desc.fixedViewport = VkExtent2D{size_, size_};
+  auto made = createMeshPipeline(dev, layout_, renderPass_, desc);
+  if (!made.ok()) return made.error();
+  pipeline_ = *made;
   return {};
 }
 
