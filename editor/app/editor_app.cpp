@@ -71,16 +71,17 @@ std::array<double, 3> vec3(const Json& v, std::array<double, 3> fallback) {
   return out;
 }
 
-// projects a world point to the image; nullopt behind the eye
-std::optional<ImVec2> project(const render::CameraView& view, core::Vec3 p, VkExtent2D size) {
+// projects a world point into the scene's region of the window; nullopt behind the eye
+std::optional<ImVec2> project(const render::CameraView& view, core::Vec3 p, VkRect2D region) {
   const core::Mat4 vp = view.projection * view.view;
   float clip[4] = {0, 0, 0, 0};
   const float v[4] = {p.x, p.y, p.z, 1};
   for (int r = 0; r < 4; ++r)
     for (int c = 0; c < 4; ++c) clip[r] += vp.m[c][r] * v[c];
   if (clip[3] <= 0.01f) return std::nullopt;
-  return ImVec2((clip[0] / clip[3] * 0.5f + 0.5f) * float(size.width),
-                (clip[1] / clip[3] * 0.5f + 0.5f) * float(size.height));
+  return ImVec2(
+      float(region.offset.x) + (clip[0] / clip[3] * 0.5f + 0.5f) * float(region.extent.width),
+      float(region.offset.y) + (clip[1] / clip[3] * 0.5f + 0.5f) * float(region.extent.height));
 }
 
 float distanceToSegment(ImVec2 p, ImVec2 a, ImVec2 b) {
@@ -148,7 +149,7 @@ std::optional<float> hitEntity(const sim::Simulation& s, std::size_t entity, cor
 }
 
 // a wire box from its eight corners (local box through a matrix)
-void wireBox(ImDrawList* draw, const render::CameraView& view, VkExtent2D size, const core::Mat4& m,
+void wireBox(ImDrawList* draw, const render::CameraView& view, VkRect2D size, const core::Mat4& m,
              core::Vec3 centre, core::Vec3 h, ImU32 colour) {
   core::Vec3 corners[8];
   for (int i = 0; i < 8; ++i)
@@ -417,6 +418,10 @@ class Editor {
     const ImVec2 display = ImGui::GetIO().DisplaySize;
     const float top = ImGui::GetFrameHeight();
     const float side = std::min(340.0f, display.x * 0.27f);
+    // the scene is drawn between the panels, under the menu
+    viewer_.setSceneRegion(VkRect2D{{std::int32_t(side), std::int32_t(top)},
+                                    {std::uint32_t(std::max(display.x - 2 * side, 16.0f)),
+                                     std::uint32_t(std::max(display.y - top, 16.0f))}});
     const ImGuiWindowFlags fixed =
         ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse;
 
@@ -773,7 +778,7 @@ class Editor {
     const core::Vec3 cursor = w.cursorPosition();
     const float dx = cursor.x - lastCursor_.x, dy = cursor.y - lastCursor_.y;
     lastCursor_ = cursor;
-    const VkExtent2D size = viewer_.extent();
+    const VkRect2D size = viewer_.sceneRegion();
     const scene::Camera eye = rig_.camera();
     const render::CameraView view = viewer_.cameraView(eye);
     overlays(view, size);
@@ -853,9 +858,11 @@ class Editor {
   }
 
   void pick(const render::CameraView& view, const scene::Camera& eye, core::Vec3 cursor,
-            VkExtent2D size) {
+            VkRect2D size) {
     // the same ray the player's pointer casts
-    const core::Vec3 dir = app::pointerInput(view, eye, cursor.x, cursor.y, size).pointerDirection;
+    const core::Vec3 dir = app::pointerInput(view, eye, cursor.x - float(size.offset.x),
+                                             cursor.y - float(size.offset.y), size.extent)
+                               .pointerDirection;
     std::optional<std::pair<float, std::size_t>> best;
     for (std::size_t e = 0; e < preview_->entityCount(); ++e) {
       // the floor and walls are picked only when nothing else is under the cursor
@@ -921,7 +928,7 @@ class Editor {
     }
   }
 
-  void overlays(const render::CameraView& view, VkExtent2D size) {
+  void overlays(const render::CameraView& view, VkRect2D size) {
     ImDrawList* draw = ImGui::GetBackgroundDrawList();
     const auto& def = preview_->definition();
     if (showShapes_)

@@ -81,13 +81,27 @@ core::Status Viewer::endFrame(const sim::Simulation& simulation, const scene::Ca
                               std::span<const render::EntityLook> looks, render::Image* capture) {
   if (!scene_)
     if (auto s = show(simulation); !s.ok()) return s;
-  return renderer_->drawFrame(scene_->frame(simulation, cameraView(eye), looks), capture);
+  render::FrameDesc frame = scene_->frame(simulation, cameraView(eye), looks);
+  if (region_) frame.region = sceneRegion();
+  return renderer_->drawFrame(frame, capture);
+}
+
+VkRect2D Viewer::sceneRegion() const {
+  const VkExtent2D size = extent();
+  if (!region_ || size.width == 0 || size.height == 0) return {{0, 0}, size};
+  VkRect2D r = *region_;
+  r.offset.x = std::clamp(r.offset.x, 0, std::int32_t(std::max(size.width, 1u)) - 1);
+  r.offset.y = std::clamp(r.offset.y, 0, std::int32_t(std::max(size.height, 1u)) - 1);
+  r.extent.width = std::max(1u, std::min(r.extent.width, size.width - std::uint32_t(r.offset.x)));
+  r.extent.height =
+      std::max(1u, std::min(r.extent.height, size.height - std::uint32_t(r.offset.y)));
+  return r;
 }
 
 VkExtent2D Viewer::extent() const { return target_->extent(); }
 
 render::CameraView Viewer::cameraView(const scene::Camera& eye) const {
-  const VkExtent2D size = extent();
+  const VkExtent2D size = sceneRegion().extent;
   const float aspect = size.height ? float(size.width) / float(size.height) : 1.0f;
   return render::makeCameraView(eye, aspect);
 }

@@ -3,6 +3,7 @@
 // renderer, the scene of one session and the Dear ImGui overlay; frame timing for the status
 // line. `practicum run` (the player) and `practicum replay` (the review) both use it.
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 
@@ -47,8 +48,12 @@ class Viewer {
   const render::Context& context() const { return *context_; }
   /// Size of the images drawn (the window's drawable area; 0 x 0 while minimised).
   VkExtent2D extent() const;
-  /// The camera view for the current image size.
+  /// The camera view for the scene's region of the image.
   render::CameraView cameraView(const scene::Camera& eye) const;
+  /// Draws the scene in part of the image only (the rest is under panels); nullopt: all of it.
+  void setSceneRegion(std::optional<VkRect2D> region) { region_ = region; }
+  /// The part of the image the scene is drawn in (the whole image unless set).
+  VkRect2D sceneRegion() const;
   /// Turns waiting for the display on or off.
   void setVsync(bool on) { target_->setVsync(on); }
   bool vsync() const { return target_->vsync(); }
@@ -70,6 +75,7 @@ class Viewer {
   std::unique_ptr<ui::Overlay> overlay_;
   std::unique_ptr<render::SceneView> scene_;
   double last_ = 0;  // steady clock seconds at the last beginFrame
+  std::optional<VkRect2D> region_;
   double frameMs_ = 0;
 };
 

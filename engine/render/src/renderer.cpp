@@ -468,8 +468,23 @@ core::Status Renderer::recordFrame(Frame& frame, const FrameDesc& desc, std::uin
   rbi.clearValueCount = 2;
   rbi.pClearValues = clears;
   vkCmdBeginRenderPass(cmd, &rbi, VK_SUBPASS_CONTENTS_INLINE);
-  const VkViewport viewport{0, 0, float(extent.width), float(extent.height), 0.0f, 1.0f};
-  const VkRect2D scissor{{0, 0}, extent};
+  // the scene's part of the image, inside the image whatever was asked
+  VkRect2D scissor{{0, 0}, extent};
+  if (desc.region) {
+    const auto x = std::min<std::uint32_t>(std::uint32_t(std::max(desc.region->offset.x, 0)),
+                                           extent.width - 1);
+    const auto y = std::min<std::uint32_t>(std::uint32_t(std::max(desc.region->offset.y, 0)),
+                                           extent.height - 1);
+    scissor = {{std::int32_t(x), std::int32_t(y)},
+               {std::max(1u, std::min(desc.region->extent.width, extent.width - x)),
+                std::max(1u, std::min(desc.region->extent.height, extent.height - y))}};
+  }
+  const VkViewport viewport{float(scissor.offset.x),
+                            float(scissor.offset.y),
+                            float(scissor.extent.width),
+                            float(scissor.extent.height),
+                            0.0f,
+                            1.0f};
   vkCmdSetViewport(cmd, 0, 1, &viewport);
   vkCmdSetScissor(cmd, 0, 1, &scissor);
   vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipeline_);

@@ -7,6 +7,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <span>
 
 #include <vulkan/vulkan.h>
@@ -55,6 +56,9 @@ struct FrameDesc {
   CameraView camera;
   scene::Lighting lighting;
   std::span<const DrawItem> items;
+  /// Where in the image the scene is drawn (the rest keeps the background, e.g. under an
+  /// editor's panels); nullopt: the whole image. The camera's aspect should be the region's.
+  std::optional<VkRect2D> region;
 };
 
 /// What the last frame cost.
