@@ -292,6 +292,24 @@ TEST_F(Renderer, RepeatedMeshesAreDrawnInstanced) {
   EXPECT_EQ(stats.instances, 51u);
 }
 
+TEST_F(Renderer, ARegionDrawsTheSceneInPartOfTheImageOnly) {
+  // a big red box that fills the view, drawn into the left half
+  const std::vector<render::DrawItem> items = {
+      {box_, core::composeTRS({0, 0, 0}, {}, {8, 8, 8}), {1, 0, 0, 1}, 0.9f, 0.0f}};
+  render::FrameDesc f = frameLookingDownZ({0, 0, 6}, items, 0.5f);
+  f.lighting.background = {0, 0, 1};
+  f.region = VkRect2D{{0, 0}, {32, 64}};
+  render::Image img;
+  ASSERT_TRUE(renderer_->drawFrame(f, &img).ok());
+  EXPECT_GT(pixel(img, 16, 32)[0], 60);                            // the scene, left
+  EXPECT_EQ(pixel(img, 48, 32), (std::array<int, 3>{0, 0, 255}));  // background, right
+  // a region partly outside the image is cut to it
+  f.region = VkRect2D{{48, 0}, {100, 100}};
+  ASSERT_TRUE(renderer_->drawFrame(f, &img).ok());
+  EXPECT_GT(pixel(img, 60, 32)[0], 60);
+  EXPECT_EQ(pixel(img, 16, 32), (std::array<int, 3>{0, 0, 255}));
+}
+
 TEST_F(Renderer, TheSameGeometryIsUploadedOnce) {
   auto again = renderer_->uploadMesh(assets::makeBox({0.5f, 0.5f, 0.5f}));
   ASSERT_TRUE(again.ok());
