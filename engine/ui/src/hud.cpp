@@ -213,7 +213,19 @@ void drawHud(const HudModel& h) {
       if (!h.checklist.empty()) {
         ImGui::Spacing();
         ImGui::TextDisabled("%s", tr(Text::Steps, lang));
-        for (std::size_t i = 0; i < h.checklist.size(); ++i) {
+        // a long procedure shows the steps around the current one
+        constexpr std::size_t kShown = 14;
+        std::size_t first = 0, last = h.checklist.size();
+        if (last > kShown) {
+          std::size_t current = 0;
+          while (current < last && !h.checklist[current].current) ++current;
+          if (current == last) current = last - 1;
+          first = current > 3 ? current - 3 : 0;
+          last = std::min(h.checklist.size(), first + kShown);
+          first = last - kShown;
+        }
+        if (first > 0) ImGui::TextDisabled("  ... %zu", first);
+        for (std::size_t i = first; i < last; ++i) {
           const HudStep& step = h.checklist[i];
           const ImVec4 color = step.done      ? ImVec4(0.5f, 0.85f, 0.55f, 1)
                                : step.current ? ImVec4(1, 1, 1, 1)
@@ -221,6 +233,7 @@ void drawHud(const HudModel& h) {
           ImGui::TextColored(color, "%s %zu. %s", step.done ? "[x]" : "[ ]", i + 1,
                              step.text.c_str());
         }
+        if (last < h.checklist.size()) ImGui::TextDisabled("  ... %zu", h.checklist.size() - last);
       }
     }
     ImGui::PopTextWrapPos();
