@@ -47,8 +47,10 @@ core::Status checkNewName(const Document& doc, std::string_view array, std::stri
 std::string uniqueName(const Document& doc, std::string_view arrayPath, std::string_view base) {
   std::string name(base.empty() ? "item" : base);
   if (!doc.find(arrayPath, name)) return name;
+  // entity and material names may have dashes; the others are names conditions use
+  const bool free = arrayPath == "entities" || arrayPath == "materials";
   for (int n = 2;; ++n) {
-    std::string candidate = name + "-" + std::to_string(n);
+    std::string candidate = name + (free ? "-" : "_") + std::to_string(n);
     if (!doc.find(arrayPath, candidate)) return candidate;
   }
 }

@@ -37,6 +37,9 @@ TEST(Authoring, NamesStayUnique) {
   ASSERT_TRUE(doc.apply(editor::addEntity(doc, spec)).ok());
   EXPECT_EQ(doc.string("entities[2].name"), "floor-3");
   EXPECT_TRUE(doc.valid()) << doc.diagnostics()[0].format();
+  // names conditions use get an underscore
+  ASSERT_TRUE(doc.apply(Command::insert("variables", 0, R"({"name": "v", "value": "true"})")).ok());
+  EXPECT_EQ(editor::uniqueName(doc, "variables", "v"), "v_2");
 }
 
 TEST(Authoring, RenamingAnEntityFollowsItsReferences) {

@@ -14,7 +14,8 @@
 
 namespace practicum::editor {
 
-/// A name not used by any element of the array at `arrayPath`: `base`, else `base-2`, `-3`, ...
+/// A name not used by any element of the array at `arrayPath`: `base`, else `base-2`, `base-3`,
+/// ... for entities and materials, `base_2`, ... for the rest (names conditions use).
 std::string uniqueName(const Document& doc, std::string_view arrayPath, std::string_view base);
 
 /// A new entity with a primitive shape.
