@@ -826,6 +826,7 @@ class Editor {
           const bool near = distanceToSegment(mp, origin, *end) < 7.0f;
           if (near && !hoverAxis) hoverAxis = k;
           ImDrawList* draw = ImGui::GetForegroundDrawList();
+          draw->PushClipRect(clipMin(size), clipMax(size));  // the gizmo stays in the scene
           const float width = (dragAxis_ && *dragAxis_ == k) || near ? 4.0f : 2.5f;
           draw->AddLine(origin, *end, colours[k], width);
           if (gizmo_ == Gizmo::Move)
@@ -835,6 +836,7 @@ class Editor {
                                 colours[k]);
           else
             draw->AddCircle(*end, 6.0f, colours[k], 12, 2.0f);
+          draw->PopClipRect();
         }
       }
     }
@@ -928,8 +930,19 @@ class Editor {
     }
   }
 
+  static ImVec2 clipMin(VkRect2D r) { return ImVec2(float(r.offset.x), float(r.offset.y)); }
+  static ImVec2 clipMax(VkRect2D r) {
+    return ImVec2(float(r.offset.x) + float(r.extent.width),
+                  float(r.offset.y) + float(r.extent.height));
+  }
+
   void overlays(const render::CameraView& view, VkRect2D size) {
     ImDrawList* draw = ImGui::GetBackgroundDrawList();
+    draw->PushClipRect(clipMin(size), clipMax(size));
+    struct PopClip {
+      ImDrawList* list;
+      ~PopClip() { list->PopClipRect(); }
+    } popClip{draw};
     const auto& def = preview_->definition();
     if (showShapes_)
       for (std::size_t e = 0; e < preview_->entityCount(); ++e) {
