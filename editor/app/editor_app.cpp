@@ -1058,7 +1058,6 @@ class Editor {
     if (closeAsked_) {
       ImGui::OpenPopup("Save changes?");
       closeAsked_ = false;
-      closing_ = true;
     }
     if (ImGui::BeginPopupModal("Save changes?", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
       ImGui::Text("Save the changes to %s before closing?",
@@ -1076,7 +1075,6 @@ class Editor {
       }
       ImGui::SameLine();
       if (ImGui::Button("Cancel")) {
-        closing_ = false;
         ImGui::CloseCurrentPopup();
       }
       ImGui::EndPopup();
@@ -1085,7 +1083,6 @@ class Editor {
     const char* titles[] = {"", "New scenario", "Open scenario", "Save as"};
     if (modal_ != Modal::None) {
       ImGui::OpenPopup(titles[int(modal_)]);
-      pathModal_ = modal_;
       modal_ = Modal::None;
     }
     for (int m = 1; m <= 3; ++m) {
@@ -1177,13 +1174,13 @@ class Editor {
   std::optional<bool> playRequest_;
   std::optional<procedure::SessionResult> result_;
   std::string resultLog_;
-  Modal modal_ = Modal::None, pathModal_ = Modal::None;
+  Modal modal_ = Modal::None;
   char path_[512] = "";
   char newId_[64] = "new-scenario", newZh_[128] = "新场景", newEn_[128] = "New scenario";
   bool firstFrame_ = true;
   bool botPlayed_ = false;
   bool showAssessment_ = false;  ///< bring the assessment tab forward after playing
-  bool recoveryPending_ = false, closeAsked_ = false, closing_ = false, quit_ = false;
+  bool recoveryPending_ = false, closeAsked_ = false, quit_ = false;
   Clock::time_point lastAutosave_;
 };
 

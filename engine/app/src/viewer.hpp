@@ -60,9 +60,8 @@ class Viewer {
   /// Whether the UI has the mouse or the keyboard (the scene should ignore them then).
   bool uiWantsMouse() const;
   bool uiWantsKeyboard() const;
-  /// Smoothed frame time (ms) and the renderer's statistics of the last frame.
+  /// Smoothed frame time (ms).
   double frameMilliseconds() const { return frameMs_; }
-  const render::FrameStats& lastFrameStats() const { return renderer_->lastFrameStats(); }
   /// Validation errors so far (a run with --validation fails on any).
   std::uint32_t validationErrors() const { return context_->validationErrors(); }
 
