@@ -17,14 +17,15 @@
 #include <practicum/render/context.hpp>
 #include <practicum/render/offscreen_target.hpp>
 #include <practicum/render/renderer.hpp>
-#include <practicum/render/scene_view.hpp>
 #include <practicum/shaders/shaders.hpp>
 #include <practicum/sim/session.hpp>
 #include <practicum/sim/simulation.hpp>
 #include <practicum/ui/hud.hpp>
 #include <practicum/ui/overlay.hpp>
 
-#include "scene_presenter.hpp"
+#include <practicum/present/hud_model.hpp>
+#include <practicum/present/scene_presenter.hpp>
+#include <practicum/present/scene_view.hpp>
 
 namespace {
 
@@ -72,7 +73,7 @@ void BM_WorkbenchFrame(benchmark::State& state) {
   while ((*sim)->time() < 3.0) (*sim)->step();
   auto renderer = render::Renderer::create(*s.ctx, *s.target, {1});
   if (!renderer.ok()) return state.SkipWithError(renderer.error().message.c_str());
-  auto view = render::SceneView::create(**renderer, **sim);
+  auto view = present::SceneView::create(**renderer, **sim);
   if (!view.ok()) return state.SkipWithError(view.error().message.c_str());
   const auto camera =
       render::makeCameraView((*sim)->definition().scene.camera, float(kWidth) / float(kHeight));
@@ -103,10 +104,10 @@ void BM_SubstationPlayerFrame(benchmark::State& state) {
   ro.shadowMapSize = shadowSize;
   auto renderer = render::Renderer::create(*s.ctx, *s.target, ro);
   if (!renderer.ok()) return state.SkipWithError(renderer.error().message.c_str());
-  auto view = render::SceneView::create(**renderer, sess.simulation());
+  auto view = present::SceneView::create(**renderer, sess.simulation());
   if (!view.ok()) return state.SkipWithError(view.error().message.c_str());
   ui::OverlayOptions oo;
-  oo.glyphText = app::scenarioGlyphs(sess.definition());
+  oo.glyphText = present::scenarioGlyphs(sess.definition());
   auto overlay = ui::Overlay::create(*s.ctx, **renderer, oo);
   if (!overlay.ok()) return state.SkipWithError(overlay.error().message.c_str());
   const scene::Camera eye = sess.definition().scene.camera;
@@ -114,11 +115,11 @@ void BM_SubstationPlayerFrame(benchmark::State& state) {
 
   const auto start = std::chrono::steady_clock::now();
   for (auto _ : state) {
-    const ui::HudModel hud = ui::makeHud(sess, ui::Language::English);
+    const ui::HudModel hud = present::makeHud(sess, ui::Language::English);
     (*overlay)->newFrame(float(kWidth), float(kHeight), 1.0f / 60);
-    app::drawSessionOverlay(sess, hud, camera, float(kWidth), float(kHeight),
-                            {true, false, false, s.ctx->deviceDescription(), 16.0});
-    const auto looks = app::entityLooks(sess, hud, eye, {});
+    present::drawSessionOverlay(sess, hud, camera, VkRect2D{{0, 0}, {kWidth, kHeight}},
+                                {true, false, false, s.ctx->deviceDescription(), 16.0});
+    const auto looks = present::entityLooks(sess, hud, eye, {});
     if (auto drawn = (*renderer)->drawFrame((*view)->frame(sess.simulation(), camera, looks));
         !drawn.ok())
       return state.SkipWithError(drawn.error().message.c_str());

@@ -71,7 +71,7 @@ struct Document::Impl {
   std::uint64_t baseState = 0;  // the state with an empty undo stack
   std::uint64_t nextState = 1;
   std::uint64_t savedState = 0;  // the state last saved (or opened)
-  std::vector<std::string> selection;
+  std::vector<Path> selection;
   // validation of the current state
   mutable std::uint64_t validatedState = ~0ull;
   mutable scenario::LoadResult validation;
@@ -94,22 +94,23 @@ struct Document::Impl {
       std::reverse(inverses.begin(), inverses.end());
       return Command::group(c.label(), std::move(inverses));
     }
-    const auto steps = detail::parsePath(c.path());
-    if (!steps) return badCommand(c.path(), "not a path");
+    if (!c.path().valid()) return badCommand(c.path().str(), "not a path");
+    const std::vector<PathStep>* steps = &c.path().steps();
+    const std::string& where = c.path().str();
     switch (c.kind()) {
       case Command::Kind::Set: {
-        auto value = detail::parseJson(c.json(), c.path().empty() ? "value" : c.path());
+        auto value = detail::parseJson(c.json(), c.path().empty() ? "value" : where);
         if (!value.ok()) return value.error();
         if (steps->empty()) {
           Command inverse = Command::set("", root.dump(), c.label());
           root = std::move(*value);
           return inverse;
         }
-        std::vector<PathStep> parentSteps(steps->begin(), steps->end() - 1);
-        Json* parent = detail::find(root, parentSteps);
-        if (!parent) return badCommand(detail::formatPath(parentSteps), "no such place");
+        const Path parentPath = c.path().parent();
+        Json* parent = detail::find(root, parentPath.steps());
+        if (!parent) return badCommand(parentPath.str(), "no such place");
         if (const auto* key = std::get_if<std::string>(&steps->back())) {
-          if (!parent->is_object()) return badCommand(c.path(), "not in an object");
+          if (!parent->is_object()) return badCommand(where, "not in an object");
           auto it = parent->find(*key);
           if (it == parent->end()) {
             (*parent)[*key] = std::move(*value);
@@ -121,39 +122,52 @@ struct Document::Impl {
         }
         const std::size_t index = std::get<std::size_t>(steps->back());
         if (!parent->is_array() || index >= parent->size())
-          return badCommand(c.path(), "no such element");
+          return badCommand(where, "no such element");
         Command inverse = Command::set(c.path(), (*parent)[index].dump(), c.label());
         (*parent)[index] = std::move(*value);
         return inverse;
       }
       case Command::Kind::Insert: {
-        auto value = detail::parseJson(c.json(), c.path());
+        auto value = detail::parseJson(c.json(), where);
         if (!value.ok()) return value.error();
         Json* array = detail::find(root, *steps);
         if (!array) {
-          // a list the document does not have yet: created with this first element
-          if (c.index() != 0 || steps->empty()) return badCommand(c.path(), "no such list");
-          std::vector<PathStep> parentSteps(steps->begin(), steps->end() - 1);
-          Json* parent = detail::find(root, parentSteps);
-          const auto* key = std::get_if<std::string>(&steps->back());
-          if (!parent || !parent->is_object() || !key) return badCommand(c.path(), "no such list");
-          (*parent)[*key] = Json::array({std::move(*value)});
-          return Command::erase(c.path(), c.label());
+          // a list the document does not have yet ("procedure.steps" of a new scenario): it is
+          // created with this first element, with the objects on the way to it; undo removes
+          // the first member that was created
+          if (c.index() != 0 || steps->empty()) return badCommand(where, "no such list");
+          Json* at = &root;
+          std::size_t n = 0;
+          for (; n < steps->size(); ++n) {
+            const auto* key = std::get_if<std::string>(&(*steps)[n]);
+            if (!key || !at->is_object()) return badCommand(where, "no such list");
+            auto it = at->find(*key);
+            if (it == at->end()) break;
+            at = &*it;
+          }
+          for (std::size_t k = n; k < steps->size(); ++k)
+            if (!std::holds_alternative<std::string>((*steps)[k]))
+              return badCommand(where, "no such list");
+          const Path created = Path::of(
+              std::vector<PathStep>(steps->begin(), steps->begin() + std::ptrdiff_t(n) + 1));
+          for (std::size_t k = n; k + 1 < steps->size(); ++k)
+            at = &((*at)[std::get<std::string>((*steps)[k])] = Json::object());
+          (*at)[std::get<std::string>(steps->back())] = Json::array({std::move(*value)});
+          return Command::erase(created, c.label());
         }
-        if (!array->is_array()) return badCommand(c.path(), "not a list");
-        if (c.index() > array->size()) return badCommand(c.path(), "index out of range");
+        if (!array->is_array()) return badCommand(where, "not a list");
+        if (c.index() > array->size()) return badCommand(where, "index out of range");
         array->insert(array->begin() + std::ptrdiff_t(c.index()), std::move(*value));
-        return Command::erase(c.path() + "[" + std::to_string(c.index()) + "]", c.label());
+        return Command::erase(c.path().element(c.index()), c.label());
       }
       case Command::Kind::Erase: {
-        if (steps->empty()) return badCommand(c.path(), "the document itself cannot be deleted");
-        std::vector<PathStep> parentSteps(steps->begin(), steps->end() - 1);
-        const std::string parentPath = detail::formatPath(parentSteps);
-        Json* parent = detail::find(root, parentSteps);
-        if (!parent) return badCommand(parentPath, "no such place");
+        if (steps->empty()) return badCommand(where, "the document itself cannot be deleted");
+        const Path parentPath = c.path().parent();
+        Json* parent = detail::find(root, parentPath.steps());
+        if (!parent) return badCommand(parentPath.str(), "no such place");
         if (const auto* key = std::get_if<std::string>(&steps->back())) {
           if (!parent->is_object() || !parent->contains(*key))
-            return badCommand(c.path(), "no such member");
+            return badCommand(where, "no such member");
           // members keep their order: undo puts the whole object back
           Command inverse = Command::set(parentPath, parent->dump(), c.label());
           parent->erase(*key);
@@ -161,16 +175,16 @@ struct Document::Impl {
         }
         const std::size_t index = std::get<std::size_t>(steps->back());
         if (!parent->is_array() || index >= parent->size())
-          return badCommand(c.path(), "no such element");
+          return badCommand(where, "no such element");
         Command inverse = Command::insert(parentPath, index, (*parent)[index].dump(), c.label());
         parent->erase(parent->begin() + std::ptrdiff_t(index));
         return inverse;
       }
       case Command::Kind::Move: {
         Json* array = detail::find(root, *steps);
-        if (!array || !array->is_array()) return badCommand(c.path(), "not a list");
+        if (!array || !array->is_array()) return badCommand(where, "not a list");
         if (c.index() >= array->size() || c.to() >= array->size())
-          return badCommand(c.path(), "index out of range");
+          return badCommand(where, "index out of range");
         Json moved = std::move((*array)[c.index()]);
         array->erase(array->begin() + std::ptrdiff_t(c.index()));
         array->insert(array->begin() + std::ptrdiff_t(c.to()), std::move(moved));
@@ -178,7 +192,7 @@ struct Document::Impl {
       }
       case Command::Kind::Group: break;
     }
-    return badCommand(c.path(), "unknown command");
+    return badCommand(where, "unknown command");
   }
 
   const scenario::LoadResult& validate() const {
@@ -225,43 +239,38 @@ core::Result<Document> Document::open(const std::filesystem::path& folderOrFile)
   return fromText(*text, file);
 }
 
-std::optional<std::string> Document::value(std::string_view path) const {
-  const auto steps = detail::parsePath(path);
-  if (!steps) return std::nullopt;
-  const Json* v = detail::find(impl_->root, *steps);
+std::optional<std::string> Document::value(const Path& path) const {
+  if (!path.valid()) return std::nullopt;
+  const Json* v = detail::find(impl_->root, path.steps());
   if (!v) return std::nullopt;
   return v->dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
-std::optional<std::string> Document::string(std::string_view path) const {
-  const auto steps = detail::parsePath(path);
-  if (!steps) return std::nullopt;
-  const Json* v = detail::find(impl_->root, *steps);
+std::optional<std::string> Document::string(const Path& path) const {
+  if (!path.valid()) return std::nullopt;
+  const Json* v = detail::find(impl_->root, path.steps());
   if (!v || !v->is_string()) return std::nullopt;
   return v->get<std::string>();
 }
 
-std::size_t Document::size(std::string_view path) const {
-  const auto steps = detail::parsePath(path);
-  if (!steps) return 0;
-  const Json* v = detail::find(impl_->root, *steps);
+std::size_t Document::size(const Path& path) const {
+  if (!path.valid()) return 0;
+  const Json* v = detail::find(impl_->root, path.steps());
   return v && (v->is_array() || v->is_object()) ? v->size() : 0;
 }
 
-std::vector<std::string> Document::keys(std::string_view path) const {
+std::vector<std::string> Document::keys(const Path& path) const {
   std::vector<std::string> out;
-  const auto steps = detail::parsePath(path);
-  if (!steps) return out;
-  const Json* v = detail::find(impl_->root, *steps);
+  if (!path.valid()) return out;
+  const Json* v = detail::find(impl_->root, path.steps());
   if (v && v->is_object())
     for (auto it = v->begin(); it != v->end(); ++it) out.push_back(it.key());
   return out;
 }
 
-std::optional<std::size_t> Document::find(std::string_view arrayPath, std::string_view name) const {
-  const auto steps = detail::parsePath(arrayPath);
-  if (!steps) return std::nullopt;
-  const Json* v = detail::find(impl_->root, *steps);
+std::optional<std::size_t> Document::find(const Path& arrayPath, std::string_view name) const {
+  if (!arrayPath.valid()) return std::nullopt;
+  const Json* v = detail::find(impl_->root, arrayPath.steps());
   if (!v || !v->is_array()) return std::nullopt;
   for (std::size_t i = 0; i < v->size(); ++i) {
     const Json& e = (*v)[i];
@@ -422,14 +431,9 @@ const std::optional<scenario::ScenarioDef>& Document::scenario() const {
   return impl_->validate().scenario;
 }
 
-const std::vector<std::string>& Document::selection() const { return impl_->selection; }
-void Document::select(std::vector<std::string> paths) { impl_->selection = std::move(paths); }
+const std::vector<Path>& Document::selection() const { return impl_->selection; }
+void Document::select(std::vector<Path> paths) { impl_->selection = std::move(paths); }
 
-std::string Document::itemOf(std::string_view path) {
-  // the first list element along the path ("procedure.steps[1]" is inside "procedure")
-  const auto close = path.find(']');
-  if (close == std::string_view::npos) return std::string(path.substr(0, path.find('.')));
-  return std::string(path.substr(0, close + 1));
-}
+Path Document::itemOf(const Path& path) { return path.item(); }
 
 }  // namespace practicum::editor

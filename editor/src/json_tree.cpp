@@ -4,56 +4,6 @@
 
 namespace practicum::editor::detail {
 
-std::optional<std::vector<PathStep>> parsePath(std::string_view path) {
-  std::vector<PathStep> steps;
-  std::size_t i = 0;
-  while (i < path.size()) {
-    if (path[i] == '[') {
-      // an index: [digits]
-      std::size_t j = i + 1, value = 0;
-      if (j >= path.size() || !std::isdigit(static_cast<unsigned char>(path[j])))
-        return std::nullopt;
-      while (j < path.size() && std::isdigit(static_cast<unsigned char>(path[j]))) {
-        if (value > 1'000'000'000) return std::nullopt;
-        value = value * 10 + std::size_t(path[j] - '0');
-        ++j;
-      }
-      if (j >= path.size() || path[j] != ']') return std::nullopt;
-      steps.emplace_back(value);
-      i = j + 1;
-      if (i < path.size() && path[i] == '.') {
-        ++i;
-        if (i == path.size()) return std::nullopt;
-      }
-      continue;
-    }
-    // a member name: up to the next '.' or '['
-    std::size_t j = i;
-    while (j < path.size() && path[j] != '.' && path[j] != '[') ++j;
-    if (j == i) return std::nullopt;
-    steps.emplace_back(std::string(path.substr(i, j - i)));
-    i = j;
-    if (i < path.size() && path[i] == '.') {
-      ++i;
-      if (i == path.size()) return std::nullopt;
-    }
-  }
-  return steps;
-}
-
-std::string formatPath(const std::vector<PathStep>& steps) {
-  std::string out;
-  for (const auto& s : steps) {
-    if (const auto* key = std::get_if<std::string>(&s)) {
-      if (!out.empty()) out += '.';
-      out += *key;
-    } else {
-      out += '[' + std::to_string(std::get<std::size_t>(s)) + ']';
-    }
-  }
-  return out;
-}
-
 namespace {
 template <typename J>
 J* walk(J& root, const std::vector<PathStep>& steps) {

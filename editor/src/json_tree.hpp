@@ -10,18 +10,14 @@
 #include <nlohmann/json.hpp>
 
 #include <practicum/core/result.hpp>
+#include <practicum/editor/path.hpp>
 
 namespace practicum::editor::detail {
 
 using Json = nlohmann::ordered_json;
 
 /// One step of a path: an object member or an array index.
-using PathStep = std::variant<std::string, std::size_t>;
-
-/// Parses "entities[2].body.mass" (or "" for the root); nullopt when it is malformed.
-std::optional<std::vector<PathStep>> parsePath(std::string_view path);
-/// The path of a list of steps, as parsePath reads it.
-std::string formatPath(const std::vector<PathStep>& steps);
+using PathStep = Path::Step;
 
 /// The value at a path, or nullptr.
 const Json* find(const Json& root, const std::vector<PathStep>& steps);

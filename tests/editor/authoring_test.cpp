@@ -90,11 +90,12 @@ TEST(Authoring, DuplicateAndDeleteAndTheCulpritOfAProblem) {
   ASSERT_TRUE(erase.ok());
   ASSERT_TRUE(doc.apply(*erase).ok());
   ASSERT_FALSE(doc.valid());
-  std::vector<std::string> culprits;
+  std::vector<editor::Path> culprits;
   for (const auto& d : doc.diagnostics()) culprits.push_back(Document::itemOf(d.path));
-  EXPECT_NE(std::find(culprits.begin(), culprits.end(), "devices[0]"), culprits.end());
-  doc.select({"devices[0]"});
-  EXPECT_EQ(doc.selection(), std::vector<std::string>{"devices[0]"});
+  EXPECT_NE(std::find(culprits.begin(), culprits.end(), editor::Path("devices[0]")),
+            culprits.end());
+  doc.select({editor::Path("devices[0]")});
+  EXPECT_EQ(doc.selection(), std::vector<editor::Path>{editor::Path("devices[0]")});
   EXPECT_DOUBLE_EQ(editor::snap(0.237, 0.05), 0.25);
   EXPECT_DOUBLE_EQ(editor::snap(47.0, 15.0), 45.0);
   EXPECT_DOUBLE_EQ(editor::snap(0.237, 0), 0.237);

@@ -252,7 +252,7 @@ TEST(Document, ABrokenScenarioOpensWithItsErrorsAndIsNotTouched) {
   bool idError = false, entityError = false;
   for (const auto& d : doc->diagnostics()) {
     idError |= d.path == "id";
-    entityError |= Document::itemOf(d.path) == "entities[0]";
+    entityError |= Document::itemOf(d.path) == editor::Path("entities[0]");
   }
   EXPECT_TRUE(idError);
   EXPECT_TRUE(entityError);

@@ -7,10 +7,10 @@
 #include <cstdlib>
 #include <map>
 
+#include <practicum/present/scene_view.hpp>
 #include <practicum/render/image.hpp>
 #include <practicum/render/offscreen_target.hpp>
 #include <practicum/render/renderer.hpp>
-#include <practicum/render/scene_view.hpp>
 #include <practicum/sim/simulation.hpp>
 
 #include "render_fixture.hpp"
@@ -39,7 +39,7 @@ class Golden : public RenderTest {
     EXPECT_TRUE(target.ok());
     auto renderer = render::Renderer::create(*context_, **target);
     EXPECT_TRUE(renderer.ok());
-    auto view = render::SceneView::create(**renderer, **sim);
+    auto view = present::SceneView::create(**renderer, **sim);
     EXPECT_TRUE(view.ok());
     if (!target.ok() || !renderer.ok() || !view.ok()) return {};
     const auto camera =

@@ -8,8 +8,9 @@
 #include <filesystem>
 #include <thread>
 
+#include <practicum/present/hud_model.hpp>
+#include <practicum/present/scene_view.hpp>
 #include <practicum/render/offscreen_target.hpp>
-#include <practicum/render/scene_view.hpp>
 #include <practicum/render/window.hpp>
 #include <practicum/sim/session.hpp>
 #include <practicum/ui/hud.hpp>
@@ -83,7 +84,7 @@ TEST_F(OverlayTest, DrawsTheHudInAWindowThatIsResizedAndMinimised) {
   ASSERT_TRUE(target.ok()) << target.error().message;
   auto renderer = render::Renderer::create(**ctx, **target);
   ASSERT_TRUE(renderer.ok());
-  auto view = render::SceneView::create(**renderer, (*session)->simulation());
+  auto view = present::SceneView::create(**renderer, (*session)->simulation());
   ASSERT_TRUE(view.ok());
 
   // two overlays one after the other (ImGui's context and backends are set up again)
@@ -97,7 +98,7 @@ TEST_F(OverlayTest, DrawsTheHudInAWindowThatIsResizedAndMinimised) {
       w.pollEvents();
       const VkExtent2D e = (*target)->extent();
       (*overlay)->newFrame(float(e.width), float(e.height), 1.0f / 60);
-      const ui::HudModel hud = ui::makeHud(**session, oo.language);
+      const ui::HudModel hud = present::makeHud(**session, oo.language);
       ui::drawHud(hud);
       ui::drawEffects(hud);
       ui::drawHelp(oo.language, round == 1);

@@ -4,10 +4,10 @@
 #include <cstdio>
 #include <sstream>
 
+#include <practicum/present/scene_view.hpp>
 #include <practicum/render/context.hpp>
 #include <practicum/render/offscreen_target.hpp>
 #include <practicum/render/renderer.hpp>
-#include <practicum/render/scene_view.hpp>
 #include <practicum/sim/session.hpp>
 
 namespace practicum::app {
@@ -75,7 +75,7 @@ std::vector<KeyMoment> renderKeyMoments(
     note = "no pictures: " + (!renderer.ok() ? renderer.error().message : session.error().message);
     return moments;
   }
-  auto view = render::SceneView::create(**renderer, (*session)->simulation());
+  auto view = present::SceneView::create(**renderer, (*session)->simulation());
   if (!view.ok()) {
     note = "no pictures: " + view.error().message;
     return moments;

@@ -4,6 +4,9 @@
 #include <filesystem>
 #include <optional>
 
+#include <practicum/core/interrupt.hpp>
+#include <practicum/present/review.hpp>
+#include <practicum/present/scene_presenter.hpp>
 #include <practicum/record/log.hpp>
 #include <practicum/record/replay.hpp>
 #include <practicum/record/station_key.hpp>
@@ -11,7 +14,7 @@
 
 #include "args.hpp"
 #include "commands.hpp"
-#include "review.hpp"
+#include "host.hpp"
 
 namespace practicum::app {
 
@@ -74,6 +77,7 @@ const char* const kReplayUsage =
     "  --lang en|zh-CN language of the review (default en)\n"
     "  --frames N      draw N frames, then leave (with --screenshot: for tests)\n"
     "  --screenshot F  save the last frame as a PNG\n"
+    "  --input-script F  input events by frame, as if typed and clicked (docs/input-script.md)\n"
     "  --width W --height H, --gpu NAME, --validation: as for run\n";
 
 int verifyCommand(const std::vector<std::string>& argv) {
@@ -127,7 +131,7 @@ int verifyCommand(const std::vector<std::string>& argv) {
 int replayCommand(const std::vector<std::string>& argv) {
   auto args = Args::parse(argv, {"headless", "verify", "validation"},
                           {"scenario", "at", "event", "speed", "lang", "frames", "screenshot",
-                           "width", "height", "gpu"});
+                           "width", "height", "gpu", "input-script"});
   if (!args.ok() || args->positionals().size() != 1) {
     std::fprintf(stderr, "practicum replay: %s\n%s",
                  args.ok() ? "expected one log" : args.error().message.c_str(), kReplayUsage);
@@ -175,11 +179,10 @@ int replayCommand(const std::vector<std::string>& argv) {
   if (args->has("headless")) return 0;
 
   // the review window, when there is a display
-  ReviewSetup setup;
-  setup.file = file;
-  setup.log = &log;
-  setup.scenario = &*loaded.scenario;
-  setup.report = &*replayed;
+  present::ReviewConfig config;
+  config.log = &log;
+  config.scenario = &*loaded.scenario;
+  config.report = &*replayed;
   auto at = args->number("at", 0);
   auto event = args->number("event", 0);
   auto speed = args->number("speed", 1);
@@ -195,19 +198,19 @@ int replayCommand(const std::vector<std::string>& argv) {
                         "practicum replay: --event and --frames are whole numbers >= 0, --speed "
                         "0.25..16, --width/--height 16..8192\n"),
            2;
-  if (args->value("at")) setup.at = *at;
-  if (args->value("event")) setup.event = static_cast<std::size_t>(*event);
-  setup.speed = *speed;
-  setup.frames = static_cast<int>(*frames);
-  setup.screenshot = args->value("screenshot").value_or("");
+  if (args->value("at")) config.at = *at;
+  if (args->value("event")) config.event = static_cast<std::size_t>(*event);
+  config.speed = *speed;
   if (const auto lang = args->value("lang")) {
     if (*lang == "zh-CN" || *lang == "zh")
-      setup.language = ui::Language::ChineseSimplified;
+      config.language = ui::Language::ChineseSimplified;
     else if (*lang != "en")
       return std::fprintf(stderr, "practicum replay: --lang must be en or zh-CN\n"), 2;
   }
-  setup.viewer.gpu = args->value("gpu").value_or("");
-  setup.viewer.validation = args->has("validation");
+  std::optional<present::InputScript> script;
+  if (!loadInputScript("practicum replay", args->value("input-script").value_or(""), script))
+    return 2;
+  const std::filesystem::path screenshot = args->value("screenshot").value_or("");
   auto window = render::Window::create({"Practicum replay - " + file.filename().string(),
                                         static_cast<std::uint32_t>(*width),
                                         static_cast<std::uint32_t>(*height)});
@@ -216,7 +219,44 @@ int replayCommand(const std::vector<std::string>& argv) {
                  window.error().message.c_str());
     return 0;
   }
-  return reviewInWindow(setup, std::move(*window));
+  present::ViewerOptions vo;
+  vo.gpu = args->value("gpu").value_or("");
+  vo.validation = args->has("validation");
+  vo.language = config.language;
+  vo.glyphText = present::scenarioGlyphs(*loaded.scenario);
+  vo.uiMap = uiMapFromEnvironment();
+  auto viewer = present::Viewer::create(std::move(*window), vo);
+  if (!viewer.ok())
+    return std::fprintf(stderr, "practicum replay: %s\n", viewer.error().message.c_str()), 1;
+  auto review = present::ReviewMode::create(config, **viewer);
+  if (!review.ok())
+    return std::fprintf(stderr, "practicum replay: %s\n", review.error().message.c_str()), 1;
+  if (auto handlers = core::installInterruptHandlers(); !handlers.ok())
+    return std::fprintf(stderr, "practicum replay: %s\n", handlers.error().message.c_str()), 1;
+
+  // the host's loop: the review's frames until it is closed (or --frames are drawn)
+  HostOptions host;
+  host.frames = static_cast<int>(*frames);
+  host.capture = !screenshot.empty();
+  host.script = script ? &*script : nullptr;
+  const HostResult result = runMode(**viewer, **review, host);
+  if (!result.error.empty())
+    return std::fprintf(stderr, "practicum replay: %s\n", result.error.c_str()), 1;
+  if (!(*review)->error().empty())
+    return std::fprintf(stderr, "practicum replay: %s\n", (*review)->error().c_str()), 1;
+  if (!screenshot.empty()) {
+    if (result.image.rgba.empty())
+      return std::fprintf(stderr, "practicum replay: no frame was captured for the screenshot\n"),
+             1;
+    if (auto s = render::writePng(screenshot, result.image); !s.ok())
+      return std::fprintf(stderr, "practicum replay: %s\n", s.error().message.c_str()), 1;
+    std::printf("screenshot: %s\n", screenshot.string().c_str());
+  }
+  if ((*viewer)->validationErrors() > 0)
+    return std::fprintf(stderr, "practicum replay: %u Vulkan validation error(s) (see above)\n",
+                        (*viewer)->validationErrors()),
+           1;
+  return result.signal != 0 ? core::interruptExitCode(result.signal) : 0;
 }
 
 }  // namespace practicum::app

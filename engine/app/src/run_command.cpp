@@ -8,17 +8,23 @@
 #include <optional>
 
 #include <practicum/core/hash.hpp>
+#include <practicum/core/interrupt.hpp>
 #include <practicum/core/log.hpp>
 #include <practicum/core/time.hpp>
 #include <practicum/render/context.hpp>
 #include <practicum/render/offscreen_target.hpp>
 #include <practicum/render/renderer.hpp>
-#include <practicum/render/scene_view.hpp>
 #include <practicum/render/window.hpp>
 #include <practicum/scenario/scenario.hpp>
 #include <practicum/sim/simulation.hpp>
 #include <practicum/ui/hud.hpp>
 #include <practicum/ui/overlay.hpp>
+
+#include <practicum/present/hud_model.hpp>
+#include <practicum/present/input_script.hpp>
+#include <practicum/present/player.hpp>
+#include <practicum/present/scene_presenter.hpp>
+#include <practicum/present/scene_view.hpp>
 
 #include <practicum/record/catalogue.hpp>
 #include <practicum/record/recorder.hpp>
@@ -29,9 +35,8 @@
 
 #include "args.hpp"
 #include "commands.hpp"
-#include "player.hpp"
+#include "host.hpp"
 #include "result_json.hpp"
-#include "scene_presenter.hpp"
 
 namespace practicum::app {
 
@@ -61,6 +66,7 @@ const char* const kRunUsage =
     "  --bot RUN.json       a scripted learner plays the run file (in the window when there\n"
     "                       is one); exit 1 when the outcome differs from the file's\n"
     "  --speed X            the windowed bot's pace: simulated seconds per second (default 1)\n"
+    "  --input-script FILE  input events by frame, as if typed and clicked (docs/input-script.md)\n"
     "  --result FILE        write the session's result (score, steps, violations) as JSON\n"
     "  --seed N             seed for the scenario's random faults (default: the run file's)\n"
     "  --station NAME       the station (seat, machine) for the session log\n"
@@ -120,7 +126,12 @@ class TickObserver {
   /// Ends the session (stopped, unless it ended by itself) and closes its log.
   core::Status finish(sim::Session& s) {
     if (!s.ended()) s.stop();
-    if (!recorder_) return {};
+    return close(s);
+  }
+  /// Closes the log of a session that has ended: the end record, flushed, catalogued. Once.
+  core::Status close(const sim::Session& s) {
+    if (!recorder_ || closed_) return {};
+    closed_ = true;
     auto status = recorder_->finish(s);
     if (!status.ok()) return status;
     std::printf("log: %s\n", recorder_->file().string().c_str());
@@ -137,6 +148,7 @@ class TickObserver {
   std::ofstream out_;
   std::unique_ptr<record::SessionRecorder> recorder_;
   std::filesystem::path logDir_;
+  bool closed_ = false;
 };
 
 std::string title(const scenario::ScenarioDef& def, ui::Language lang) {
@@ -275,16 +287,16 @@ int renderHeadless(const RunOptions& o, const sim::Session& s, render::Image& im
   if (!target.ok()) return fail(target.error().message);
   auto renderer = render::Renderer::create(*ctx, **target, {1});
   if (!renderer.ok()) return fail(renderer.error().message);
-  auto view = render::SceneView::create(**renderer, s.simulation());
+  auto view = present::SceneView::create(**renderer, s.simulation());
   if (!view.ok()) return fail(view.error().message);
   const auto camera =
       render::makeCameraView(s.definition().scene.camera, float(o.width) / float(o.height));
-  const ui::HudModel hud = ui::makeHud(s, o.language);
+  const ui::HudModel hud = present::makeHud(s, o.language);
   std::unique_ptr<ui::Overlay> overlay;
   if (o.overlay) {
     ui::OverlayOptions oo;
     oo.language = o.language;
-    oo.glyphText = scenarioGlyphs(s.definition());
+    oo.glyphText = present::scenarioGlyphs(s.definition());
     auto ov = ui::Overlay::create(*ctx, **renderer, oo);
     if (!ov.ok()) return fail(ov.error().message);
     overlay = std::move(*ov);
@@ -292,11 +304,11 @@ int renderHeadless(const RunOptions& o, const sim::Session& s, render::Image& im
     for (int pass = 0; pass < 2; ++pass) {
       if (pass == 1) overlay->discardFrame();
       overlay->newFrame(float(o.width), float(o.height), 0);
-      drawSessionOverlay(s, hud, camera, float(o.width), float(o.height),
-                         {true, false, false, ctx->deviceDescription(), 0});
+      present::drawSessionOverlay(s, hud, camera, VkRect2D{{0, 0}, {o.width, o.height}},
+                                  {true, false, false, ctx->deviceDescription(), 0});
     }
   }
-  const auto looks = entityLooks(s, hud, s.definition().scene.camera, {});
+  const auto looks = present::entityLooks(s, hud, s.definition().scene.camera, {});
   if (auto st = (*renderer)->drawFrame((*view)->frame(s.simulation(), camera, looks), &image);
       !st.ok())
     return fail(st.error().message);
@@ -324,13 +336,73 @@ int runHeadless(const RunOptions& o, sim::Session& s, TickObserver& log) {
   return finish(o, *ctx, image);
 }
 
+// the player's sink: the session's log (and the hash log) from the start-up form on
+class LogSink final : public present::SessionSink {
+ public:
+  LogSink(TickObserver& log, const LogSettings& settings) : log_(log), settings_(settings) {}
+  core::Status begin(const sim::Session& s, const std::string& learner) override {
+    return startLog(log_, settings_, s, learner);
+  }
+  void tick(const sim::Session& s, const sim::InputRecord& input) override {
+    log_.afterTick(s, input);
+  }
+  core::Status end(const sim::Session& s) override { return log_.close(s); }
+
+ private:
+  TickObserver& log_;
+  const LogSettings& settings_;
+};
+
+// the player in a window: the host's frame loop over the player's mode, then the session's end
+// as for any run (log, result, the bot's outcome), the screenshot and the validation check
+int playInWindow(const RunOptions& o, const present::PlayerConfig& config,
+                 std::unique_ptr<render::Window> window, TickObserver& log,
+                 const LogSettings& settings, const present::InputScript* script) {
+  present::ViewerOptions vo;
+  vo.gpu = o.gpu;
+  vo.validation = o.validation;
+  vo.vsync = o.vsync;
+  vo.language = o.language;
+  vo.glyphText = present::scenarioGlyphs(*config.scenario);
+  vo.uiMap = uiMapFromEnvironment();
+  auto viewer = present::Viewer::create(std::move(window), vo);
+  if (!viewer.ok()) return fail(viewer.error().message);
+  // SIGINT, SIGTERM and SIGHUP end the session as interrupted, with its log closed
+  if (auto handlers = core::installInterruptHandlers(); !handlers.ok())
+    return fail(handlers.error().message);
+  LogSink sink(log, settings);
+  auto player = present::PlayerMode::create(config, **viewer, sink);
+  if (!player.ok()) return fail(player.error().message);
+
+  HostOptions host;
+  host.frames = o.frames;
+  host.capture = !o.screenshot.empty();
+  host.script = script;
+  const HostResult result = runMode(**viewer, **player, host);
+  const present::PlayerOutcome& outcome = (*player)->outcome();
+  if (!outcome.started) {
+    // quit at the form (or closed there): no session, no log
+    if (!outcome.error.empty()) return fail(outcome.error);
+    if (!result.error.empty()) return fail(result.error);
+    return result.signal != 0 ? core::interruptExitCode(result.signal) : 0;
+  }
+  const int rc = concludeSession(o, (*player)->session(), log, &(*viewer)->context());
+  if (!outcome.error.empty()) return fail(outcome.error);
+  if (!result.error.empty()) return fail(result.error);
+  if (rc != 0) return rc;
+  if (o.screenshot.empty() || !result.image.rgba.empty())
+    return finish(o, (*viewer)->context(), result.image);
+  return fail("no frame was captured for the screenshot (the window was closed or minimised)");
+}
+
 }  // namespace
 
 int runCommand(const std::vector<std::string>& argv) {
   auto args = Args::parse(
       argv, {"headless", "no-overlay", "no-render", "no-vsync", "validation", "no-log", "cutaway"},
       {"seconds", "screenshot", "width", "height", "gpu", "lang", "hash-log", "bot", "result",
-       "mode", "seed", "log-dir", "learner", "station", "station-key", "frames", "speed"});
+       "mode", "seed", "log-dir", "learner", "station", "station-key", "frames", "speed",
+       "input-script"});
   if (!args.ok() || args->positionals().size() != 1) {
     std::fprintf(stderr, "practicum run: %s\n%s",
                  args.ok() ? "expected one scenario" : args.error().message.c_str(), kRunUsage);
@@ -430,38 +502,24 @@ int runCommand(const std::vector<std::string>& argv) {
     auto window = render::Window::create(
         {"Practicum - " + title(*loaded.scenario, o.language), o.width, o.height});
     if (window.ok()) {
-      PlayerSetup setup;
-      setup.scenario = &*loaded.scenario;
-      setup.session = sessionOptions;
-      setup.bot = o.run ? &*o.run : nullptr;
-      setup.botSpeed = o.speed;
+      std::optional<present::InputScript> script;
+      if (!loadInputScript("practicum run", args->value("input-script").value_or(""), script))
+        return 2;
+      present::PlayerConfig config;
+      config.scenario = &*loaded.scenario;
+      config.session = sessionOptions;
+      config.bot = o.run ? &*o.run : nullptr;
+      config.botSpeed = o.speed;
       // the form asks who is training, unless the command line says (or a script plays)
-      setup.askLearner = !args->has("learner") && !o.run;
-      setup.learner = learner;
-      setup.language = o.language;
-      setup.hud = o.overlay;
-      setup.cutaway = args->has("cutaway");
-      setup.seconds = o.seconds;
-      setup.frames = o.frames;
-      setup.screenshot = o.screenshot;
-      setup.viewer.gpu = o.gpu;
-      setup.viewer.validation = o.validation;
-      setup.viewer.vsync = o.vsync;
-      setup.startLog = [&](const sim::Session& s, const std::string& who) {
-        return startLog(log, logSettings, s, who);
-      };
-      setup.afterTick = [&log](const sim::Session& s, const sim::InputRecord& input) {
-        log.afterTick(s, input);
-      };
-      setup.finish = [&](sim::Session& s, const render::Context* ctx, const render::Image* frame,
-                         const std::string& error) {
-        const int rc = concludeSession(o, s, log, ctx);
-        if (!error.empty()) return fail(error);
-        if (rc != 0) return rc;
-        if (ctx && frame) return finish(o, *ctx, *frame);
-        return 0;
-      };
-      return playInWindow(setup, std::move(*window));
+      config.askLearner = !args->has("learner") && !o.run;
+      config.autoStart = o.frames > 0 || !o.screenshot.empty();
+      config.learner = learner;
+      config.language = o.language;
+      config.hud = o.overlay;
+      config.cutaway = args->has("cutaway");
+      config.stopAfter = o.seconds;
+      return playInWindow(o, config, std::move(*window), log, logSettings,
+                          script ? &*script : nullptr);
     }
     std::fprintf(stderr, "practicum run: %s; rendering headless instead\n",
                  window.error().message.c_str());

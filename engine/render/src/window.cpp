@@ -1,6 +1,7 @@
 #include <practicum/render/window.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <optional>
 #include <utility>
 
@@ -13,16 +14,96 @@ namespace practicum::render {
 
 namespace {
 int g_glfwUsers = 0;  // windows alive; GLFW is terminated with the last one
+
+// keys by name, as input scripts spell them (letters and digits are their own names)
+struct NamedKey {
+  const char* name;
+  int key;
+};
+constexpr NamedKey kNamedKeys[] = {
+    {"Space", kKeySpace},
+    {"Escape", kKeyEscape},
+    {"Enter", kKeyEnter},
+    {"Tab", kKeyTab},
+    {"Backspace", kKeyBackspace},
+    {"Insert", kKeyInsert},
+    {"Delete", kKeyDelete},
+    {"Right", kKeyRight},
+    {"Left", kKeyLeft},
+    {"Down", kKeyDown},
+    {"Up", kKeyUp},
+    {"PageUp", kKeyPageUp},
+    {"PageDown", kKeyPageDown},
+    {"Home", kKeyHome},
+    {"End", kKeyEnd},
+    {"KeypadEnter", kKeyPadEnter},
+    {"LeftShift", kKeyLeftShift},
+    {"LeftCtrl", kKeyLeftControl},
+    {"LeftAlt", kKeyLeftAlt},
+    {"LeftSuper", kKeyLeftSuper},
+    {"RightShift", kKeyRightShift},
+    {"RightCtrl", kKeyRightControl},
+    {"RightAlt", kKeyRightAlt},
+    {"RightSuper", kKeyRightSuper},
+    {"Minus", 45},
+    {"Period", 46},
+    {"Comma", 44},
+    {"Slash", 47},
+    {"Equal", 61},
+    {"Semicolon", 59},
+    {"Apostrophe", 39},
+    {"LeftBracket", 91},
+    {"RightBracket", 93},
+    {"Backslash", 92},
+    {"GraveAccent", 96},
+};
+
+bool equalNoCase(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(a[i])) !=
+        std::tolower(static_cast<unsigned char>(b[i])))
+      return false;
+  return true;
+}
 }  // namespace
+
+std::string keyName(int key) {
+  if ((key >= 'A' && key <= 'Z') || (key >= '0' && key <= '9')) return std::string(1, char(key));
+  if (key >= kKeyF1 && key < kKeyF1 + 12) return "F" + std::to_string(key - kKeyF1 + 1);
+  for (const NamedKey& k : kNamedKeys)
+    if (k.key == key) return k.name;
+  return {};
+}
+
+int keyFromName(std::string_view name) {
+  if (name.size() == 1) {
+    const int c = std::toupper(static_cast<unsigned char>(name[0]));
+    if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) return c;
+  }
+  if (name.size() >= 2 && (name[0] == 'F' || name[0] == 'f')) {
+    int n = 0;
+    for (std::size_t i = 1; i < name.size(); ++i) {
+      if (!std::isdigit(static_cast<unsigned char>(name[i]))) {
+        n = -1;
+        break;
+      }
+      n = n * 10 + (name[i] - '0');
+    }
+    if (n >= 1 && n <= 12) return kKeyF1 + n - 1;
+  }
+  for (const NamedKey& k : kNamedKeys)
+    if (equalNoCase(k.name, name)) return k.key;
+  return -1;
+}
 
 core::Result<std::unique_ptr<Window>> Window::create(const WindowOptions& options) {
   if (g_glfwUsers == 0 && glfwInit() != GLFW_TRUE) {
     const char* description = nullptr;
     glfwGetError(&description);
-    return core::makeError(core::ErrorCode::Unsupported,
-                           std::string("cannot open a window: ") +
-                               (description ? description : "no display") +
-                               " (use --headless to render offscreen)");
+    return core::makeError(
+        core::ErrorCode::Unsupported,
+        std::string("cannot open a window: ") + (description ? description : "no display"));
   }
   ++g_glfwUsers;
   std::unique_ptr<Window> w(new Window());
@@ -33,18 +114,7 @@ core::Result<std::unique_ptr<Window>> Window::create(const WindowOptions& option
   glfwWindowHint(GLFW_RESIZABLE, GLFW_TRUE);
   w->window_ = glfwCreateWindow(static_cast<int>(options.width), static_cast<int>(options.height),
                                 options.title.c_str(), nullptr, nullptr);
-  if (w->window_) {
-    // the wheel arrives as events; UI backends installed later chain to this callback
-    glfwSetWindowUserPointer(w->window_, w.get());
-    glfwSetScrollCallback(w->window_, [](GLFWwindow* win, double, double dy) {
-      static_cast<Window*>(glfwGetWindowUserPointer(win))->scroll_ += dy;
-    });
-    glfwSetKeyCallback(w->window_, [](GLFWwindow* win, int key, int, int action, int) {
-      auto& pressed = static_cast<Window*>(glfwGetWindowUserPointer(win))->pressed_;
-      if (action == GLFW_PRESS && std::find(pressed.begin(), pressed.end(), key) == pressed.end())
-        pressed.push_back(key);
-    });
-  }
+  if (w->window_) installCallbacks(w.get());
   if (!w->window_) {
     const char* description = nullptr;
     glfwGetError(&description);
@@ -72,14 +142,8 @@ core::Result<VkSurfaceKHR> Window::createSurface(VkInstance instance) const {
   return surface;
 }
 
-void Window::pollEvents() {
-  pressed_.clear();  // keyPressed() tells of the presses this poll brings
-  glfwPollEvents();
-}
-void Window::waitEvents(double seconds) {
-  pressed_.clear();
-  glfwWaitEventsTimeout(seconds);
-}
+void Window::pollEvents() { glfwPollEvents(); }
+void Window::waitEvents(double seconds) { glfwWaitEventsTimeout(seconds); }
 void Window::resize(std::uint32_t width, std::uint32_t height) {
   glfwSetWindowSize(window_, static_cast<int>(width), static_cast<int>(height));
 }
@@ -88,10 +152,7 @@ void Window::requestClose() { glfwSetWindowShouldClose(window_, GLFW_TRUE); }
 void Window::cancelClose() { glfwSetWindowShouldClose(window_, GLFW_FALSE); }
 void Window::setTitle(const std::string& title) { glfwSetWindowTitle(window_, title.c_str()); }
 
-core::Vec3 Window::cursorPosition() const {
-  double x = 0, y = 0;
-  glfwGetCursorPos(window_, &x, &y);
-  // screen coordinates to pixels of the drawable area (they differ on high-DPI screens)
+void Window::toPixels(double& x, double& y) const {
   int ww = 0, wh = 0, fw = 0, fh = 0;
   glfwGetWindowSize(window_, &ww, &wh);
   glfwGetFramebufferSize(window_, &fw, &fh);
@@ -99,20 +160,83 @@ core::Vec3 Window::cursorPosition() const {
     x *= double(fw) / double(ww);
     y *= double(fh) / double(wh);
   }
-  return {static_cast<float>(x), static_cast<float>(y), 0.0f};
 }
 
-bool Window::mouseButtonDown(int button) const {
-  return glfwGetMouseButton(window_, button) == GLFW_PRESS;
+// every input callback appends an event; nothing is sampled, so nothing between two frames is
+// lost (a tap shorter than a frame, two clicks in one frame, fast typing)
+void Window::installCallbacks(Window* w) {
+  GLFWwindow* win = w->window_;
+  glfwSetWindowUserPointer(win, w);
+  glfwSetCursorPosCallback(win, [](GLFWwindow* handle, double x, double y) {
+    Window* me = static_cast<Window*>(glfwGetWindowUserPointer(handle));
+    me->toPixels(x, y);
+    InputEvent e;
+    e.kind = InputEvent::Kind::CursorMove;
+    e.x = float(x);
+    e.y = float(y);
+    me->inject(e);
+  });
+  glfwSetMouseButtonCallback(win, [](GLFWwindow* handle, int button, int action, int mods) {
+    Window* me = static_cast<Window*>(glfwGetWindowUserPointer(handle));
+    // where the pointer is now: a button press may come without a move before it
+    double x = 0, y = 0;
+    glfwGetCursorPos(handle, &x, &y);
+    me->toPixels(x, y);
+    InputEvent e;
+    e.kind = action == GLFW_PRESS ? InputEvent::Kind::ButtonDown : InputEvent::Kind::ButtonUp;
+    e.code = button;
+    e.mods = mods;
+    e.x = float(x);
+    e.y = float(y);
+    me->inject(e);
+  });
+  glfwSetKeyCallback(win, [](GLFWwindow* handle, int key, int, int action, int mods) {
+    if (action == GLFW_REPEAT || key < 0) return;  // a held key is one press
+    InputEvent e;
+    e.kind = action == GLFW_PRESS ? InputEvent::Kind::KeyDown : InputEvent::Kind::KeyUp;
+    e.code = key;
+    e.mods = mods;
+    static_cast<Window*>(glfwGetWindowUserPointer(handle))->inject(e);
+  });
+  glfwSetCharCallback(win, [](GLFWwindow* handle, unsigned int codepoint) {
+    InputEvent e;
+    e.kind = InputEvent::Kind::Text;
+    e.codepoint = codepoint;
+    static_cast<Window*>(glfwGetWindowUserPointer(handle))->inject(e);
+  });
+  glfwSetScrollCallback(win, [](GLFWwindow* handle, double dx, double dy) {
+    InputEvent e;
+    e.kind = InputEvent::Kind::Scroll;
+    e.x = float(dx);
+    e.y = float(dy);
+    static_cast<Window*>(glfwGetWindowUserPointer(handle))->inject(e);
+  });
+  // where the pointer starts
+  double x = 0, y = 0;
+  glfwGetCursorPos(win, &x, &y);
+  w->toPixels(x, y);
+  w->cursorX_ = float(x);
+  w->cursorY_ = float(y);
 }
 
-bool Window::keyDown(int key) const { return glfwGetKey(window_, key) == GLFW_PRESS; }
+std::vector<InputEvent> Window::takeEvents() { return std::exchange(events_, {}); }
 
-bool Window::keyPressed(int key) {
-  const auto it = std::find(pressed_.begin(), pressed_.end(), key);
-  if (it == pressed_.end()) return false;
-  pressed_.erase(it);
-  return true;
+void Window::inject(const InputEvent& event) {
+  if (event.kind == InputEvent::Kind::CursorMove || event.kind == InputEvent::Kind::ButtonDown ||
+      event.kind == InputEvent::Kind::ButtonUp) {
+    cursorX_ = event.x;
+    cursorY_ = event.y;
+  }
+  events_.push_back(event);
+}
+
+std::string Window::clipboard() const {
+  const char* text = glfwGetClipboardString(window_);
+  return text ? text : "";
+}
+
+void Window::setClipboard(const std::string& text) {
+  glfwSetClipboardString(window_, text.c_str());
 }
 
 void Window::setCursorCaptured(bool captured) {
@@ -142,7 +266,6 @@ void Window::setMinimized(bool minimized) {
     glfwRestoreWindow(window_);
 }
 
-double Window::takeScroll() { return std::exchange(scroll_, 0.0); }
 bool Window::shouldClose() const { return glfwWindowShouldClose(window_) == GLFW_TRUE; }
 
 VkExtent2D Window::framebufferSize() const {

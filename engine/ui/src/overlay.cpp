@@ -1,13 +1,17 @@
 #include <practicum/ui/overlay.hpp>
 
+#include <algorithm>
+#include <cfloat>
 #include <filesystem>
+#include <set>
 
 #include <imgui.h>
-#include <imgui_impl_glfw.h>
 #include <imgui_impl_vulkan.h>
 #include <imgui_internal.h>
 
 #include <practicum/core/log.hpp>
+
+#include "ui_map.hpp"
 
 namespace practicum::ui {
 
@@ -17,7 +21,135 @@ bool g_alive = false;  // ImGui backends hold global state: one overlay at a tim
 void checkVk(VkResult r) {
   if (r != VK_SUCCESS) core::logError("imgui vulkan backend: VkResult " + std::to_string(r));
 }
+
+using render::InputEvent;
+
+// keys whose order against typed text matters in a text field
+bool editingKey(const InputEvent& e) {
+  if (e.mods & (render::kModControl | render::kModAlt | render::kModSuper)) return true;
+  switch (e.code) {
+    case render::kKeyBackspace:
+    case render::kKeyDelete:
+    case render::kKeyEnter:
+    case render::kKeyPadEnter:
+    case render::kKeyTab:
+    case render::kKeyLeft:
+    case render::kKeyRight:
+    case render::kKeyUp:
+    case render::kKeyDown:
+    case render::kKeyHome:
+    case render::kKeyEnd:
+    case render::kKeyPageUp:
+    case render::kKeyPageDown:
+    case render::kKeyEscape:
+    case render::kKeyInsert: return true;
+    default: return false;
+  }
+}
+
+// ImGui's own key codes for navigation and editing: GLFW's (as its GLFW backend maps them)
+void mapKeys(ImGuiIO& io) {
+  io.KeyMap[ImGuiKey_Tab] = render::kKeyTab;
+  io.KeyMap[ImGuiKey_LeftArrow] = render::kKeyLeft;
+  io.KeyMap[ImGuiKey_RightArrow] = render::kKeyRight;
+  io.KeyMap[ImGuiKey_UpArrow] = render::kKeyUp;
+  io.KeyMap[ImGuiKey_DownArrow] = render::kKeyDown;
+  io.KeyMap[ImGuiKey_PageUp] = render::kKeyPageUp;
+  io.KeyMap[ImGuiKey_PageDown] = render::kKeyPageDown;
+  io.KeyMap[ImGuiKey_Home] = render::kKeyHome;
+  io.KeyMap[ImGuiKey_End] = render::kKeyEnd;
+  io.KeyMap[ImGuiKey_Insert] = render::kKeyInsert;
+  io.KeyMap[ImGuiKey_Delete] = render::kKeyDelete;
+  io.KeyMap[ImGuiKey_Backspace] = render::kKeyBackspace;
+  io.KeyMap[ImGuiKey_Space] = render::kKeySpace;
+  io.KeyMap[ImGuiKey_Enter] = render::kKeyEnter;
+  io.KeyMap[ImGuiKey_Escape] = render::kKeyEscape;
+  io.KeyMap[ImGuiKey_KeyPadEnter] = render::kKeyPadEnter;
+  io.KeyMap[ImGuiKey_A] = render::kKeyA;
+  io.KeyMap[ImGuiKey_C] = render::kKeyC;
+  io.KeyMap[ImGuiKey_V] = render::kKeyV;
+  io.KeyMap[ImGuiKey_X] = 'X';
+  io.KeyMap[ImGuiKey_Y] = render::kKeyY;
+  io.KeyMap[ImGuiKey_Z] = render::kKeyZ;
+}
+
+// one event into ImGui's input state
+void feed(ImGuiIO& io, const InputEvent& e, bool captured) {
+  switch (e.kind) {
+    case InputEvent::Kind::CursorMove:
+      io.MousePos = captured ? ImVec2(-FLT_MAX, -FLT_MAX) : ImVec2(e.x, e.y);
+      break;
+    case InputEvent::Kind::ButtonDown:
+    case InputEvent::Kind::ButtonUp:
+      if (!captured) io.MousePos = ImVec2(e.x, e.y);
+      if (e.code >= 0 && e.code < IM_ARRAYSIZE(io.MouseDown))
+        io.MouseDown[e.code] = e.kind == InputEvent::Kind::ButtonDown;
+      break;
+    case InputEvent::Kind::KeyDown:
+    case InputEvent::Kind::KeyUp:
+      if (e.code >= 0 && e.code < IM_ARRAYSIZE(io.KeysDown))
+        io.KeysDown[e.code] = e.kind == InputEvent::Kind::KeyDown;
+      io.KeyCtrl = io.KeysDown[render::kKeyLeftControl] || io.KeysDown[render::kKeyRightControl];
+      io.KeyShift = io.KeysDown[render::kKeyLeftShift] || io.KeysDown[render::kKeyRightShift];
+      io.KeyAlt = io.KeysDown[render::kKeyLeftAlt] || io.KeysDown[render::kKeyRightAlt];
+      io.KeySuper = io.KeysDown[render::kKeyLeftSuper] || io.KeysDown[render::kKeyRightSuper];
+      break;
+    case InputEvent::Kind::Text:
+      if (e.codepoint > 0 && e.codepoint <= IM_UNICODE_CODEPOINT_MAX)
+        io.AddInputCharacter(e.codepoint);
+      break;
+    case InputEvent::Kind::Scroll:
+      io.MouseWheelH += e.x;
+      io.MouseWheel += e.y;
+      break;
+  }
+}
+
+const char* getClipboard(void* window) {
+  static std::string text;  // ImGui copies it before the next call
+  text = static_cast<render::Window*>(window)->clipboard();
+  return text.c_str();
+}
+void setClipboard(void* window, const char* text) {
+  static_cast<render::Window*>(window)->setClipboard(text ? text : "");
+}
 }  // namespace
+
+std::size_t eventsForOneFrame(std::span<const render::InputEvent> pending) {
+  std::uint32_t buttons = 0;  // buttons that changed
+  std::set<int> keys;         // keys that changed
+  bool typed = false, edited = false;
+  std::size_t n = 0;
+  for (; n < pending.size(); ++n) {
+    const InputEvent& e = pending[n];
+    bool fits = true;
+    switch (e.kind) {
+      case InputEvent::Kind::CursorMove: fits = buttons == 0; break;
+      case InputEvent::Kind::ButtonDown:
+      case InputEvent::Kind::ButtonUp: {
+        const std::uint32_t bit = 1u << std::clamp(e.code, 0, 31);
+        fits = !(buttons & bit);
+        buttons |= bit;
+        break;
+      }
+      case InputEvent::Kind::KeyDown:
+      case InputEvent::Kind::KeyUp: {
+        const bool editing = editingKey(e);
+        fits = !keys.count(e.code) && !(editing && typed);
+        keys.insert(e.code);
+        edited = edited || editing;
+        break;
+      }
+      case InputEvent::Kind::Text:
+        fits = !edited;
+        typed = true;
+        break;
+      case InputEvent::Kind::Scroll: break;
+    }
+    if (!fits) break;
+  }
+  return std::max<std::size_t>(n, pending.empty() ? 0 : 1);
+}
 
 std::string findCjkFont() {
   for (const char* p : {"/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
@@ -74,10 +206,14 @@ core::Result<std::unique_ptr<Overlay>> Overlay::create(const render::Context& co
     return core::makeError(core::ErrorCode::Device,
                            "UI descriptor pool: VkResult " + std::to_string(r));
 
-  // platform backend (input) only with a window
-  if (options.window) {
-    ImGui_ImplGlfw_InitForVulkan(options.window->handle(), true);
-    o->glfw_ = true;
+  // input comes from the window's events (newFrame); the clipboard is the window system's
+  o->window_ = options.window;
+  mapKeys(io);
+  io.BackendPlatformName = "practicum";
+  if (o->window_) {
+    io.ClipboardUserData = o->window_;
+    io.GetClipboardTextFn = getClipboard;
+    io.SetClipboardTextFn = setClipboard;
   }
 
   // renderer backend
@@ -102,9 +238,11 @@ core::Result<std::unique_ptr<Overlay>> Overlay::create(const render::Context& co
 
   // the renderer draws whatever the current UI frame holds, inside its pass
   Overlay* self = o.get();
+  detail::startUiMap(options.uiMap);
   renderer.setOverlay([self](VkCommandBuffer cmd) {
     if (!self->frameOpen_) return;
     ImGui::Render();
+    detail::endUiMapFrame();
     self->frameOpen_ = false;
     ImGui_ImplVulkan_RenderDrawData(ImGui::GetDrawData(), cmd);
   });
@@ -116,24 +254,35 @@ Overlay::~Overlay() {
   renderer_.waitIdle();
   if (frameOpen_) ImGui::EndFrame();
   if (vulkan_) ImGui_ImplVulkan_Shutdown();
-  if (glfw_) ImGui_ImplGlfw_Shutdown();
   ImGui::DestroyContext();
+  detail::startUiMap({});
   if (pool_) vkDestroyDescriptorPool(device_, pool_, nullptr);
   g_alive = false;
 }
 
-void Overlay::newFrame(float width, float height, float deltaSeconds) {
+std::vector<render::InputEvent> Overlay::newFrame(float width, float height, float deltaSeconds,
+                                                  std::span<const render::InputEvent> events) {
   if (frameOpen_) ImGui::EndFrame();  // previous frame was never drawn (e.g. minimised)
   ImGui_ImplVulkan_NewFrame();
-  if (glfw_) {
-    ImGui_ImplGlfw_NewFrame();
-  } else {
-    ImGuiIO& io = ImGui::GetIO();
-    io.DisplaySize = ImVec2(width, height);
-    io.DeltaTime = deltaSeconds > 0 ? deltaSeconds : 1.0f / 60.0f;
-  }
+  ImGuiIO& io = ImGui::GetIO();
+  io.DisplaySize = ImVec2(width, height);
+  io.DisplayFramebufferScale = ImVec2(1, 1);
+  io.DeltaTime = deltaSeconds > 0 ? deltaSeconds : 1.0f / 60.0f;
+
+  // this frame's share of the events, in order
+  pending_.insert(pending_.end(), events.begin(), events.end());
+  const std::vector<render::InputEvent> waiting(pending_.begin(), pending_.end());
+  const std::size_t n = eventsForOneFrame(waiting);
+  std::vector<render::InputEvent> fed(waiting.begin(), waiting.begin() + std::ptrdiff_t(n));
+  pending_.erase(pending_.begin(), pending_.begin() + std::ptrdiff_t(n));
+  const bool captured = window_ && window_->cursorCaptured();
+  for (const auto& e : fed) feed(io, e, captured);
+  if (captured) io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+
   ImGui::NewFrame();
+  detail::beginUiMapFrame();
   frameOpen_ = true;
+  return fed;
 }
 
 void Overlay::discardFrame() {

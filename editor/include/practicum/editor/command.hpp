@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include <practicum/editor/path.hpp>
+
 namespace practicum::editor {
 
 /// One change of the document. Paths use the scenario format's notation ("entities[2].name",
@@ -13,16 +15,15 @@ class Command {
   enum class Kind { Set, Insert, Erase, Move, Group };
 
   /// Sets the value at `path`: replaces it, or adds the member when the object lacks it.
-  static Command set(std::string path, std::string json, std::string label = {});
+  static Command set(Path path, std::string json, std::string label = {});
   /// Inserts a value into the array at `arrayPath` before `index` (index = size appends); an
   /// array that does not exist yet is created with the value.
-  static Command insert(std::string arrayPath, std::size_t index, std::string json,
+  static Command insert(Path arrayPath, std::size_t index, std::string json,
                         std::string label = {});
   /// Removes the member or array element at `path`.
-  static Command erase(std::string path, std::string label = {});
+  static Command erase(Path path, std::string label = {});
   /// Moves an element of the array at `arrayPath` from `from` to `to` (reordering).
-  static Command move(std::string arrayPath, std::size_t from, std::size_t to,
-                      std::string label = {});
+  static Command move(Path arrayPath, std::size_t from, std::size_t to, std::string label = {});
   /// Several commands applied in order, undone in reverse, as one step.
   static Command group(std::string label, std::vector<Command> commands);
 
@@ -34,7 +35,7 @@ class Command {
   }
 
   Kind kind() const { return kind_; }
-  const std::string& path() const { return path_; }
+  const Path& path() const { return path_; }
   const std::string& json() const { return json_; }
   std::size_t index() const { return index_; }
   std::size_t to() const { return to_; }
@@ -44,7 +45,8 @@ class Command {
 
  private:
   Kind kind_ = Kind::Set;
-  std::string path_, json_, label_, mergeKey_;
+  Path path_;
+  std::string json_, label_, mergeKey_;
   std::size_t index_ = 0, to_ = 0;
   std::vector<Command> children_;
 };

@@ -15,6 +15,7 @@
 
 #include <practicum/core/result.hpp>
 #include <practicum/editor/command.hpp>
+#include <practicum/editor/path.hpp>
 #include <practicum/scenario/scenario.hpp>
 
 namespace practicum::editor {
@@ -39,15 +40,15 @@ class Document {
   // ---- reading ----
   /// The value at `path` ("entities[2].body.mass"; "" = the whole document) as JSON text, or
   /// nullopt when there is nothing there.
-  std::optional<std::string> value(std::string_view path) const;
+  std::optional<std::string> value(const Path& path) const;
   /// The value at `path` when it is a string.
-  std::optional<std::string> string(std::string_view path) const;
+  std::optional<std::string> string(const Path& path) const;
   /// Elements of an array or members of an object at `path` (0 when it is neither or missing).
-  std::size_t size(std::string_view path) const;
+  std::size_t size(const Path& path) const;
   /// Member names of the object at `path`, in document order.
-  std::vector<std::string> keys(std::string_view path) const;
+  std::vector<std::string> keys(const Path& path) const;
   /// Index of the element of the array at `arrayPath` whose "name" (or "id") is `name`.
-  std::optional<std::size_t> find(std::string_view arrayPath, std::string_view name) const;
+  std::optional<std::size_t> find(const Path& arrayPath, std::string_view name) const;
   /// The document as the file will hold it (2-space indented JSON, members in document order).
   std::string text() const;
   /// Identifies the content: changes with every edit, and comes back with undo (for caches).
@@ -109,11 +110,11 @@ class Document {
 
   // ---- selection ----
   /// Selected things, as paths of whole items ("entities[3]", "procedure.steps[1]").
-  const std::vector<std::string>& selection() const;
-  void select(std::vector<std::string> paths);
+  const std::vector<Path>& selection() const;
+  void select(std::vector<Path> paths);
   /// The item a diagnostic's path belongs to ("entities[2].body.mass" -> "entities[2]"), for
   /// selecting the culprit of a problem.
-  static std::string itemOf(std::string_view path);
+  static Path itemOf(const Path& path);
 
  private:
   struct Impl;

@@ -2,6 +2,7 @@
 /// A GLFW window and the swapchain render target that draws into it.
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <practicum/core/math.hpp>
@@ -19,16 +20,18 @@ struct WindowOptions {
   std::uint32_t height = 720;
 };
 
-/// Mouse buttons for mouseButtonDown (GLFW's numbering).
+/// Mouse buttons (GLFW's numbering).
 enum MouseButton : int { kMouseLeft = 0, kMouseRight = 1, kMouseMiddle = 2 };
-/// Keys for keyDown (GLFW's key codes, which follow US layout ASCII for printable keys).
+/// Keys (GLFW's key codes, which follow US layout ASCII for printable keys: 'A' is 65).
 enum Key : int {
   kKeySpace = 32,
+  kKey0 = 48,
   kKey1 = 49,  ///< kKey1 + n - 1 for the digit n (1..9)
   kKeyA = 65,
   kKeyC = 67,
   kKeyD = 68,
   kKeyE = 69,
+  kKeyF = 70,
   kKeyG = 71,
   kKeyL = 76,
   kKeyQ = 81,
@@ -36,16 +39,63 @@ enum Key : int {
   kKeyS = 83,
   kKeyV = 86,
   kKeyW = 87,
+  kKeyY = 89,
+  kKeyZ = 90,
   kKeyEscape = 256,
+  kKeyEnter = 257,
   kKeyTab = 258,
+  kKeyBackspace = 259,
+  kKeyInsert = 260,
+  kKeyDelete = 261,
   kKeyRight = 262,
   kKeyLeft = 263,
   kKeyDown = 264,
   kKeyUp = 265,
-  kKeyF1 = 290,
+  kKeyPageUp = 266,
+  kKeyPageDown = 267,
+  kKeyHome = 268,
+  kKeyEnd = 269,
+  kKeyF1 = 290,  ///< kKeyF1 + n - 1 for Fn (1..12)
   kKeyF11 = 300,
+  kKeyF12 = 301,
+  kKeyPadEnter = 335,
   kKeyLeftShift = 340,
+  kKeyLeftControl = 341,
+  kKeyLeftAlt = 342,
+  kKeyLeftSuper = 343,
+  kKeyRightShift = 344,
+  kKeyRightControl = 345,
+  kKeyRightAlt = 346,
+  kKeyRightSuper = 347,
+  kKeyLast = 348,  ///< one past the highest key code
 };
+/// Modifier bits of InputEvent::mods (GLFW's).
+enum KeyModifier : int { kModShift = 1, kModControl = 2, kModAlt = 4, kModSuper = 8 };
+
+/// One input event, as the window system delivered it (or a script injected it), in order.
+/// Nothing is sampled: a press and a release between two frames are two events.
+struct InputEvent {
+  enum class Kind : std::uint8_t {
+    CursorMove,  ///< the pointer moved to (x, y)
+    ButtonDown,  ///< mouse button `code` went down at (x, y)
+    ButtonUp,    ///< mouse button `code` came up at (x, y)
+    KeyDown,     ///< key `code` went down (repeats of a held key are not events)
+    KeyUp,       ///< key `code` came up
+    Text,        ///< a character was typed: `codepoint`
+    Scroll,      ///< the wheel: x, y steps (positive y = away from the user)
+  };
+  Kind kind = Kind::CursorMove;
+  int code = 0;                 ///< MouseButton or Key
+  int mods = 0;                 ///< KeyModifier bits held
+  std::uint32_t codepoint = 0;  ///< Text: a Unicode code point
+  float x = 0, y = 0;           ///< pointer events: pixels of the drawable area; Scroll: steps
+  friend bool operator==(const InputEvent&, const InputEvent&) = default;
+};
+
+/// The name of a key as input scripts write it ("A", "F1", "Escape", "LeftCtrl"); "" if none.
+std::string keyName(int key);
+/// The key of a name keyName() gives (case-insensitive), or -1.
+int keyFromName(std::string_view name);
 
 /// An OS window (GLFW, no client API). Only the thread that created it may use it. GLFW is
 /// initialised with the first window and terminated with the last (a process-wide count).
@@ -76,17 +126,19 @@ class Window {
   void cancelClose();
   /// Sets the title bar's text.
   void setTitle(const std::string& title);
-  /// Cursor position in pixels of the drawable area, as framebufferSize() counts them (z unused).
-  core::Vec3 cursorPosition() const;
-  /// Whether a mouse button is held.
-  bool mouseButtonDown(int button) const;
-  /// Whether a key is held.
-  bool keyDown(int key) const;
-  /// Whether a key went down in the last pollEvents()/waitEvents() (and this is the first call
-  /// for that key since: one press = one true).
-  bool keyPressed(int key);
-  /// Wheel steps since the last call (positive = away from the user).
-  double takeScroll();
+  /// Every input event since the last call, in the order it happened (the window system's,
+  /// then any injected). Call after pollEvents()/waitEvents().
+  std::vector<InputEvent> takeEvents();
+  /// Adds an event to the queue as if the window system had delivered it (scripted input,
+  /// tests). A pointer event also moves cursorPosition().
+  void inject(const InputEvent& event);
+  /// Where the pointer was at the last pointer event, in pixels of the drawable area (as
+  /// framebufferSize() counts them; z unused).
+  core::Vec3 cursorPosition() const { return {cursorX_, cursorY_, 0.0f}; }
+  /// The system clipboard's text ("" when empty or not text).
+  std::string clipboard() const;
+  /// Puts text on the system clipboard.
+  void setClipboard(const std::string& text);
   /// Hides the cursor and reports unbounded movement (mouse look), or gives it back.
   void setCursorCaptured(bool captured);
   bool cursorCaptured() const { return captured_; }
@@ -103,11 +155,14 @@ class Window {
  private:
   Window() = default;
   GLFWwindow* window_ = nullptr;
-  double scroll_ = 0;
+  std::vector<InputEvent> events_;  ///< since the last takeEvents()
+  float cursorX_ = 0, cursorY_ = 0;
   bool captured_ = false;
   bool fullscreen_ = false;
   int windowed_[4] = {0, 0, 0, 0};  ///< position and size to go back to from full screen
-  std::vector<int> pressed_;        ///< keys that went down in the last poll, not yet asked for
+  /// screen coordinates to pixels of the drawable area (they differ on high-DPI screens)
+  void toPixels(double& x, double& y) const;
+  static void installCallbacks(Window* window);
 };
 
 /// The window's swapchain. Recreated transparently on resize or when out of date.

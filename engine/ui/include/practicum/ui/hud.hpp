@@ -1,6 +1,6 @@
 #pragma once
-/// The learner's heads-up display: what a session shows in practice and in exam mode, built as
-/// plain data from the session (testable without a window), then drawn with Dear ImGui.
+/// The learner's heads-up display as plain data (present::makeHud builds it from a session, so
+/// it is testable without a window) and its drawing with Dear ImGui.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -9,13 +9,15 @@
 
 #include <practicum/core/math.hpp>
 #include <practicum/procedure/procedure.hpp>
-#include <practicum/sim/session.hpp>
 #include <practicum/ui/text.hpp>
 
 namespace practicum::ui {
 
 /// How loud an alert is.
 enum class AlertLevel : std::uint8_t { Info, Warning, Major, Critical };
+
+/// The alert level of a rule's severity.
+AlertLevel alertLevel(scenario::RuleSeverity severity);
 
 /// One alert: a violation, a hazard, a refused operation, a fault.
 struct HudAlert {
@@ -67,12 +69,6 @@ struct HudModel {
   procedure::EndReason end = procedure::EndReason::None;
   procedure::SessionResult result;  ///< when ended
 };
-
-/// Builds the HUD for the session's current state. Exam mode carries no instruction, hint or
-/// checklist. Alerts and effects younger than `recentSeconds` are kept; `secondsAfterEnd` is the
-/// real time since the session ended (its clock stops then, the effects' fade does not).
-HudModel makeHud(const sim::Session& session, Language language, double recentSeconds = 8.0,
-                 double secondsAfterEnd = 0.0);
 
 /// Why a session ended, in words ("All steps completed", ...).
 const char* endReasonText(procedure::EndReason end, Language language);

@@ -1,0 +1,108 @@
+#include "editor_context.hpp"
+
+#include <algorithm>
+
+#include <practicum/editor/picking.hpp>
+
+namespace practicum::editor_app {
+
+using editor::Path;
+
+EditorContext::EditorContext(editor::Document document, present::Viewer& v, const EditorOptions& o)
+    : doc(std::move(document)),
+      viewer(v),
+      options(o),
+      rig(doc.scenario() ? doc.scenario()->scene.camera : scene::Camera{}) {}
+
+void EditorContext::apply(const editor::Command& command) {
+  if (auto s = doc.apply(command); !s.ok()) status = s.error().message;
+}
+
+void EditorContext::apply(const core::Result<editor::Command>& command) {
+  if (!command.ok())
+    status = command.error().message;
+  else
+    apply(*command);
+}
+
+void EditorContext::refreshPreview() {
+  if (previewRevision_ == doc.revision() && (preview || !doc.valid())) return;
+  previewRevision_ = doc.revision();
+  if (!doc.valid()) return;  // keep showing the last valid state
+  auto sim = sim::Simulation::create(*doc.scenario());
+  if (!sim.ok()) {
+    status = sim.error().message;
+    return;
+  }
+  const bool first = !preview;
+  preview = std::move(*sim);
+  if (auto shown = viewer.show(*preview); !shown.ok()) status = shown.error().message;
+  if (first) rig = present::CameraRig(doc.scenario()->scene.camera);
+}
+
+std::optional<std::size_t> EditorContext::entityOf(const Path& item) const {
+  if (const auto e = item.indexIn("entities")) return e;
+  for (const char* list : {"devices", "indicators"})
+    if (item.indexIn(list))
+      if (const auto name = doc.string(item.item().child("entity")))
+        return doc.find("entities", *name);
+  return std::nullopt;
+}
+
+std::optional<std::size_t> EditorContext::selectedEntity() const {
+  return doc.selection().empty() ? std::nullopt : entityOf(doc.selection()[0]);
+}
+
+bool EditorContext::isSelected(const Path& item) const {
+  return std::find(doc.selection().begin(), doc.selection().end(), item) != doc.selection().end();
+}
+
+void EditorContext::save() {
+  if (doc.file().empty()) {
+    dialog = Dialog::SaveAs;
+    return;
+  }
+  if (auto s = doc.save(); !s.ok())
+    status = "not saved: " + s.error().message;
+  else
+    status = "saved " + doc.file().string();
+}
+
+void EditorContext::frameSelected() {
+  const auto e = selectedEntity();
+  if (!e || !preview || *e >= preview->entityCount()) return;
+  const editor::EntityBox box = editor::entityBox(*preview, *e);
+  const core::Vec3 at = core::transformPoint(box.matrix, box.centre);
+  scene::Camera c = rig.camera();
+  const float reach = std::max(core::length(box.halfExtents) * 3.0f, 0.5f);
+  const core::Vec3 back = core::normalize(c.position - c.target);
+  c.target = at;
+  c.position = at + back * reach;
+  rig = present::CameraRig(c);
+}
+
+void EditorContext::deleteSelected() {
+  if (doc.selection().empty()) return;
+  const Path item = doc.selection()[0];
+  apply(editor::Command::erase(item, "Delete " + item.str()));
+  doc.select({});
+}
+
+void EditorContext::replaceDocument(editor::Document document) {
+  doc = std::move(document);
+  preview.reset();
+  previewRevision_ = ~0ull;
+}
+
+std::vector<std::string> EditorContext::symbolNames() const {
+  std::vector<std::string> names;
+  const scenario::ScenarioDef* def = doc.scenario() ? &*doc.scenario()
+                                     : preview      ? &preview->definition()
+                                                    : nullptr;
+  if (!def) return names;
+  for (const auto& e : def->training.symbols.entries) names.push_back(e.name);
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+}  // namespace practicum::editor_app

@@ -1,0 +1,86 @@
+#pragma once
+// What every room of the editor's window shares: the document, the window, the last valid state
+// of the scenario shown in the viewport, the camera, the view's settings, the status line, and
+// what one room asks of the editor (play, a dialog, quit). Each panel is a class that draws
+// itself over this context once per frame.
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include <practicum/editor/document.hpp>
+#include <practicum/editor/gizmo.hpp>
+#include <practicum/editor/path.hpp>
+#include <practicum/present/camera_rig.hpp>
+#include <practicum/present/viewer.hpp>
+#include <practicum/sim/simulation.hpp>
+#include <practicum/ui/text.hpp>
+
+namespace practicum::editor_app {
+
+/// How the editor was started (the program's options that the editor itself uses).
+struct EditorOptions {
+  std::filesystem::path scenario;  ///< empty: a new scenario
+  ui::Language language = ui::Language::English;
+  double autosaveSeconds = 30;
+  std::string select;  ///< an item to select at the start ("entities[3]")
+  std::string panel;   ///< the right-hand tab to show first: inspector, procedure, problems
+  std::filesystem::path playBot;  ///< a run file played in play mode at the start (tests)
+  /// An automated run (a fixed number of frames): no autosave, no prompts, no recovery files.
+  bool automated = false;
+};
+
+/// What the viewport shows and how the gizmo snaps.
+struct ViewSettings {
+  bool shapes = false, zones = true, sockets = true, joints = true;
+  editor::Snapping snapping;
+  editor::GizmoTool tool = editor::GizmoTool::Move;
+};
+
+/// A dialog a room asks for.
+enum class Dialog { None, New, Open, SaveAs };
+
+class EditorContext {
+ public:
+  EditorContext(editor::Document document, present::Viewer& viewer, const EditorOptions& options);
+
+  editor::Document doc;
+  present::Viewer& viewer;
+  const EditorOptions& options;
+  present::CameraRig rig;
+  std::unique_ptr<sim::Simulation> preview;  ///< the document's last valid state
+  std::string status;                        ///< the status line: what happened last
+  ViewSettings view;
+  // what the rooms ask of the editor this frame
+  std::optional<bool> playRequest;  ///< play the scenario: true in exam mode
+  Dialog dialog = Dialog::None;
+  bool closeAsked = false;  ///< the window's close was asked with unsaved changes
+  bool quit = false;        ///< leave now
+
+  /// Applies a command; a refusal goes to the status line.
+  void apply(const editor::Command& command);
+  void apply(const core::Result<editor::Command>& command);
+  /// Rebuilds the preview when the document changed and is valid (the last valid state stays
+  /// shown while it is not).
+  void refreshPreview();
+  /// The entity an item stands for: itself, or a device's or an indicator's entity.
+  std::optional<std::size_t> entityOf(const editor::Path& item) const;
+  /// The entity of the first selected item, if any.
+  std::optional<std::size_t> selectedEntity() const;
+  bool isSelected(const editor::Path& item) const;
+  /// Saves (asks for a folder first when the document has never been saved).
+  void save();
+  /// Points the camera at the selected entity.
+  void frameSelected();
+  /// Deletes the selected item.
+  void deleteSelected();
+  /// Switches to another document (File > New, Open).
+  void replaceDocument(editor::Document document);
+  /// The names conditions may use, sorted (for completion).
+  std::vector<std::string> symbolNames() const;
+
+ private:
+  std::uint64_t previewRevision_ = ~0ull;
+};
+
+}  // namespace practicum::editor_app

@@ -1,0 +1,156 @@
+#include "outliner_panel.hpp"
+
+#include <cstdio>
+
+#include <imgui.h>
+#include <nlohmann/json.hpp>
+
+#include <practicum/editor/authoring.hpp>
+#include <practicum/ui/ui_map.hpp>
+
+namespace practicum::editor_app {
+
+namespace {
+using Json = nlohmann::ordered_json;
+using editor::Command;
+using editor::Path;
+}  // namespace
+
+const std::vector<ItemList>& itemLists() {
+  static const std::vector<ItemList> lists = {
+      {"entities", "Entities", "name", ""},  // entities are added with addEntity
+      {"devices", "Devices", "name",
+       R"({"name": "NAME", "kind": "switch", "entity": "ENTITY", "label": {"zh-CN": "NAME", "en": "NAME"}})"},
+      {"procedure.steps", "Steps", "id",
+       R"({"id": "NAME", "text": {"zh-CN": "新步骤", "en": "New step"}, "done": "true"})"},
+      {"rules", "Rules", "id",
+       R"({"id": "NAME", "kind": "hazard", "text": {"zh-CN": "新规则", "en": "New rule"}, "when": "false", "severity": "major"})"},
+      {"faults", "Faults", "id",
+       R"({"id": "NAME", "text": {"zh-CN": "新故障", "en": "New fault"}, "trigger": {"type": "manual"}})"},
+      {"zones", "Zones", "name",
+       R"({"name": "NAME", "label": {"zh-CN": "区域", "en": "Zone"}, "center": [0, 1, 0], "halfExtents": [0.5, 1, 0.5]})"},
+      {"indicators", "Indicators", "name",
+       R"({"name": "NAME", "label": {"zh-CN": "指示灯", "en": "Lamp"}, "entity": "ENTITY", "style": "lamp", "value": "false"})"},
+      {"variables", "Variables", "name", R"({"name": "NAME", "value": "false"})"},
+      {"joints", "Joints", "name",
+       R"({"name": "NAME", "type": "fixed", "a": "ENTITY", "pivot": [0, 0, 0]})"},
+      {"materials", "Materials", "name",
+       R"({"name": "NAME", "baseColor": [0.7, 0.7, 0.7], "roughness": 0.6})"},
+  };
+  return lists;
+}
+
+const ItemList& itemList(std::string_view path) {
+  for (const ItemList& l : itemLists())
+    if (path == l.path) return l;
+  return itemLists().front();
+}
+
+void addItem(EditorContext& ctx, const ItemList& list) {
+  const Path listPath(list.path);
+  if (listPath == Path("entities")) {
+    editor::EntitySpec spec;
+    spec.name = "box";
+    spec.position = {0, 0.5, 0};
+    ctx.apply(editor::addEntity(ctx.doc, spec));
+    ctx.doc.select({listPath.element(ctx.doc.size(listPath) - 1)});
+    return;
+  }
+  std::string json = list.newItem;
+  const std::string base = list.nameKey == std::string("id") ? "new_item" : "NEW";
+  const std::string name = editor::uniqueName(ctx.doc, list.path, base);
+  const std::string entity = ctx.doc.string("entities[0].name").value_or("floor");
+  for (std::size_t at; (at = json.find("NAME")) != std::string::npos;) json.replace(at, 4, name);
+  for (std::size_t at; (at = json.find("ENTITY")) != std::string::npos;)
+    json.replace(at, 6, entity);
+  ctx.apply(Command::insert(listPath, ctx.doc.size(listPath), json, "Add " + name));
+  if (ctx.doc.size(listPath) > 0) ctx.doc.select({listPath.element(ctx.doc.size(listPath) - 1)});
+}
+
+void OutlinerPanel::draw(EditorContext& ctx) {
+  ImGui::SetNextItemWidth(-1);
+  ImGui::InputTextWithHint("##search", "search", search_, sizeof search_);
+  ui::nameItem("outliner.search");
+  // the scenario's own fields and its rubric
+  if (ImGui::Selectable("Scenario", ctx.isSelected(Path()))) ctx.doc.select({Path()});
+  ui::nameItem("outliner.scenario");
+  if (ImGui::Selectable("Rubric", ctx.isSelected("rubric"))) {
+    if (!ctx.doc.value("rubric"))
+      ctx.apply(Command::set("rubric", R"({"pass": 0})", "Add a rubric"));
+    ctx.doc.select({Path("rubric")});
+  }
+  ui::nameItem("outliner.rubric");
+  for (const ItemList& list : itemLists()) {
+    const Path listPath(list.path);
+    const std::size_t n = ctx.doc.size(listPath);
+    const std::string header = std::string(list.title) + " (" + std::to_string(n) + ")";
+    const bool open = ImGui::CollapsingHeader(
+        header.c_str(), listPath == Path("entities") ? ImGuiTreeNodeFlags_DefaultOpen : 0);
+    ui::nameItem(std::string("outliner.") + list.path, open ? "open" : "closed");
+    if (!open) continue;
+    ImGui::PushID(list.path);
+    for (std::size_t i = 0; i < n; ++i) {
+      const Path item = listPath.element(i);
+      const std::string name = ctx.doc.string(item.child(list.nameKey)).value_or("?");
+      if (search_[0] && name.find(search_) == std::string::npos) continue;
+      ImGui::PushID(int(i));
+      if (isRenaming_ && renaming_ == item) {
+        ImGui::SetKeyboardFocusHere();
+        if (ImGui::InputText(
+                "##rename", rename_, sizeof rename_,
+                ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll))
+          commitRename(ctx, list, i);
+        ui::nameItem("outliner.rename", rename_);
+        if (ImGui::IsItemDeactivated()) isRenaming_ = false;
+      } else if (ImGui::Selectable(name.c_str(), ctx.isSelected(item))) {
+        ctx.doc.select({item});
+      }
+      ui::nameItem("outliner." + item.str(), name);
+      if (ImGui::BeginPopupContextItem()) {
+        if (ImGui::MenuItem("Rename")) {
+          renaming_ = item;
+          isRenaming_ = true;
+          std::snprintf(rename_, sizeof rename_, "%s", name.c_str());
+        }
+        ui::nameItem("context.Rename");
+        if (ImGui::MenuItem("Duplicate")) duplicate(ctx, list, i);
+        ui::nameItem("context.Duplicate");
+        if (ImGui::MenuItem("Delete")) {
+          ctx.apply(Command::erase(item, "Delete " + name));
+          ctx.doc.select({});
+        }
+        ui::nameItem("context.Delete");
+        if (i > 0 && ImGui::MenuItem("Move up")) ctx.apply(Command::move(listPath, i, i - 1));
+        if (i + 1 < n && ImGui::MenuItem("Move down")) ctx.apply(Command::move(listPath, i, i + 1));
+        ImGui::EndPopup();
+      }
+      ImGui::PopID();
+    }
+    if (ImGui::SmallButton("+ add")) addItem(ctx, list);
+    ui::nameItem(std::string("outliner.") + list.path + ".add");
+    ImGui::PopID();
+  }
+}
+
+void OutlinerPanel::commitRename(EditorContext& ctx, const ItemList& list, std::size_t i) {
+  isRenaming_ = false;
+  const Path listPath(list.path);
+  if (listPath == Path("entities"))
+    ctx.apply(editor::renameEntity(ctx.doc, i, rename_));
+  else if (listPath == Path("devices"))
+    ctx.apply(editor::renameDevice(ctx.doc, i, rename_));
+  else
+    ctx.apply(
+        Command::set(listPath.element(i).child(list.nameKey), Json(rename_).dump(), "Rename"));
+}
+
+void OutlinerPanel::duplicate(EditorContext& ctx, const ItemList& list, std::size_t i) {
+  const Path listPath(list.path);
+  if (listPath == Path("entities")) return ctx.apply(editor::duplicateEntity(ctx.doc, i));
+  Json copy = Json::parse(ctx.doc.value(listPath.element(i)).value_or("{}"), nullptr, false);
+  if (!copy.is_object()) return;
+  copy[list.nameKey] = editor::uniqueName(ctx.doc, list.path, copy.value(list.nameKey, "item"));
+  ctx.apply(Command::insert(listPath, i + 1, copy.dump(), "Duplicate"));
+}
+
+}  // namespace practicum::editor_app

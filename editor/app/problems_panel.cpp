@@ -1,0 +1,46 @@
+#include "problems_panel.hpp"
+
+#include <imgui.h>
+
+#include <practicum/ui/ui_map.hpp>
+
+namespace practicum::editor_app {
+
+void ProblemsPanel::draw(EditorContext& ctx) {
+  const auto& diagnostics = ctx.doc.diagnostics();
+  if (diagnostics.empty()) {
+    ImGui::TextColored(ImVec4(0.4f, 0.9f, 0.5f, 1), "No problems");
+    ui::nameItem("problems.none");
+  }
+  for (std::size_t i = 0; i < diagnostics.size(); ++i) {
+    const auto& d = diagnostics[i];
+    const ImVec4 colour = d.severity == scenario::Severity::Error ? ImVec4(1, 0.4f, 0.35f, 1)
+                                                                  : ImVec4(1, 0.8f, 0.3f, 1);
+    ImGui::PushStyleColor(ImGuiCol_Text, colour);
+    const std::string text = d.path + ": " + d.message;
+    const std::string label = text + "##" + std::to_string(i);
+    if (ImGui::Selectable(label.c_str())) ctx.doc.select({editor::Path(d.path).item()});
+    ui::nameItem("problems[" + std::to_string(i) + "]", text);
+    ImGui::PopStyleColor();
+  }
+}
+
+void AssessmentPanel::draw(const Assessment& a) {
+  const auto& r = a.result;
+  ImGui::TextColored(r.passed ? ImVec4(0.4f, 0.95f, 0.5f, 1) : ImVec4(1, 0.35f, 0.3f, 1), "%s",
+                     r.passed ? "PASSED" : "NOT PASSED");
+  ui::nameItem("assessment.passed", r.passed ? "passed" : "not passed");
+  ImGui::Text("score %g / %g, %.1f s", r.score, r.max, r.seconds);
+  ui::nameItem("assessment.score", std::to_string(r.score) + " / " + std::to_string(r.max));
+  for (const auto& s : r.steps)
+    ImGui::BulletText("%s %s (%.1f s)", s.done ? "[x]" : "[ ]", s.id.c_str(), s.at);
+  for (std::size_t i = 0; i < r.violations.size(); ++i) {
+    const auto& v = r.violations[i];
+    ImGui::TextColored(ImVec4(1, 0.5f, 0.4f, 1), "%.1f s  %s", v.at, v.textEn.c_str());
+    ui::nameItem("assessment.violations[" + std::to_string(i) + "]", v.textEn);
+  }
+  ImGui::TextWrapped("log: %s", a.log.c_str());
+  ui::nameItem("assessment.log", a.log);
+}
+
+}  // namespace practicum::editor_app

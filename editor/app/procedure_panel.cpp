@@ -1,0 +1,148 @@
+#include "procedure_panel.hpp"
+
+#include <cctype>
+#include <cstdio>
+
+#include <imgui.h>
+#include <nlohmann/json.hpp>
+
+#include <practicum/ui/ui_map.hpp>
+
+#include "outliner_panel.hpp"
+
+namespace practicum::editor_app {
+
+namespace {
+using Json = nlohmann::ordered_json;
+using editor::Command;
+using editor::Path;
+
+bool nameChar(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.';
+}
+}  // namespace
+
+void setCreating(EditorContext& ctx, const Path& path, const std::string& json) {
+  const Path parent = path.parent();
+  if (path.depth() < 2 || ctx.doc.value(parent)) return ctx.apply(Command::set(path, json));
+  ctx.apply(Command::set(parent, Json{{std::string(path.key()), Json::parse(json)}}.dump()));
+}
+
+void ProcedurePanel::draw(EditorContext& ctx) {
+  const Path steps("procedure.steps");
+  const std::size_t n = ctx.doc.size(steps);
+  const auto names = ctx.symbolNames();
+  for (std::size_t i = 0; i < n; ++i) {
+    const Path step = steps.element(i);
+    ImGui::PushID(int(i));
+    const std::string id = ctx.doc.string(step.child("id")).value_or("?");
+    const bool open =
+        ImGui::TreeNodeEx("##step", ImGuiTreeNodeFlags_DefaultOpen, "%zu. %s", i + 1, id.c_str());
+    ui::nameItem("procedure." + step.str(), id);
+    ImGui::SameLine();
+    if (ImGui::SmallButton("^") && i > 0) ctx.apply(Command::move(steps, i, i - 1));
+    ImGui::SameLine();
+    if (ImGui::SmallButton("v") && i + 1 < n) ctx.apply(Command::move(steps, i, i + 1));
+    ImGui::SameLine();
+    if (ImGui::SmallButton("x")) ctx.apply(Command::erase(step, "Delete step " + id));
+    if (open) {
+      textField(ctx, "zh-CN", step.child("text").child("zh-CN"));
+      textField(ctx, "en", step.child("text").child("en"));
+      textField(ctx, "hint zh-CN", step.child("hint").child("zh-CN"));
+      textField(ctx, "hint en", step.child("hint").child("en"));
+      afterField(ctx, step);
+      conditionField(ctx, "done", step.child("done"), names);
+      ImGui::TreePop();
+    }
+    ImGui::PopID();
+  }
+  if (ImGui::Button("+ step")) addItem(ctx, itemList("procedure.steps"));
+  ui::nameItem("procedure.add");
+}
+
+void ProcedurePanel::textField(EditorContext& ctx, const char* label, const Path& path) {
+  char buf[512];
+  std::snprintf(buf, sizeof buf, "%s", ctx.doc.string(path).value_or("").c_str());
+  ImGui::InputText(label, buf, sizeof buf);
+  ui::nameItem("procedure." + path.str(), buf);
+  if (ImGui::IsItemDeactivatedAfterEdit()) setCreating(ctx, path, Json(buf).dump());
+}
+
+void ProcedurePanel::afterField(EditorContext& ctx, const Path& step) {
+  const Path path = step.child("after");
+  const Json after = Json::parse(ctx.doc.value(path).value_or("null"), nullptr, false);
+  std::string ids = after.is_array() && after.empty() ? "-" : "";
+  if (after.is_array())
+    for (const auto& a : after)
+      if (a.is_string()) ids += (ids.empty() ? "" : ", ") + a.get<std::string>();
+  char buf[512];
+  std::snprintf(buf, sizeof buf, "%s", ids.c_str());
+  ImGui::InputTextWithHint("after", "the step before it; - for none", buf, sizeof buf);
+  ui::nameItem("procedure." + path.str(), buf);
+  for (const auto& d : ctx.doc.diagnostics())
+    if (Path(d.path).startsWith(path))
+      ImGui::TextColored(ImVec4(1, 0.35f, 0.3f, 1), "%s", d.message.c_str());
+  if (!ImGui::IsItemDeactivatedAfterEdit()) return;
+  if (std::string(buf) == "-") return ctx.apply(Command::set(path, "[]", "No prerequisites"));
+  // the ids, separated by commas
+  Json list = Json::array();
+  const std::string text = buf;
+  for (std::size_t start = 0; start <= text.size();) {
+    std::size_t end = text.find(',', start);
+    if (end == std::string::npos) end = text.size();
+    std::string id = text.substr(start, end - start);
+    id.erase(0, id.find_first_not_of(' '));
+    id.erase(id.find_last_not_of(' ') + 1);
+    if (!id.empty()) list.push_back(id);
+    start = end + 1;
+  }
+  if (list.empty() && ctx.doc.value(path))
+    ctx.apply(Command::erase(path, "Steps in sequence"));
+  else if (!list.empty())
+    ctx.apply(Command::set(path, list.dump(), "Prerequisites"));
+}
+
+void ProcedurePanel::conditionField(EditorContext& ctx, const char* label, const Path& path,
+                                    const std::vector<std::string>& names) {
+  char buf[512];
+  std::snprintf(buf, sizeof buf, "%s", ctx.doc.string(path).value_or("").c_str());
+  // Tab completes the name being typed with the first name that starts with it
+  const auto complete = [](ImGuiInputTextCallbackData* data) {
+    const auto* all = static_cast<const std::vector<std::string>*>(data->UserData);
+    int start = data->CursorPos;
+    while (start > 0 && nameChar(data->Buf[start - 1])) --start;
+    const std::string word(data->Buf + start, data->Buf + data->CursorPos);
+    if (word.empty()) return 0;
+    for (const auto& name : *all)
+      if (name.rfind(word, 0) == 0) {
+        data->DeleteChars(start, data->CursorPos - start);
+        data->InsertChars(start, name.c_str());
+        break;
+      }
+    return 0;
+  };
+  ImGui::InputText(label, buf, sizeof buf, ImGuiInputTextFlags_CallbackCompletion, complete,
+                   const_cast<std::vector<std::string>*>(&names));
+  ui::nameItem("procedure." + path.str(), buf);
+  const bool editing = ImGui::IsItemActive();
+  if (ImGui::IsItemDeactivatedAfterEdit()) setCreating(ctx, path, Json(buf).dump());
+  for (const auto& d : ctx.doc.diagnostics())
+    if (Path(d.path) == path)
+      ImGui::TextColored(ImVec4(1, 0.35f, 0.3f, 1), "%s", d.message.c_str());
+  if (!editing) return;
+  // the word being typed, and the names that start with it
+  const std::string text = buf;
+  std::size_t start = text.size();
+  while (start > 0 && nameChar(text[start - 1])) --start;
+  const std::string word = text.substr(start);
+  if (word.empty()) return;
+  ImGui::BeginTooltip();
+  int shown = 0;
+  for (const auto& name : names)
+    if (name.rfind(word, 0) == 0 && shown++ < 12) ImGui::TextUnformatted(name.c_str());
+  if (shown == 0) ImGui::TextDisabled("no name starts with %s", word.c_str());
+  if (shown > 0) ImGui::TextDisabled("Tab completes");
+  ImGui::EndTooltip();
+}
+
+}  // namespace practicum::editor_app

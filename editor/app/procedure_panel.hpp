@@ -1,0 +1,28 @@
+#pragma once
+// The Procedure tab: the steps in order (move, delete), their texts and hints in both languages,
+// their prerequisites, and the condition that completes each, with completion of the names it
+// may use and its error as it is typed.
+#include <string>
+#include <vector>
+
+#include <practicum/editor/path.hpp>
+
+#include "editor_context.hpp"
+
+namespace practicum::editor_app {
+
+class ProcedurePanel {
+ public:
+  void draw(EditorContext& ctx);
+
+ private:
+  void textField(EditorContext& ctx, const char* label, const editor::Path& path);
+  void afterField(EditorContext& ctx, const editor::Path& step);
+  void conditionField(EditorContext& ctx, const char* label, const editor::Path& path,
+                      const std::vector<std::string>& names);
+};
+
+/// Sets a member, creating the object that holds it when the item has none yet (a first hint).
+void setCreating(EditorContext& ctx, const editor::Path& path, const std::string& json);
+
+}  // namespace practicum::editor_app

@@ -1,0 +1,172 @@
+// The HUD as data: what practice and exam mode show, alerts and consequences from the events,
+// both languages; the timeline's markers.
+#include <gtest/gtest.h>
+
+#include <memory>
+
+#include <practicum/present/hud_model.hpp>
+#include <practicum/scenario/run_file.hpp>
+#include <practicum/sim/bot.hpp>
+#include <practicum/ui/hud.hpp>
+#include <practicum/ui/timeline.hpp>
+
+#include "test_support.hpp"
+
+namespace practicum::test {
+namespace {
+
+using ui::Language;
+
+std::unique_ptr<sim::Session> substation(sim::Mode mode) {
+  sim::SessionOptions options;
+  options.mode = mode;
+  auto s = sim::Session::load(sourceDir() / "scenarios" / "substation-switching", options);
+  EXPECT_TRUE(s.ok()) << s.error().message;
+  return s.ok() ? std::move(*s) : nullptr;
+}
+
+// plays a shipped run file of the substation scenario in a mode
+void play(sim::Session& s, const std::string& run) {
+  const auto file = scenario::loadRunFile(sourceDir() / "scenarios" / "substation-switching" /
+                                          "runs" / (run + ".json"));
+  ASSERT_TRUE(file.run);
+  auto bot = sim::Bot::create(*file.run, s);
+  ASSERT_TRUE(bot.ok()) << bot.error().message;
+  ASSERT_TRUE(bot->play().ok());
+}
+
+TEST(Hud, PracticeShowsTheStepItsHintAndTheChecklist) {
+  auto s = substation(sim::Mode::Practice);
+  ASSERT_TRUE(s);
+  const auto& steps = s->definition().training.steps;
+  const ui::HudModel h = present::makeHud(*s, Language::English);
+  EXPECT_FALSE(h.exam);
+  EXPECT_EQ(h.instruction, steps[0].text.en);
+  EXPECT_EQ(h.hint, steps[0].hint.en);
+  EXPECT_FALSE(h.hint.empty());
+  ASSERT_EQ(h.checklist.size(), steps.size());
+  EXPECT_TRUE(h.checklist[0].current);
+  EXPECT_FALSE(h.checklist[1].current);
+  EXPECT_EQ(h.timeLimit, s->definition().training.timeLimit);
+
+  // the same in Chinese: the scenario's own texts
+  const ui::HudModel zh = present::makeHud(*s, Language::ChineseSimplified);
+  EXPECT_EQ(zh.instruction, steps[0].text.zhCN);
+  EXPECT_EQ(zh.hint, steps[0].hint.zhCN);
+  EXPECT_EQ(zh.title, s->definition().meta.title.zhCN);
+}
+
+TEST(Hud, ExamShowsTheBriefAndNoHintsOrChecklist) {
+  auto s = substation(sim::Mode::Exam);
+  ASSERT_TRUE(s);
+  const ui::HudModel h = present::makeHud(*s, Language::English);
+  EXPECT_TRUE(h.exam);
+  EXPECT_TRUE(h.instruction.empty());
+  EXPECT_TRUE(h.hint.empty());
+  EXPECT_TRUE(h.checklist.empty());
+  EXPECT_EQ(h.brief, s->definition().meta.description.en);
+  EXPECT_FALSE(h.ended);
+}
+
+TEST(Hud, AMistakeAlertsShowsItsConsequenceAndEndsTheExamWithTheResult) {
+  auto s = substation(sim::Mode::Exam);
+  ASSERT_TRUE(s);
+  play(*s, "earthing-while-live");
+  const ui::HudModel h = present::makeHud(*s, Language::English);
+  ASSERT_FALSE(h.alerts.empty());
+  bool critical = false;
+  for (const auto& a : h.alerts) critical |= a.level == ui::AlertLevel::Critical;
+  EXPECT_TRUE(critical);
+  // exam alerts name rules, never the steps (that would be a hint)
+  for (const auto& a : h.alerts)
+    for (const auto& step : s->definition().training.steps)
+      EXPECT_EQ(a.text.find(step.text.en), std::string::npos) << a.text;
+  bool arcFlash = false;
+  for (const auto& e : h.effects) arcFlash |= e.kind == "arc-flash" && e.device.has_value();
+  EXPECT_TRUE(arcFlash);
+  EXPECT_TRUE(h.ended);
+  EXPECT_EQ(h.end, procedure::EndReason::Critical);
+  EXPECT_FALSE(h.result.passed);
+  EXPECT_FALSE(h.result.violations.empty());
+
+  // alerts and effects fade: none are recent a minute later
+  const ui::HudModel later = present::makeHud(*s, Language::English, -1.0);
+  EXPECT_TRUE(later.alerts.empty());
+  EXPECT_TRUE(later.effects.empty());
+}
+
+TEST(Hud, ThePointerAndTheHandAreNamed) {
+  auto s = substation(sim::Mode::Practice);
+  ASSERT_TRUE(s);
+  // aim at QF1's handle
+  const auto& t = s->definition().training;
+  const auto qf1 = *sim::findDevice(t, "QF1");
+  const core::Vec3 at = s->simulation().entityPose(t.devices[qf1].entity).position;
+  sim::InputRecord in;
+  in.cameraPosition = in.pointerOrigin = at + core::Vec3{0, 0, 1};
+  in.cameraForward = in.pointerDirection = {0, 0, -1};
+  s->step(in);
+  const ui::HudModel h = present::makeHud(*s, Language::English);
+  EXPECT_NE(h.pointing.find("QF1"), std::string::npos) << h.pointing;
+  EXPECT_NE(h.pointing.find("closed"), std::string::npos) << h.pointing;
+  EXPECT_TRUE(h.holding.empty());
+}
+
+TEST(UiText, EveryStringIsInBothLanguages) {
+  for (int i = 0; i < static_cast<int>(ui::Text::Count_); ++i) {
+    const auto t = static_cast<ui::Text>(i);
+    const std::string en = ui::tr(t, Language::English);
+    const std::string zh = ui::tr(t, Language::ChineseSimplified);
+    EXPECT_FALSE(en.empty()) << i;
+    // the Chinese text has Chinese characters (UTF-8 lead bytes of U+3000..U+9FFF: E3..E9)
+    bool cjk = false;
+    for (unsigned char c : zh) cjk |= c >= 0xE3 && c <= 0xE9;
+    EXPECT_TRUE(cjk) << i << ": " << zh;
+  }
+  scenario::LocalizedText onlyEnglish{"", "valve"};
+  EXPECT_EQ(ui::pick(onlyEnglish, Language::ChineseSimplified), "valve");
+}
+
+TEST(Timeline, MarkersColourStepsViolationsAndFaults) {
+  auto s = substation(sim::Mode::Practice);
+  ASSERT_TRUE(s);
+  play(*s, "perfect");
+  const auto markers =
+      ui::timelineMarkers(s->definition(), s->events(), s->tickSeconds(), Language::English);
+  ASSERT_EQ(markers.size(), s->events().size());
+  std::size_t steps = 0, violations = 0;
+  for (const auto& m : markers) {
+    steps += m.kind == ui::MarkerKind::Step;
+    violations += m.kind == ui::MarkerKind::Violation;
+  }
+  EXPECT_EQ(steps, s->definition().training.steps.size());
+  EXPECT_EQ(violations, 0u);
+  for (std::size_t i = 1; i < markers.size(); ++i) EXPECT_GE(markers[i].at, markers[i - 1].at);
+
+  auto wrong = substation(sim::Mode::Practice);
+  ASSERT_TRUE(wrong);
+  play(*wrong, "disconnector-under-load");
+  const auto bad = ui::timelineMarkers(wrong->definition(), wrong->events(), wrong->tickSeconds(),
+                                       Language::ChineseSimplified);
+  bool red = false;
+  for (const auto& m : bad)
+    red |= m.kind == ui::MarkerKind::Violation && m.text.find("危急") != std::string::npos;
+  EXPECT_TRUE(red);
+}
+
+TEST(Timeline, NextAndPreviousEvent) {
+  const std::vector<ui::TimelineMarker> m = {{1.0, ui::MarkerKind::Step, "a"},
+                                             {2.5, ui::MarkerKind::Violation, "b"},
+                                             {2.5, ui::MarkerKind::Other, "c"},
+                                             {4.0, ui::MarkerKind::Fault, "d"}};
+  EXPECT_EQ(ui::adjacentMarker(m, 0.0, +1), 1.0);
+  EXPECT_EQ(ui::adjacentMarker(m, 1.0, +1), 2.5);
+  EXPECT_EQ(ui::adjacentMarker(m, 2.5, +1), 4.0);
+  EXPECT_FALSE(ui::adjacentMarker(m, 4.0, +1));
+  EXPECT_EQ(ui::adjacentMarker(m, 4.0, -1), 2.5);
+  EXPECT_EQ(ui::adjacentMarker(m, 2.0, -1), 1.0);
+  EXPECT_FALSE(ui::adjacentMarker(m, 1.0, -1));
+}
+
+}  // namespace
+}  // namespace practicum::test
