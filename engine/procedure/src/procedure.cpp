@@ -61,6 +61,8 @@ const char* toString(EndReason reason) {
     case EndReason::Critical: return "critical";
     case EndReason::TimeLimit: return "time-limit";
     case EndReason::Stopped: return "stopped";
+    case EndReason::Interrupted: return "interrupted";
+    case EndReason::Closed: return "closed";
   }
   return "?";
 }

@@ -1,6 +1,7 @@
 #include <practicum/sim/session.hpp>
 
 #include <algorithm>
+#include <cassert>
 #include <cmath>
 
 namespace practicum::sim {
@@ -203,7 +204,10 @@ void Session::operate(std::uint32_t device) {
   procedure_->record({tick, procedure::EventKind::Operated, device, from, to, 0});
 }
 
-void Session::stop() { end(procedure::EndReason::Stopped); }
+void Session::stop(procedure::EndReason reason) {
+  assert(procedure::isEndedFromOutside(reason) && "stop() ends a session from outside only");
+  end(reason);
+}
 
 namespace {
 // where a ray meets the plane through `point` with normal `normal`; nullopt when (nearly) parallel

@@ -30,14 +30,28 @@ enum class EventKind : std::uint8_t {
   SessionEnded,   ///< the session ended; `subject` is the EndReason
 };
 
-/// Why a session ended.
+/// Why a session ended. The values are stored in session logs: new ones are appended, never
+/// renumbered. Stopped, Interrupted and Closed end a session from outside (not by the procedure):
+/// isEndedFromOutside().
 enum class EndReason : std::uint8_t {
-  None,       ///< still running
-  Completed,  ///< every step done
-  Critical,   ///< a critical violation in exam mode
-  TimeLimit,  ///< the scenario's time limit passed
-  Stopped,    ///< the learner or a script stopped it
+  None,         ///< still running
+  Completed,    ///< every step done
+  Critical,     ///< a critical violation in exam mode
+  TimeLimit,    ///< the scenario's time limit passed
+  Stopped,      ///< the learner or a script stopped it
+  Interrupted,  ///< the program got SIGINT, SIGTERM or SIGHUP (Ctrl+C, shutdown) (log format 1.2)
+  Closed,       ///< the learner closed the window before the session ended (log format 1.2)
 };
+/// The last EndReason this build knows.
+inline constexpr EndReason kLastEndReason = EndReason::Closed;
+
+/// True for the reasons that end a session from outside the procedure (Stopped, Interrupted,
+/// Closed): the session ends at whatever tick the host stopped it, so a replay has to stop it
+/// there too rather than wait for the procedure to end it.
+constexpr bool isEndedFromOutside(EndReason reason) {
+  return reason == EndReason::Stopped || reason == EndReason::Interrupted ||
+         reason == EndReason::Closed;
+}
 
 /// Who injected a fault.
 enum class FaultSource : std::uint8_t {
@@ -66,7 +80,8 @@ struct Event {
 const char* toString(EventKind kind);
 /// Name of a fault source ("scheduled", "condition", "instructor").
 const char* toString(FaultSource source);
-/// Name of an end reason ("completed", "critical", ...).
+/// Name of an end reason ("completed", "critical", "time-limit", "stopped", "interrupted",
+/// "closed"; "none" while running).
 const char* toString(EndReason reason);
 
 }  // namespace practicum::procedure

@@ -65,8 +65,11 @@ class Session {
 
   /// Advances one tick with this input. Does nothing once the session has ended.
   void step(const InputRecord& input);
-  /// Ends the session now (the learner or a script stopped).
-  void stop();
+  /// Ends the session now, from outside the procedure, at the current tick: `reason` is Stopped
+  /// (the learner or a script stopped it), Interrupted (the program got SIGINT, SIGTERM or
+  /// SIGHUP) or Closed (the learner closed the window). Records the SessionEnded event. Does
+  /// nothing once the session has ended.
+  void stop(procedure::EndReason reason = procedure::EndReason::Stopped);
 
   std::uint64_t tick() const { return simulation_->tick(); }
   double time() const { return simulation_->time(); }
