@@ -71,6 +71,7 @@ int main() {
     }
     record::EndRecord end;
     end.tick = kTicks;
+    end.reason = static_cast<std::uint8_t>(procedure::EndReason::Stopped);
     (*writer)->end(end);
     (void)(*writer)->close();
     const double logSeconds = seconds(t0, Clock::now());

@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <memory>
+#include <set>
+#include <string>
 
 #include <practicum/present/hud_model.hpp>
 #include <practicum/scenario/run_file.hpp>
@@ -125,6 +127,31 @@ TEST(UiText, EveryStringIsInBothLanguages) {
   }
   scenario::LocalizedText onlyEnglish{"", "valve"};
   EXPECT_EQ(ui::pick(onlyEnglish, Language::ChineseSimplified), "valve");
+}
+
+// every end reason has its own words in both languages; the review's timeline says why the
+// session ended, interrupted and closed included
+TEST(UiText, EveryEndReasonIsSaidInBothLanguages) {
+  using procedure::EndReason;
+  for (const Language lang : {Language::English, Language::ChineseSimplified}) {
+    std::set<std::string> said;
+    for (const EndReason e : {EndReason::Completed, EndReason::Critical, EndReason::TimeLimit,
+                              EndReason::Stopped, EndReason::Interrupted, EndReason::Closed})
+      said.insert(ui::endReasonText(e, lang));
+    EXPECT_EQ(said.size(), 6u);
+  }
+  EXPECT_EQ(std::string(ui::endReasonText(EndReason::Interrupted, Language::English)),
+            "Interrupted: the program was shut down");
+  EXPECT_EQ(std::string(ui::endReasonText(EndReason::Closed, Language::ChineseSimplified)),
+            "结束前关闭了窗口");
+
+  auto s = substation(sim::Mode::Practice);
+  ASSERT_TRUE(s);
+  s->stop(EndReason::Interrupted);
+  const auto markers =
+      ui::timelineMarkers(s->definition(), s->events(), s->tickSeconds(), Language::English);
+  ASSERT_EQ(markers.size(), 1u);
+  EXPECT_NE(markers[0].text.find("Interrupted"), std::string::npos) << markers[0].text;
 }
 
 TEST(Timeline, MarkersColourStepsViolationsAndFaults) {

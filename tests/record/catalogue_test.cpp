@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <fstream>
+#include <map>
 #include <set>
 
 #include <practicum/record/catalogue.hpp>
@@ -103,6 +104,63 @@ TEST(Catalogue, AddsListsAndFiltersSessions) {
   EXPECT_EQ(only({.until = "2026-11-18"}), (V{"p-C", "p-A"}));  // the day itself is included
   EXPECT_EQ(only({.learner = "p-A", .mode = "practice"}), V{});
   EXPECT_EQ(only({.learner = "nobody' OR '1'='1"}), V{});  // values are bound, never SQL
+}
+
+// every way a session ends is listed: the end record's reason (interrupted and closed among
+// them), and for a log without one why it has none (killed or crashed, or still being written)
+TEST(Catalogue, ListsHowEverySessionEnded) {
+  const fs::path dir = practicum::test::makeTempDir("catalogue-ends");
+  const std::vector<std::string> names = {"completed", "critical",    "time-limit",
+                                          "stopped",   "interrupted", "closed"};
+  for (std::uint8_t reason = 1; reason <= 6; ++reason)
+    writeLog(dir, names[reason - 1] + ".plog",
+             header("p-" + names[reason - 1], "workbench", 0, 1795000000000 + reason),
+             EndRecord{100u * reason, reason, 10, 100, false});
+  writeLog(dir, "killed.plog", header("p-killed", "workbench", 0, 1795000000010), std::nullopt);
+  // a session in progress: its writer holds the log (the header is written and synced)
+  auto running =
+      LogWriter::create(dir / "running.plog", header("p-running", "workbench", 0, 1795000000020));
+  ASSERT_TRUE(running.ok()) << running.error().message;
+  EXPECT_TRUE(logIsBeingWritten(dir / "running.plog"));
+  EXPECT_FALSE(logIsBeingWritten(dir / "killed.plog"));
+
+  auto cat = Catalogue::open(dir / "catalogue.sqlite");
+  ASSERT_TRUE(cat.ok()) << cat.error().message;
+  ASSERT_EQ((*cat)->sync(dir).value(), 8u);
+  const auto byLearner = [&] {
+    std::map<std::string, SessionRow> out;
+    auto listed = (*cat)->list({});
+    EXPECT_TRUE(listed.ok()) << listed.error().message;
+    if (listed.ok())
+      for (const auto& r : *listed) out[r.learner] = r;
+    return out;
+  };
+  auto rows = byLearner();
+  for (const auto& name : names) {
+    SCOPED_TRACE(name);
+    const SessionRow& r = rows.at("p-" + name);
+    EXPECT_EQ(r.endReason, name);
+    EXPECT_EQ(endReasonText(r), name);
+    EXPECT_EQ(r.verification, "ok");
+    EXPECT_EQ(r.passed, false);
+  }
+  EXPECT_EQ(rows.at("p-killed").endReason, "");
+  EXPECT_EQ(rows.at("p-killed").verification, "incomplete");
+  EXPECT_EQ(endReasonText(rows.at("p-killed")),
+            "incomplete — no end record (the program was killed or crashed)");
+  EXPECT_EQ(rows.at("p-running").verification, kStillBeingWritten);
+  EXPECT_NE(endReasonText(rows.at("p-running")).find("still running"), std::string::npos);
+
+  // the writer is gone without an end record and without writing more (killed): the next sync
+  // looks at the log again although its size is the same
+  const auto size = fs::file_size(dir / "running.plog");
+  ASSERT_TRUE((*running)->close().ok());
+  ASSERT_EQ(fs::file_size(dir / "running.plog"), size);
+  EXPECT_EQ((*cat)->sync(dir).value(), 1u);
+  rows = byLearner();
+  EXPECT_EQ(rows.at("p-running").verification, "incomplete");
+  EXPECT_EQ(endReasonText(rows.at("p-running")), endReasonText(rows.at("p-killed")));
+  EXPECT_EQ((*cat)->sync(dir).value(), 0u);  // and then no more
 }
 
 TEST(Catalogue, ADamagedLogIsListedAsDamaged) {

@@ -14,6 +14,7 @@
 namespace practicum::record {
 namespace {
 
+using test::rechain;
 using test::recordStarts;
 using test::sameBits;
 using test::sampleHeader;
@@ -90,21 +91,25 @@ std::string writeScripted(const std::filesystem::path& file, const Scripted& s,
   return bytes ? *bytes : std::string();
 }
 
+// seven ticks, two events, a checkpoint, the end (completed)
+Scripted smallScript() {
+  Scripted s;
+  sim::InputRecord in;
+  for (std::uint64_t t = 0; t < 7; ++t) {
+    in.pointerDirection.x = 0.1f * static_cast<float>(t);
+    in.buttons = t > 4 ? 1 : 0;
+    s.ticks.push_back({t, in});
+  }
+  s.events = {{5, procedure::EventKind::Operated, 1, 0, 1, 0},
+              {6, procedure::EventKind::StepCompleted, 0, 0, 0, 0}};
+  s.checkpoints = {{3, 77}};
+  s.end = {7, 1, 1, 1, true};
+  return s;
+}
+
 std::string smallLog() {
-  static const std::string bytes = [] {
-    Scripted s;
-    sim::InputRecord in;
-    for (std::uint64_t t = 0; t < 7; ++t) {
-      in.pointerDirection.x = 0.1f * static_cast<float>(t);
-      in.buttons = t > 4 ? 1 : 0;
-      s.ticks.push_back({t, in});
-    }
-    s.events = {{5, procedure::EventKind::Operated, 1, 0, 1, 0},
-                {6, procedure::EventKind::StepCompleted, 0, 0, 0, 0}};
-    s.checkpoints = {{3, 77}};
-    s.end = {7, 1, 1, 1, true};
-    return writeScripted(practicum::test::makeTempDir("record-small") / "small.plog", s, 3);
-  }();
+  static const std::string bytes =
+      writeScripted(practicum::test::makeTempDir("record-small") / "small.plog", smallScript(), 3);
   return bytes;
 }
 
@@ -256,13 +261,64 @@ TEST(LogFormat, RefusesOtherMajorsAndNewerMinors) {
   VerifyReport report;
   (void)readLogBytes(bytes, "v2", report);
   EXPECT_FALSE(report.ok);
-  EXPECT_NE(report.message.find("2.1 is not readable"), std::string::npos) << report.message;
+  EXPECT_NE(report.message.find("2." + std::to_string(kLogFormatMinor) + " is not readable"),
+            std::string::npos)
+      << report.message;
   // a newer minor of this major may hold records this build does not know
   bytes = smallLog();
   bytes[10] = kLogFormatMinor + 1;
   (void)readLogBytes(bytes, "v1.next", report);
   EXPECT_FALSE(report.ok);
   EXPECT_NE(report.message.find("a newer build wrote it"), std::string::npos) << report.message;
+}
+
+// Format 1.2 adds the end reasons interrupted (5) and closed (6). This build writes 1.2; a 1.2
+// log may end for any reason this build knows, a 1.0 or 1.1 log only for the four those formats
+// had (completed, critical, time-limit, stopped), which read exactly as before. An end record
+// without a reason ("none") or with an unknown one is damage.
+TEST(LogFormat, EndReasonsAreThoseOfTheLogsFormatVersion) {
+  EXPECT_EQ(kLogFormatMinor, 2);
+  const auto dir = practicum::test::makeTempDir("record-reasons");
+  const auto endOf = [](const std::string& bytes) {
+    return recordStarts(bytes)[recordStarts(bytes).size() - 2];
+  };
+  for (int reason = 0; reason <= 8; ++reason) {
+    SCOPED_TRACE("reason " + std::to_string(reason));
+    Scripted s = smallScript();
+    s.end.reason = static_cast<std::uint8_t>(reason);
+    const std::string bytes = writeScripted(dir / ("r" + std::to_string(reason) + ".plog"), s, 3);
+    ASSERT_EQ(bytes[10], kLogFormatMinor);
+    const auto starts = recordStarts(bytes);
+    const std::size_t endIndex = starts.size() - 2;
+    for (int minor = 0; minor <= kLogFormatMinor; ++minor) {
+      SCOPED_TRACE("format 1." + std::to_string(minor));
+      // the same records as an older minor would have written them
+      std::string old = bytes;
+      old[10] = static_cast<char>(minor);                 // the file's minor
+      old[starts[0] + 5 + 2] = static_cast<char>(minor);  // the header record's
+      rechain(old);
+      VerifyReport report;
+      const LogContents log = readLogBytes(old, "reasons", report);
+      const int last = minor < 2 ? 4 : 6;
+      if (reason >= 1 && reason <= last) {
+        EXPECT_TRUE(report.ok) << report.message;
+        EXPECT_TRUE(report.complete);
+        ASSERT_TRUE(log.end.has_value());
+        EXPECT_EQ(log.end->reason, reason);
+        EXPECT_EQ(log.end->tick, 7u);
+      } else {
+        EXPECT_FALSE(report.ok);
+        EXPECT_FALSE(report.complete);
+        EXPECT_EQ(report.badRecord, endIndex) << report.message;
+        EXPECT_EQ(report.badOffset, endOf(old));
+        EXPECT_NE(report.message.find("reason " + std::to_string(reason) +
+                                      " is not an end reason of format 1." + std::to_string(minor)),
+                  std::string::npos)
+            << report.message;
+        EXPECT_EQ(log.events, s.events);  // what comes before the end record is still read
+      }
+    }
+  }
 }
 
 }  // namespace

@@ -1,9 +1,14 @@
 // Every scripted run of every shipped scenario, recorded to a log, replays exactly: every
-// checkpoint and every event match, and the replayed result is the live result.
+// checkpoint and every event match, and the replayed result is the live result. A session ended
+// from outside (stopped, interrupted, closed) replays to its end tick and no further.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <tuple>
+#include <vector>
 
+#include <practicum/record/playback.hpp>
 #include <practicum/record/recorder.hpp>
 #include <practicum/record/replay.hpp>
 #include <practicum/scenario/run_file.hpp>
@@ -89,6 +94,92 @@ TEST(Replay, AChangedInputIsFoundAtItsTick) {
   EXPECT_LE(*replayed->divergedAt, firstClick + 120);  // by the next checkpoint (1 s)
   fs::remove_all(dir);
 }
+
+// A session ended from outside (stopped, interrupted by a signal, its window closed) at any tick
+// replays exactly: the replay ends it at the recorded end tick, for the recorded reason, and the
+// final checkpoint (taken after it ended) matches; the review's playback does the same.
+class EndedFromOutside
+    : public ::testing::TestWithParam<std::tuple<procedure::EndReason, std::uint64_t>> {};
+
+TEST_P(EndedFromOutside, ReplaysExactlyAndStopsAtTheEndTick) {
+  const auto [reason, endTick] = GetParam();
+  const auto dir = makeTempDir("replay-outside");
+  const auto folder = scenarioDir("substation-switching");
+  auto loaded = scenario::loadScenario(folder);
+  ASSERT_TRUE(loaded.ok());
+  const auto run = scenario::loadRunFile(folder / "runs" / "perfect.json");
+  ASSERT_TRUE(run.run);
+
+  // live: the scripted learner, cut short at `endTick` as the host would on a signal
+  sim::SessionOptions options;
+  options.mode = run.run->exam ? sim::Mode::Exam : sim::Mode::Practice;
+  options.seed = run.run->seed;
+  auto session = sim::Session::create(*loaded.scenario, options);
+  ASSERT_TRUE(session.ok());
+  sim::Session& s = **session;
+  const fs::path log = dir / "cut.plog";
+  auto recorder = record::SessionRecorder::create(log, s, {});
+  ASSERT_TRUE(recorder.ok()) << recorder.error().message;
+  std::vector<std::uint64_t> hashes{s.stateHash()};  // of every tick, from tick 0
+  auto bot = sim::Bot::create(*run.run, s);
+  ASSERT_TRUE(bot.ok());
+  ASSERT_TRUE(bot->play([&](const sim::Session& x, const sim::InputRecord& in) {
+                   (*recorder)->afterTick(x, in);
+                   hashes.push_back(x.stateHash());
+                   if (x.tick() == endTick) s.stop(reason);
+                 })
+                  .ok());
+  ASSERT_EQ(s.endReason(), reason) << "the run ended by itself before tick " << endTick;
+  ASSERT_EQ(s.tick(), endTick);
+  ASSERT_TRUE((*recorder)->finish(s).ok());
+
+  // the log says so, and replays exactly to that tick and no further
+  record::VerifyReport report;
+  const record::LogContents contents = record::readLog(log, report);
+  ASSERT_TRUE(report.ok) << report.message;
+  ASSERT_TRUE(contents.end.has_value());
+  EXPECT_EQ(contents.end->reason, static_cast<std::uint8_t>(reason));
+  EXPECT_EQ(contents.end->tick, endTick);
+  EXPECT_EQ(contents.checkpoints.back().tick, endTick);
+  auto replayed = record::replayLog(contents, *loaded.scenario);
+  ASSERT_TRUE(replayed.ok()) << replayed.error().message;
+  EXPECT_TRUE(replayed->verified) << replayed->message;
+  EXPECT_EQ(replayed->ticks, endTick);
+  EXPECT_EQ(replayed->result.end, reason);
+  EXPECT_DOUBLE_EQ(replayed->result.score, s.result().score);
+  EXPECT_EQ(replayed->events, s.events());
+
+  // the review: the end is the live end state, ended for the same reason
+  auto playback = record::Playback::create(contents, *loaded.scenario);
+  ASSERT_TRUE(playback.ok()) << playback.error().message;
+  EXPECT_EQ((*playback)->lastTick(), endTick);
+  for (const std::uint64_t tick : {endTick / 2, endTick + 50, std::uint64_t{1}}) {
+    ASSERT_TRUE((*playback)->seek(tick).ok());
+    const auto& p = (*playback)->session();
+    ASSERT_EQ(p.tick(), std::min(tick, endTick));
+    if (tick >= endTick) {
+      EXPECT_EQ(p.endReason(), reason);
+      EXPECT_EQ(p.stateHash(), s.stateHash());
+      EXPECT_EQ(p.events(), contents.events);
+    } else {
+      EXPECT_FALSE(p.ended());
+      EXPECT_EQ(p.stateHash(), hashes[tick]);
+    }
+  }
+  fs::remove_all(dir);
+}
+
+// on a checkpoint tick (a checkpoint before and one after the end on the same tick) and off one
+INSTANTIATE_TEST_SUITE_P(Reasons, EndedFromOutside,
+                         ::testing::Combine(::testing::Values(procedure::EndReason::Stopped,
+                                                              procedure::EndReason::Interrupted,
+                                                              procedure::EndReason::Closed),
+                                            ::testing::Values(std::uint64_t{240},
+                                                              std::uint64_t{301})),
+                         [](const ::testing::TestParamInfo<EndedFromOutside::ParamType>& p) {
+                           return std::string(procedure::toString(std::get<0>(p.param))) + "_at_" +
+                                  std::to_string(std::get<1>(p.param));
+                         });
 
 }  // namespace
 }  // namespace practicum::test

@@ -16,6 +16,7 @@
 namespace practicum::record {
 namespace {
 
+using test::rechain;
 using test::recordStarts;
 
 std::string writeLog(const std::filesystem::path& file, std::shared_ptr<const StationKey> key) {
@@ -34,30 +35,6 @@ std::string writeLog(const std::filesystem::path& file, std::shared_ptr<const St
   EXPECT_TRUE((*writer)->close().ok());
   auto bytes = core::readFile(file);
   return bytes ? *bytes : std::string();
-}
-
-// what a forger can do without the key: recompute every record's chain hash, as
-// docs/log-format.md describes it (SHA-256 of previous hash, u64 index, u8 type, u32 length,
-// payload), from the first record on
-void rechain(std::string& bytes) {
-  const auto starts = recordStarts(bytes);
-  unsigned char prev[32] = {};
-  for (std::size_t i = 0; i + 1 < starts.size(); ++i) {
-    const std::size_t at = starts[i];
-    std::uint32_t length = 0;
-    std::memcpy(&length, bytes.data() + at, 4);  // little-endian host
-    crypto_hash_sha256_state s;
-    crypto_hash_sha256_init(&s);
-    crypto_hash_sha256_update(&s, prev, 32);
-    std::uint64_t index = i;
-    crypto_hash_sha256_update(&s, reinterpret_cast<const unsigned char*>(&index), 8);
-    crypto_hash_sha256_update(&s, reinterpret_cast<const unsigned char*>(bytes.data() + at + 4), 1);
-    crypto_hash_sha256_update(&s, reinterpret_cast<const unsigned char*>(bytes.data() + at), 4);
-    crypto_hash_sha256_update(&s, reinterpret_cast<const unsigned char*>(bytes.data() + at + 5),
-                              length);
-    crypto_hash_sha256_final(&s, prev);
-    std::memcpy(bytes.data() + at + 5 + length, prev, 32);
-  }
 }
 
 struct Keys {

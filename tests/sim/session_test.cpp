@@ -98,6 +98,48 @@ TEST(Session, PointerHoversWhatItPointsAtAndAClickOperatesOnce) {
   EXPECT_EQ(s->devices().state(1).operations, 0u);
 }
 
+// the host ends a session from outside: stopped, interrupted by a signal or its window closed;
+// each is recorded as the SessionEnded event of that tick, and nothing happens after it
+TEST(Session, StopEndsTheSessionFromOutsideWithTheGivenReason) {
+  using procedure::EndReason;
+  for (const EndReason reason : {EndReason::Stopped, EndReason::Interrupted, EndReason::Closed}) {
+    SCOPED_TRACE(procedure::toString(reason));
+    auto s = open(writeScenario(kTwoSteps));
+    ASSERT_TRUE(s);
+    click(*s, kA);  // the first step done, the second not: the procedure has not ended
+    ASSERT_FALSE(s->ended());
+    const std::uint64_t tick = s->tick();
+    if (reason == EndReason::Stopped)
+      s->stop();  // the default reason
+    else
+      s->stop(reason);
+    EXPECT_TRUE(s->ended());
+    EXPECT_EQ(s->endReason(), reason);
+    EXPECT_EQ(s->result().end, reason);
+    ASSERT_FALSE(s->events().empty());
+    EXPECT_EQ(s->events().back(), (procedure::Event{tick, procedure::EventKind::SessionEnded,
+                                                    static_cast<std::uint32_t>(reason), 0, 0, 0}));
+    // ended: no more ticks, and a second stop changes nothing
+    const auto hash = s->stateHash();
+    const auto events = s->events().size();
+    s->stop(EndReason::Closed);
+    click(*s, kB);
+    EXPECT_EQ(s->tick(), tick);
+    EXPECT_EQ(s->endReason(), reason);
+    EXPECT_EQ(s->events().size(), events);
+    EXPECT_EQ(s->stateHash(), hash);
+  }
+  // the names stored in catalogues and results
+  EXPECT_STREQ(procedure::toString(EndReason::Interrupted), "interrupted");
+  EXPECT_STREQ(procedure::toString(EndReason::Closed), "closed");
+  EXPECT_TRUE(procedure::isEndedFromOutside(EndReason::Interrupted));
+  EXPECT_FALSE(procedure::isEndedFromOutside(EndReason::TimeLimit));
+  // appended after the values of logs already written: their numbers never change
+  EXPECT_EQ(static_cast<int>(EndReason::Stopped), 4);
+  EXPECT_EQ(static_cast<int>(EndReason::Interrupted), 5);
+  EXPECT_EQ(static_cast<int>(EndReason::Closed), 6);
+}
+
 TEST(Session, SequenceCompletesInOrderAndCountsEarlyAttempts) {
   auto s = open(writeScenario(kTwoSteps));
   ASSERT_TRUE(s);

@@ -53,6 +53,8 @@ struct Assessed {
   std::optional<scenario::ScenarioDef> def;
   std::vector<procedure::Event> events;
   std::string replayState;
+  std::string endReason;    // the end record's reason ("interrupted", ...), else "incomplete"
+  std::string endText;      // how the session ended, in words (describeEnd)
   bool replayable = false;  // the scenario is the one recorded: pictures can be rendered
 };
 
@@ -171,6 +173,14 @@ Assessed assessOne(const fs::path& file, const fs::path& scenarios, const NamedR
   a.doc["seed"] = log.header.seed;
   a.doc["start"] = core::isoTimeUtc(log.header.startUnixMs);
   a.doc["complete"] = check.complete;
+  // how it ended, in words: the end record's reason, or why there is none
+  a.endReason = log.end ? procedure::toString(static_cast<procedure::EndReason>(log.end->reason))
+                        : "incomplete";
+  a.endText = log.end ? describeEnd(static_cast<procedure::EndReason>(log.end->reason))
+              : record::logIsBeingWritten(file)
+                  ? "none yet — the session is still running (its log is being written)"
+                  : describeEnd(std::nullopt);
+  a.doc["endText"] = a.endText;
   a.doc["signedBy"] = check.signedBy ? json(record::toHex(*check.signedBy)) : json(nullptr);
   a.replayable = same;
   a.ok = true;
@@ -276,6 +286,15 @@ int assessCommand(const std::vector<std::string>& argv) {
     if (logs.size() > 1)
       std::fprintf(stderr, "assess: %zu/%zu %s\n", i + 1, logs.size(), logs[i].filename().c_str());
     sessions.push_back(assessOne(logs[i], scenarios, named ? &*named : nullptr));
+    // one line per log for people: the score and how the session ended
+    const Assessed& a = sessions.back();
+    if (a.ok)
+      std::fprintf(stderr, "assess: %s: %g of %g, %s, ended: %s\n", logs[i].filename().c_str(),
+                   a.result.score, a.result.max, a.result.passed ? "passed" : "not passed",
+                   a.endText.c_str());
+    else
+      std::fprintf(stderr, "assess: %s: not scored: %s\n", logs[i].filename().c_str(),
+                   a.doc.value("error", std::string("unknown error")).c_str());
   }
 
   json out = json::array();
@@ -291,7 +310,8 @@ int assessCommand(const std::vector<std::string>& argv) {
   }
   if (const auto file = args->value("csv")) {
     std::ostringstream csv;
-    csv << "log,learner,station,scenario,mode,start,score,max,passed,seconds,violations,replay\n";
+    csv << "log,learner,station,scenario,mode,start,score,max,passed,seconds,violations,replay,"
+           "end\n";
     for (const auto& s : sessions) {
       const json& d = s.doc;
       const auto str = [&](const char* key) {
@@ -304,9 +324,9 @@ int assessCommand(const std::vector<std::string>& argv) {
       if (s.ok)
         csv << s.result.score << ',' << s.result.max << ',' << (s.result.passed ? "yes" : "no")
             << ',' << s.result.seconds << ',' << s.result.violations.size() << ','
-            << d["replay"]["state"].get<std::string>() << '\n';
+            << d["replay"]["state"].get<std::string>() << ',' << s.endReason << '\n';
       else
-        csv << ",,,,," << csvField("error: " + str("error")) << '\n';
+        csv << ",,,,," << csvField("error: " + str("error")) << ",\n";
     }
     if (auto s = core::writeFileAtomic(*file, csv.str()); !s.ok())
       return std::fprintf(stderr, "practicum assess: %s\n", s.error().message.c_str()), 1;
@@ -322,7 +342,7 @@ int assessCommand(const std::vector<std::string>& argv) {
         if (e.kind == procedure::EventKind::Violation && e.rule < a.def->training.rules.size())
           key.emplace_back(e.tick, a.def->training.rules[e.rule].text.en);
       key.emplace_back(a.log.end ? a.log.end->tick : a.result.seconds * a.log.header.tickRate,
-                       "the end");
+                       "the end (" + a.endReason + ")");
       std::stable_sort(key.begin(), key.end(),
                        [](const auto& x, const auto& y) { return x.first < y.first; });
       std::string note =
@@ -335,7 +355,7 @@ int assessCommand(const std::vector<std::string>& argv) {
                      (fs::path(a.doc["log"].get<std::string>()).stem().string() + ".html")
                : fs::path(*html);
       const std::string page =
-          htmlReport(*a.def, a.log, a.result, a.events, a.replayState, moments, note);
+          htmlReport(*a.def, a.log, a.result, a.events, a.replayState, a.endText, moments, note);
       if (auto w = core::writeFileAtomic(reportFile, page); !w.ok())
         return std::fprintf(stderr, "practicum assess: %s\n", w.error().message.c_str()), 1;
       std::fprintf(stderr, "assess: report %s\n", reportFile.string().c_str());

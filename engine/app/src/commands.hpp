@@ -1,6 +1,7 @@
 #pragma once
 // The subcommands of `practicum`. Each returns the process exit code: 0 success, 1 failure,
-// 2 bad usage. Messages go to stdout (results) and stderr (problems).
+// 2 bad usage; `run` 128 + the signal when SIGINT, SIGTERM or SIGHUP interrupted its session.
+// Messages go to stdout (results) and stderr (problems).
 #include <string>
 #include <vector>
 

@@ -107,7 +107,8 @@ std::vector<KeyMoment> renderKeyMoments(
 std::string htmlReport(const scenario::ScenarioDef& def, const record::LogContents& log,
                        const procedure::SessionResult& result,
                        const std::vector<procedure::Event>& events, const std::string& replayState,
-                       const std::vector<KeyMoment>& moments, const std::string& picturesNote) {
+                       const std::string& endText, const std::vector<KeyMoment>& moments,
+                       const std::string& picturesNote) {
   const double tickSeconds = 1.0 / log.header.tickRate;
   const double total = std::max(result.seconds, 1.0);
   const auto& t = def.training;
@@ -126,7 +127,8 @@ std::string htmlReport(const scenario::ScenarioDef& def, const record::LogConten
     << "</code></p>\n"
     << "<p class=\"" << (result.passed ? "pass" : "fail") << "\"><b>" << number(result.score)
     << " / " << number(result.max) << " — " << (result.passed ? "passed 通过" : "not passed 未通过")
-    << "</b> (" << procedure::toString(result.end) << ", " << number(result.seconds) << " s)</p>\n"
+    << "</b> (" << number(result.seconds) << " s)</p>\n"
+    << "<p id=\"end\">Ended 结束: <b>" << escape(endText) << "</b></p>\n"
     << "<p>Replay: " << escape(replayState) << "</p>\n";
 
   // the timeline: steps green, violations red, faults orange

@@ -97,7 +97,8 @@ int verifyCommand(const std::vector<std::string>& argv) {
     expected = *read;
   }
   const std::string& file = args->positionals()[0];
-  record::VerifyReport report = record::verifyLog(file);
+  record::VerifyReport report;
+  record::LogContents log = record::readLog(file, report);
   if (!report.ok && report.tornTail && args->has("repair")) {
     std::printf("%s\n", report.message.c_str());
     if (const core::Status cut = record::cutTornTail(file); !cut.ok()) {
@@ -106,17 +107,23 @@ int verifyCommand(const std::vector<std::string>& argv) {
     }
     std::printf("%s: cut off the torn last record at byte %llu\n", file.c_str(),
                 static_cast<unsigned long long>(*report.badOffset));
-    report = record::verifyLog(file);
+    log = record::readLog(file, report);
   }
   if (!report.ok) {
     std::printf("%s\n", report.message.c_str());
     return 1;
   }
-  std::printf(
-      "%s: ok, %llu records%s%s\n", file.c_str(), static_cast<unsigned long long>(report.records),
-      report.complete ? "" : ", no end record (the session did not finish)",
-      report.signedBy ? (", signed by station key " + record::toHex(*report.signedBy)).c_str()
-                      : ", not signed");
+  // how the session ended: its end record's reason, or that it has none
+  const std::string ended =
+      log.end ? std::string(", ended: ") +
+                    procedure::toString(static_cast<procedure::EndReason>(log.end->reason))
+              : ", no end record (the session did not finish: still running, or the program was "
+                "killed or crashed)";
+  std::printf("%s: ok, %llu records%s%s\n", file.c_str(),
+              static_cast<unsigned long long>(report.records), ended.c_str(),
+              report.signedBy
+                  ? (", signed by station key " + record::toHex(*report.signedBy)).c_str()
+                  : ", not signed");
   if (expected && report.signedBy != expected) {
     std::printf("%s: %s\n", file.c_str(),
                 report.signedBy ? "signed by another station's key, not the one given"
@@ -173,8 +180,10 @@ int replayCommand(const std::vector<std::string>& argv) {
     return 1;
   }
   std::printf("%s: %s\n", file.string().c_str(), replayed->message.c_str());
-  std::printf("result: %g of %g, %s\n", replayed->result.score, replayed->result.max,
-              replayed->result.passed ? "passed" : "not passed");
+  std::printf(
+      "result: %g of %g, %s, ended: %s\n", replayed->result.score, replayed->result.max,
+      replayed->result.passed ? "passed" : "not passed",
+      log.end ? procedure::toString(replayed->result.end) : "no end record (the log stops there)");
   if (args->has("verify") && !replayed->verified) return 1;
   if (args->has("headless")) return 0;
 

@@ -92,6 +92,25 @@ json describe(const scenario::TrainingDef& t, double tickSeconds, const procedur
 }
 }  // namespace
 
+std::string describeEnd(std::optional<procedure::EndReason> reason) {
+  if (!reason) return "incomplete — no end record (the program was killed or crashed)";
+  const std::string name = procedure::toString(*reason);
+  switch (*reason) {
+    case procedure::EndReason::None: break;
+    case procedure::EndReason::Completed: return name + " — every step done";
+    case procedure::EndReason::Critical: return name + " — a critical violation in exam mode";
+    case procedure::EndReason::TimeLimit: return name + " — the scenario's time limit passed";
+    case procedure::EndReason::Stopped: return name + " — the learner or a script stopped it";
+    case procedure::EndReason::Interrupted:
+      return name +
+             " — the program got SIGINT, SIGTERM or SIGHUP (Ctrl+C, a shutdown) before the "
+             "session ended";
+    case procedure::EndReason::Closed:
+      return name + " — the learner closed the window before the session ended";
+  }
+  return name;
+}
+
 json resultDocument(const scenario::ScenarioDef& def, const procedure::SessionResult& r,
                     const std::vector<procedure::Event>& events, double tickSeconds) {
   char hex[17];

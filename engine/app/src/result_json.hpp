@@ -1,6 +1,7 @@
 #pragma once
 // The result of a session as JSON (docs/run-format.md, "Result file").
 #include <filesystem>
+#include <optional>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -14,6 +15,10 @@ namespace practicum::app {
 nlohmann::json resultDocument(const scenario::ScenarioDef& def,
                               const procedure::SessionResult& result,
                               const std::vector<procedure::Event>& events, double tickSeconds);
+/// How a session ended, for assessors: the end reason's name and what it means ("interrupted —
+/// the program got SIGINT, SIGTERM or SIGHUP (Ctrl+C, a shutdown) before the session ended"),
+/// or, without an end record (nullopt), that there is none and why that happens.
+std::string describeEnd(std::optional<procedure::EndReason> reason);
 /// The session's result and events as a JSON document.
 std::string resultJson(const sim::Session& session);
 /// Writes resultJson atomically to path.

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <memory>
 #include <optional>
+#include <thread>
 
 #include <practicum/core/hash.hpp>
 #include <practicum/core/interrupt.hpp>
@@ -65,7 +66,8 @@ const char* const kRunUsage =
     "  --hash-log FILE      write \"tick hash\" for every tick to FILE\n"
     "  --bot RUN.json       a scripted learner plays the run file (in the window when there\n"
     "                       is one); exit 1 when the outcome differs from the file's\n"
-    "  --speed X            the windowed bot's pace: simulated seconds per second (default 1)\n"
+    "  --speed X            pace in simulated seconds per second: the windowed bot's (default\n"
+    "                       1); headless, when given, the whole run's (default: flat out)\n"
     "  --input-script FILE  input events by frame, as if typed and clicked (docs/input-script.md)\n"
     "  --result FILE        write the session's result (score, steps, violations) as JSON\n"
     "  --seed N             seed for the scenario's random faults (default: the run file's)\n"
@@ -96,6 +98,7 @@ struct RunOptions {
   std::filesystem::path resultFile;      // --result
   int frames = 0;                        // --frames: draw N frames in the window, then leave
   double speed = 1;                      // --speed: the windowed bot's pace
+  double headlessPace = 0;               // --speed given, headless: paced; 0 flat out
 };
 
 int fail(const std::string& message) {
@@ -123,9 +126,13 @@ class TickObserver {
     out_ << s.tick() << ' ' << core::toHex(s.stateHash(), hex) << '\n';
   }
   bool ok() const { return !out_.is_open() || out_.good(); }
-  /// Ends the session (stopped, unless it ended by itself) and closes its log.
-  core::Status finish(sim::Session& s) {
-    if (!s.ended()) s.stop();
+  /// The session's log file, once record() was called; null with --no-log.
+  const std::filesystem::path* logFile() const { return recorder_ ? &recorder_->file() : nullptr; }
+  /// Ends the session for `reason` (Stopped, Interrupted or Closed), unless it ended by itself,
+  /// writes the end record, closes (flushes and fsyncs) the log and catalogues it.
+  core::Status finish(sim::Session& s,
+                      procedure::EndReason reason = procedure::EndReason::Stopped) {
+    if (!s.ended()) s.stop(reason);
     return close(s);
   }
   /// Closes the log of a session that has ended: the end record, flushed, catalogued. Once.
@@ -200,26 +207,59 @@ sim::InputRecord idleInput(const sim::Session& s) {
   return in;
 }
 
-// steps until `seconds` of simulated time have passed (or the session ends)
-void simulate(sim::Session& s, double seconds, TickObserver& log) {
+// keeps a headless session at `pace` simulated seconds per second of real time (--speed);
+// with a pace of 0, as fast as it goes
+class Pacer {
+ public:
+  explicit Pacer(double pace) : pace_(pace) {}
+  /// Waits until the real time has come for `simulated` seconds of session.
+  void wait(double simulated) {
+    if (pace_ <= 0) return;
+    using Clock = std::chrono::steady_clock;
+    if (!start_) start_ = Clock::now() - toClock(simulated / pace_);
+    std::this_thread::sleep_until(*start_ + toClock(simulated / pace_));
+  }
+
+ private:
+  static std::chrono::steady_clock::duration toClock(double seconds) {
+    return std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+        std::chrono::duration<double>(seconds));
+  }
+  double pace_;
+  std::optional<std::chrono::steady_clock::time_point> start_;  // real time of session time 0
+};
+
+// steps until `seconds` of simulated time have passed (or the session ends); an interrupt
+// (SIGINT, SIGTERM, SIGHUP) ends the session as interrupted between two ticks
+void simulate(sim::Session& s, double seconds, TickObserver& log, Pacer& pacer) {
   const auto ticks = static_cast<std::uint64_t>(std::llround(seconds / s.tickSeconds()));
   const sim::InputRecord idle = idleInput(s);
   while (s.tick() < ticks && !s.ended()) {
+    if (core::interruptSignal() != 0) {
+      s.stop(procedure::EndReason::Interrupted);
+      return;
+    }
     s.step(idle);
     log.afterTick(s, idle);
+    pacer.wait(s.time());
   }
 }
 
-// plays the run file, then goes on to --seconds if asked
-core::Status playBot(const RunOptions& o, sim::Session& s, TickObserver& log) {
+// plays the run file, then goes on to --seconds if asked; an interrupt ends the session as
+// interrupted after the tick it came in (the bot then plays no further)
+core::Status playBot(const RunOptions& o, sim::Session& s, TickObserver& log, Pacer& pacer) {
   auto bot = sim::Bot::create(*o.run, s);
   if (!bot.ok()) return bot.error();
-  if (auto played = bot->play([&log](const sim::Session& session, const sim::InputRecord& input) {
+  if (auto played = bot->play([&](const sim::Session& session, const sim::InputRecord& input) {
         log.afterTick(session, input);
+        if (core::interruptSignal() != 0)
+          s.stop(procedure::EndReason::Interrupted);
+        else
+          pacer.wait(session.time());
       });
       !played.ok())
     return played.error();
-  if (o.seconds >= 0) simulate(s, o.seconds, log);
+  if (o.seconds >= 0) simulate(s, o.seconds, log, pacer);
   return {};
 }
 
@@ -253,14 +293,41 @@ core::Status startLog(TickObserver& log, const LogSettings& settings, const sim:
   return {};
 }
 
-// the end of a session in any mode: log closed, result written, the bot's outcome checked
+// says on stdout that the session was ended from outside before its procedure ended it (a
+// signal, the window closed) and where its log is
+void printEndedFromOutside(const sim::Session& s, const TickObserver& log) {
+  const char* reason = procedure::toString(s.endReason());
+  std::string how = reason;
+  if (s.endReason() == procedure::EndReason::Interrupted && core::interruptSignal() != 0)
+    how += " by " + core::signalName(core::interruptSignal());
+  const auto* file = log.logFile();
+  const std::string where =
+      file ? "its log is " + file->string() : std::string("no log was written (--no-log)");
+  std::printf("%s: the session was ended as %s at %.3f s; %s\n", how.c_str(), reason, s.time(),
+              where.c_str());
+}
+
+// the end of a session in any mode: ended for `reason` unless it ended by itself, log closed,
+// result written, the bot's outcome checked. A session that ended interrupted or closed is not
+// checked against the bot's expectation (it did not get to its end); interrupted, it returns
+// 128 + the signal received (130 SIGINT, 143 SIGTERM, 129 SIGHUP), closed 0
 int concludeSession(const RunOptions& o, sim::Session& s, TickObserver& log,
-                    const render::Context* ctx) {
-  if (auto closed = log.finish(s); !closed.ok()) return fail(closed.error().message);
+                    const render::Context* ctx,
+                    procedure::EndReason reason = procedure::EndReason::Stopped) {
+  if (auto closed = log.finish(s, reason); !closed.ok()) return fail(closed.error().message);
   if (!log.ok()) return fail(o.hashLog.string() + ": cannot write the hash log");
   if (!o.resultFile.empty())
     if (auto written = writeResult(o.resultFile, s); !written.ok())
       return fail(written.error().message);
+  const auto ended = s.endReason();
+  if (ended == procedure::EndReason::Interrupted || ended == procedure::EndReason::Closed) {
+    printSummary(s, ctx);
+    printEndedFromOutside(s, log);
+    const int signal = core::interruptSignal();
+    return ended == procedure::EndReason::Interrupted && signal != 0
+               ? core::interruptExitCode(signal)
+               : 0;
+  }
   if (o.run) {
     const auto mismatches = sim::compareWithExpectation(o.run->expect, s.result());
     if (!mismatches.empty()) {
@@ -315,24 +382,36 @@ int renderHeadless(const RunOptions& o, const sim::Session& s, render::Image& im
   return 0;
 }
 
+// how a headless session that has not ended by itself ends: interrupted when a signal came
+// (also while the screenshot was rendered), else stopped
+procedure::EndReason headlessEnd() {
+  return core::interruptSignal() != 0 ? procedure::EndReason::Interrupted
+                                      : procedure::EndReason::Stopped;
+}
+
 int runHeadless(const RunOptions& o, sim::Session& s, TickObserver& log) {
+  Pacer pacer(o.headlessPace);
   if (o.run) {
-    if (auto played = playBot(o, s, log); !played.ok()) {
-      (void)log.finish(s);  // what was played stays on record
+    if (auto played = playBot(o, s, log, pacer); !played.ok()) {
+      // an interrupted bot may stop mid-action: that is the interrupt, not the run's failure
+      if (s.endReason() == procedure::EndReason::Interrupted)
+        return concludeSession(o, s, log, nullptr, headlessEnd());
+      (void)log.finish(s, headlessEnd());  // what was played stays on record
       return fail(played.error().message);
     }
   } else {
-    simulate(s, o.seconds < 0 ? 5.0 : o.seconds, log);
+    simulate(s, o.seconds < 0 ? 5.0 : o.seconds, log, pacer);
   }
-  // headless, a frame is rendered only to be saved
-  if (!o.render || o.screenshot.empty()) return concludeSession(o, s, log, nullptr);
+  // headless, a frame is rendered only to be saved; an interrupted session is not rendered
+  if (!o.render || o.screenshot.empty() || s.endReason() == procedure::EndReason::Interrupted)
+    return concludeSession(o, s, log, nullptr, headlessEnd());
   render::Image image;
   std::unique_ptr<render::Context> ctx;
   if (const int rc = renderHeadless(o, s, image, ctx); rc != 0) {
-    (void)concludeSession(o, s, log, ctx.get());
+    (void)concludeSession(o, s, log, ctx.get(), headlessEnd());
     return rc;
   }
-  if (const int rc = concludeSession(o, s, log, ctx.get()); rc != 0) return rc;
+  if (const int rc = concludeSession(o, s, log, ctx.get(), headlessEnd()); rc != 0) return rc;
   return finish(o, *ctx, image);
 }
 
@@ -386,6 +465,8 @@ int playInWindow(const RunOptions& o, const present::PlayerConfig& config,
     if (!result.error.empty()) return fail(result.error);
     return result.signal != 0 ? core::interruptExitCode(result.signal) : 0;
   }
+  // the session ended in the window (by its procedure, the learner, the window's close, a
+  // signal) or is still running after the frames asked for: then it stops here
   const int rc = concludeSession(o, (*player)->session(), log, &(*viewer)->context());
   if (!outcome.error.empty()) return fail(outcome.error);
   if (!result.error.empty()) return fail(result.error);
@@ -438,6 +519,7 @@ int runCommand(const std::vector<std::string>& argv) {
   o.seconds = *seconds;
   o.frames = static_cast<int>(*frames);
   o.speed = *speed;
+  if (args->value("speed")) o.headlessPace = *speed;
   o.width = static_cast<std::uint32_t>(*width);
   o.height = static_cast<std::uint32_t>(*height);
   if (const auto lang = args->value("lang")) {
@@ -524,6 +606,10 @@ int runCommand(const std::vector<std::string>& argv) {
     std::fprintf(stderr, "practicum run: %s; rendering headless instead\n",
                  window.error().message.c_str());
   }
+  // headless: SIGINT, SIGTERM and SIGHUP end the session as interrupted, with its log closed
+  // (taken over before the log exists, so that no signal can leave it without an end record)
+  if (auto handlers = core::installInterruptHandlers(); !handlers.ok())
+    return fail(handlers.error().message);
   auto session = sim::Session::create(*loaded.scenario, sessionOptions);
   if (!session.ok()) return fail(session.error().message);
   if (auto started = startLog(log, logSettings, **session, learner); !started.ok())

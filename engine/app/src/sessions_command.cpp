@@ -24,7 +24,9 @@ const char* const kSessionsUsage =
     "\n"
     "Lists the sessions of a log folder from its catalogue (an SQLite index of the logs, which\n"
     "stores pseudonyms only). New logs in the folder are added first; --rebuild recreates the\n"
-    "catalogue from the logs alone.\n"
+    "catalogue from the logs alone. The end column says how each session ended: completed,\n"
+    "critical, time-limit, stopped, interrupted (Ctrl+C, a shutdown) or closed (the window was\n"
+    "closed), or that the log has no end record (killed or crashed, or still running).\n"
     "  --log-dir DIR   the log folder (default ~/.local/share/practicum/logs)\n"
     "  --db FILE       the catalogue (default <log folder>/catalogue.sqlite)\n"
     "  --rebuild       drop every row and re-add every *.plog of the log folder\n"
@@ -69,6 +71,7 @@ json toJson(const record::SessionRow& r) {
           {"max", opt(r.max)},
           {"passed", opt(r.passed)},
           {"end", r.endReason},
+          {"endText", record::endReasonText(r)},
           {"verification", r.verification},
           {"logSize", r.logSize},
           {"indexed", r.indexed},
@@ -76,24 +79,31 @@ json toJson(const record::SessionRow& r) {
           {"stationKey", r.stationKey.empty() ? json(nullptr) : json(r.stationKey)}};
 }
 
+// characters of UTF-8 text (not bytes): "—" is one column wide
+std::size_t columns(const std::string& s) {
+  return static_cast<std::size_t>(
+      std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xc0) != 0x80; }));
+}
+
 // a plain table, columns as wide as their widest cell
 void printTable(const std::vector<record::SessionRow>& rows) {
-  std::vector<std::vector<std::string>> cells = {
-      {"start", "learner", "scenario", "mode", "score", "passed", "duration", "verification"}};
+  std::vector<std::vector<std::string>> cells = {{"start", "learner", "scenario", "mode", "score",
+                                                  "passed", "duration", "end", "verification"}};
   for (const auto& r : rows) {
     const std::string score = r.score ? fixed(r.score, "%g") + "/" + fixed(r.max, "%g") : "-";
     const std::string passed = r.passed ? (*r.passed ? "yes" : "no") : "-";
     cells.push_back({r.start, r.learner, r.scenarioId, r.mode, score, passed,
-                     r.seconds ? fixed(r.seconds, "%.1f") + " s" : "-", r.verification});
+                     r.seconds ? fixed(r.seconds, "%.1f") + " s" : "-", record::endReasonText(r),
+                     r.verification});
   }
   std::vector<std::size_t> width(cells[0].size(), 0);
   for (const auto& row : cells)
-    for (std::size_t i = 0; i < row.size(); ++i) width[i] = std::max(width[i], row[i].size());
+    for (std::size_t i = 0; i < row.size(); ++i) width[i] = std::max(width[i], columns(row[i]));
   for (const auto& row : cells) {
     std::string line;
     for (std::size_t i = 0; i < row.size(); ++i) {
       line += row[i];
-      if (i + 1 < row.size()) line += std::string(width[i] - row[i].size() + 2, ' ');
+      if (i + 1 < row.size()) line += std::string(width[i] - columns(row[i]) + 2, ' ');
     }
     std::printf("%s\n", line.c_str());
   }

@@ -106,6 +106,17 @@ core::Result<std::vector<fs::path>> logsIn(const fs::path& dir, const fs::path& 
 
 }  // namespace
 
+std::string endReasonText(const SessionRow& row) {
+  if (!row.endReason.empty()) return row.endReason;
+  // no end record: say why there is none, as far as the log tells
+  if (row.verification == kStillBeingWritten) return "none yet — the session is still running";
+  if (row.verification.rfind("damaged", 0) == 0)
+    return "unknown — the log is damaged (no end record verifies)";
+  if (row.verification.find("torn") != std::string::npos)
+    return "incomplete — no end record (the program was killed or crashed while writing)";
+  return "incomplete — no end record (the program was killed or crashed)";
+}
+
 struct Catalogue::Impl {
   sqlite3* db = nullptr;
   ~Impl() { sqlite3_close_v2(db); }
@@ -202,22 +213,30 @@ core::Status Catalogue::add(const fs::path& log) {
   VerifyReport report;
   LogContents contents = readLog(log, report);
   std::string cutNote;
+  bool writing = false;  // a session in progress: its writer holds the log
   if (report.tornTail) {
-    // a crash while writing: cut the torn last record off (refused while a writer holds the log)
+    // a crash while writing: cut the torn last record off (refused while a writer holds the log,
+    // which is then caught in the middle of writing a record)
     const std::string torn = report.message;
     if (const core::Status cut = cutTornTail(log); cut.ok()) {
       core::logWarning(torn + ": cut off (the session crashed while writing it)");
       contents = readLog(log, report);
       size = fs::file_size(log, ec);
       cutNote = " (a torn last record was cut off)";
+    } else if (logIsBeingWritten(log)) {
+      writing = true;
     } else {
       report.message += "; " + cut.error().message;
     }
+  } else if (report.ok && !report.complete) {
+    writing = logIsBeingWritten(log);
   }
   const LogHeader& h = contents.header;
   const bool hasHeader = report.records > 0;
   std::string verification = "ok";
-  if (!report.ok)
+  if (writing)
+    verification = kStillBeingWritten;  // not a lost session: listed again at the next sync
+  else if (!report.ok)
     verification = "damaged: " + report.message;
   else if (!report.complete)
     verification = "incomplete" + cutNote;
@@ -237,6 +256,8 @@ core::Status Catalogue::add(const fs::path& log) {
   insert.text(5, hasHeader ? std::string(core::toHex(h.scenarioHash, hex)) : std::string());
   insert.text(6, hasHeader ? std::string(h.mode == 1 ? "exam" : "practice") : std::string());
   insert.text(7, hasHeader ? core::isoTimeUtc(h.startUnixMs) : std::string());
+  // the end record's reason by name ("completed" ... "interrupted", "closed"); the log reader
+  // has checked it is one its format version has
   if (const auto& end = contents.end) {
     insert.integer(8, static_cast<std::int64_t>(end->tick));
     if (h.tickRate > 0) insert.real(9, double(end->tick) / h.tickRate);
@@ -291,14 +312,16 @@ core::Result<std::size_t> Catalogue::sync(const fs::path& logDir) {
   auto logs = logsIn(logDir, file_);
   if (!logs.ok()) return logs.error();
 
-  // what is catalogued already, with the size it had then
+  // what is catalogued already, with the size it had then; a session that was still being
+  // written is looked at again even when its size is the same (it may have been killed since)
   std::map<std::string, std::int64_t> known;
   {
-    Statement q(impl_->db, "SELECT log, log_size FROM sessions");
+    Statement q(impl_->db, "SELECT log, log_size, verification FROM sessions");
     if (!q.ok()) return impl_->error(file_, "cannot read the catalogue");
     int rc = SQLITE_ROW;
     while ((rc = sqlite3_step(q.get())) == SQLITE_ROW)
-      known[q.column(0)] = sqlite3_column_int64(q.get(), 1);
+      known[q.column(0)] =
+          q.column(2) == kStillBeingWritten ? -1 : sqlite3_column_int64(q.get(), 1);
     if (rc != SQLITE_DONE) return impl_->error(file_, "cannot read the catalogue");
   }
 

@@ -97,6 +97,12 @@ std::string parsePayload(RecordType type, std::string_view payload, std::uint64_
       if (!r.u64(e.tick) || !r.u8(e.reason) || !r.f64(e.score) || !r.f64(e.max) || !r.u8(passed))
         return "end record is cut off";
       if (passed > 1) return "end record's passed flag is not 0 or 1";
+      // a reason this format version has: 1.0 and 1.1 logs end completed..stopped only
+      const auto last = fileMinor < kLogFormatMinorOutsideEnds ? procedure::EndReason::Stopped
+                                                               : procedure::kLastEndReason;
+      if (e.reason == 0 || e.reason > static_cast<std::uint8_t>(last))
+        return "end record's reason " + std::to_string(e.reason) +
+               " is not an end reason of format 1." + std::to_string(fileMinor);
       e.passed = passed == 1;
       contents.end = e;
       break;
@@ -243,6 +249,15 @@ core::Status cutTornTail(const std::filesystem::path& file) {
     return core::makeError(core::ErrorCode::Io,
                            file.string() + ": cannot cut the torn tail: " + std::strerror(errno));
   return {};
+}
+
+bool logIsBeingWritten(const std::filesystem::path& file) {
+  const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  // a writer holds LOCK_EX for as long as it writes; a shared lock is then refused
+  const bool locked = ::flock(fd, LOCK_SH | LOCK_NB) != 0 && errno == EWOULDBLOCK;
+  ::close(fd);  // releases the shared lock, if taken
+  return locked;
 }
 
 std::optional<sim::InputRecord> inputAt(const std::vector<TickInput>& inputs, std::uint64_t tick) {

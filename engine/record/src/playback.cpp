@@ -44,10 +44,12 @@ core::Status Playback::seek(std::uint64_t tick) {
       input_ = log_.inputs[nextInput_++].input;
     session_->step(input_);
   }
-  // a session the learner stopped ends at its last tick, as it did when recorded
-  const bool stopped = log_.end && static_cast<procedure::EndReason>(log_.end->reason) ==
-                                       procedure::EndReason::Stopped;
-  if (stopped && session_->tick() >= last_ && !session_->ended()) session_->stop();
+  // a session ended from outside (stopped, interrupted, window closed) ends at its last tick,
+  // for the same reason, as it did when recorded
+  const auto endReason =
+      log_.end ? static_cast<procedure::EndReason>(log_.end->reason) : procedure::EndReason::None;
+  if (procedure::isEndedFromOutside(endReason) && session_->tick() >= last_ && !session_->ended())
+    session_->stop(endReason);
   return {};
 }
 

@@ -19,11 +19,13 @@ core::Result<ReplayReport> replayLog(const LogContents& log, const scenario::Sce
   // step through every tick the log covers, with the input in force at that tick
   ReplayReport report;
   const std::uint64_t lastTick = lastTickOf(log);
-  // a session stopped by the learner or a script: its last checkpoint was taken after stopping
-  const bool stopped = log.end && static_cast<procedure::EndReason>(log.end->reason) ==
-                                      procedure::EndReason::Stopped;
+  // a session ended from outside (stopped, interrupted, window closed): its last checkpoint was
+  // taken after it was ended at its end tick
+  const auto endReason =
+      log.end ? static_cast<procedure::EndReason>(log.end->reason) : procedure::EndReason::None;
+  const bool fromOutside = procedure::isEndedFromOutside(endReason);
   const std::size_t finalCheckpoint =
-      stopped && !log.checkpoints.empty() && log.checkpoints.back().tick == log.end->tick
+      fromOutside && !log.checkpoints.empty() && log.checkpoints.back().tick == log.end->tick
           ? log.checkpoints.size() - 1
           : log.checkpoints.size();
   std::size_t nextInput = 0, nextCheckpoint = 0;
@@ -49,8 +51,9 @@ core::Result<ReplayReport> replayLog(const LogContents& log, const scenario::Sce
       }
     }
   }
-  // the end: a stopped session is stopped again; its last checkpoint is on that tick
-  if (stopped && !s.ended()) s.stop();
+  // the end: a session ended from outside is ended again, for the same reason; its last
+  // checkpoint is on that tick
+  if (fromOutside && !s.ended()) s.stop(endReason);
   for (; nextCheckpoint < log.checkpoints.size(); ++nextCheckpoint) {
     const Checkpoint& c = log.checkpoints[nextCheckpoint];
     if (c.tick == s.tick()) {

@@ -49,6 +49,8 @@ const char* endReasonText(procedure::EndReason end, Language lang) {
     case procedure::EndReason::Completed: return tr(Text::EndCompleted, lang);
     case procedure::EndReason::Critical: return tr(Text::EndCritical, lang);
     case procedure::EndReason::TimeLimit: return tr(Text::EndTimeLimit, lang);
+    case procedure::EndReason::Interrupted: return tr(Text::EndInterrupted, lang);
+    case procedure::EndReason::Closed: return tr(Text::EndClosed, lang);
     default: return tr(Text::EndStopped, lang);
   }
 }

@@ -113,6 +113,8 @@ constexpr Entry kTable[] = {
     {Text::EventUnseated, "taken out", "取出"},
     {Text::EventLoosened, "loosened", "松开"},
     {Text::EventTightened, "tightened", "拧紧"},
+    {Text::EndInterrupted, "Interrupted: the program was shut down", "已中断：程序被关闭"},
+    {Text::EndClosed, "The window was closed before the end", "结束前关闭了窗口"},
 };
 static_assert(std::size(kTable) == static_cast<std::size_t>(Text::Count_));
 

@@ -31,14 +31,28 @@ struct SessionRow {
   std::optional<double> seconds;         ///< duration (end tick / tick rate)
   std::optional<double> score, max;      ///< from the end record
   std::optional<bool> passed;            ///< from the end record
-  std::string endReason;                 ///< "completed", "stopped", ...; empty without an end
-  std::string verification;   ///< "ok", "incomplete" (no end record) or "damaged: <message>"
+  /// Why the session ended, from the end record: "completed", "critical", "time-limit",
+  /// "stopped", "interrupted" or "closed"; empty without an end record (see endReasonText()).
+  std::string endReason;
+  /// "ok"; "incomplete" (no end record: killed or crashed), "incomplete (a torn last record was
+  /// cut off)" (crashed while writing), kStillBeingWritten (a session in progress); or
+  /// "damaged: <message>".
+  std::string verification;
   std::uint64_t logSize = 0;  ///< bytes
   std::string indexed;        ///< when the row was written, ISO 8601 UTC with milliseconds
   std::string end;            ///< session end (start + end tick), ISO 8601 UTC; empty without one
   std::string stationKey;     ///< the key that signed the log (64 hex digits); empty if unsigned
   friend bool operator==(const SessionRow&, const SessionRow&) = default;
 };
+
+/// SessionRow::verification of a log without an end record whose writer still holds it: the
+/// session is in progress (listed again at the next sync, whatever its size).
+inline constexpr const char* kStillBeingWritten = "incomplete (still being written)";
+
+/// How a session ended, for people: the end reason of `row`, or for a log without an end record
+/// why it has none ("incomplete — no end record (the program was killed or crashed)", "still
+/// running", or that the log is damaged).
+std::string endReasonText(const SessionRow& row);
 
 /// Which sessions list() returns; empty fields do not filter.
 struct SessionFilter {

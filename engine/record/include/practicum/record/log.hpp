@@ -17,9 +17,12 @@
 
 namespace practicum::record {
 
-/// Format version written by this build. Readers refuse other majors and newer minors; 1.0 and
-/// 1.1 (which adds the station signature record) are read.
-inline constexpr std::uint16_t kLogFormatMajor = 1, kLogFormatMinor = 1;
+/// Format version written by this build. Readers refuse other majors and newer minors; 1.0,
+/// 1.1 (which adds the station signature record) and 1.2 (which adds the end reasons interrupted
+/// and closed) are read.
+inline constexpr std::uint16_t kLogFormatMajor = 1, kLogFormatMinor = 2;
+/// The first minor whose end records may say Interrupted or Closed.
+inline constexpr std::uint16_t kLogFormatMinorOutsideEnds = 2;
 /// Largest payload a record may declare; a longer length is damage, not a torn tail.
 inline constexpr std::uint32_t kMaxRecordPayload = 16u * 1024 * 1024;
 
@@ -48,7 +51,7 @@ struct Checkpoint {
 /// The last record: why and how the session ended.
 struct EndRecord {
   std::uint64_t tick = 0;
-  std::uint8_t reason = 0;  ///< procedure::EndReason
+  std::uint8_t reason = 0;  ///< procedure::EndReason, never None (a reader checks it is known)
   double score = 0, max = 0;
   bool passed = false;
   friend bool operator==(const EndRecord&, const EndRecord&) = default;
@@ -133,6 +136,12 @@ VerifyReport verifyLog(const std::filesystem::path& file);
 /// Cuts off a torn last record (crash while writing) so the log can be appended to; refuses any
 /// other damage, and a log a writer holds locked. Ok (and unchanged) when nothing is torn.
 core::Status cutTornTail(const std::filesystem::path& file);
+
+/// True when a LogWriter (of this or another process) holds `file` locked: the session is still
+/// being written. Probes with a shared lock taken and released at once; call it only for a log
+/// that already reads (its writer took the lock before writing the header), never for a file
+/// that might be just created.
+bool logIsBeingWritten(const std::filesystem::path& file);
 
 /// The input in effect at `tick`: that of the latest logged tick <= `tick` (ticks not logged
 /// repeat the previous input). Empty before the first logged tick. `inputs` in tick order.

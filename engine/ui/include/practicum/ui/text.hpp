@@ -106,6 +106,8 @@ enum class Text {
   EventUnseated,
   EventLoosened,
   EventTightened,
+  EndInterrupted,  ///< the end reason Interrupted (a signal: Ctrl+C, shutdown)
+  EndClosed,       ///< the end reason Closed (the window was closed before the end)
   Count_
 };
 
