@@ -5,12 +5,15 @@
 
 #include <practicum/assets/model.hpp>
 #include <practicum/core/file_io.hpp>
+#include <practicum/scenario/names.hpp>
 
 #include "json_tree.hpp"
 
 namespace practicum::editor {
 
 using detail::Json;
+using scenario::DeviceKind;
+using scenario::toString;
 
 namespace {
 
@@ -61,9 +64,10 @@ Command addEntity(const Document& doc, const EntitySpec& spec) {
   e["name"] = name;
   e["transform"] = {{"position", spec.position}, {"rotation", spec.rotation}};
   Json shape = {{"type", spec.shape}};
-  if (spec.shape == "box")
+  const auto kind = scenario::parseShapeType(spec.shape);
+  if (kind == scene::ShapeKind::Box)
     shape["halfExtents"] = spec.size;
-  else if (spec.shape == "sphere")
+  else if (kind == scene::ShapeKind::Sphere)
     shape["radius"] = spec.size[0];
   else {  // cylinder, capsule
     shape["radius"] = spec.size[0];
@@ -77,7 +81,7 @@ Command addEntity(const Document& doc, const EntitySpec& spec) {
     e["material"] = *first;
   if (!spec.body.empty()) {
     Json body = {{"type", spec.body}};
-    if (spec.body == "dynamic") body["mass"] = spec.mass;
+    if (scenario::parseBodyType(spec.body) == scene::BodyType::Dynamic) body["mass"] = spec.mass;
     e["body"] = body;
   }
   return Command::insert("entities", doc.size("entities"), e.dump(), "Add entity " + name);
@@ -175,7 +179,12 @@ core::Result<Command> setShapeType(const Document& doc, std::size_t index, std::
   const Json old = valueAt(doc, path);
   if (!doc.value(at("entities", index))) return noSuch("entities", index);
   const std::string to(type);
-  if (to != "box" && to != "sphere" && to != "cylinder" && to != "capsule")
+  const auto kind = scenario::parseShapeType(type);
+  if (!kind)
+    return core::makeError(core::ErrorCode::InvalidArgument,
+                           path + ": unknown shape type \"" + to + "\"; expected one of: " +
+                               scenario::joinNames(scenario::NameList::ShapeTypes, ", "));
+  if (*kind == scene::ShapeKind::ConvexHull || *kind == scene::ShapeKind::TriangleMesh)
     return core::makeError(core::ErrorCode::InvalidArgument,
                            path + ": a " + to + " shape is made from a model (set \"model\")");
   // the radius and height as far as the old shape had them
@@ -188,9 +197,9 @@ core::Result<Command> setShapeType(const Document& doc, std::size_t index, std::
   };
   const double r = number("radius", 0, 0.1), h = number("height", 1, 0.2);
   Json shape = {{"type", to}};
-  if (to == "box") shape["halfExtents"] = {r, h / 2, r};
-  if (to == "sphere") shape["radius"] = r;
-  if (to == "cylinder" || to == "capsule") {
+  if (*kind == scene::ShapeKind::Box) shape["halfExtents"] = {r, h / 2, r};
+  if (*kind == scene::ShapeKind::Sphere) shape["radius"] = r;
+  if (*kind == scene::ShapeKind::Cylinder || *kind == scene::ShapeKind::Capsule) {
     shape["radius"] = r;
     shape["height"] = h;
   }
@@ -206,25 +215,31 @@ core::Result<Command> setDeviceKind(const Document& doc, std::size_t index, std:
                  {"entity", old.value("entity", std::string())},
                  {"label", old.value("label", Json{{"zh-CN", ""}, {"en", ""}})}};
   // the first item of a list (of a kind) to point the new fields at
-  const auto first = [&](const char* list, const char* field, const char* value) {
+  const auto first = [&](const char* list, const char* field, std::string_view value) {
     for (std::size_t i = 0; i < doc.size(list); ++i)
       if (!field || doc.string(at(list, i) + "." + field) == value)
         return doc.string(at(list, i) + ".name").value_or("");
     return std::string();
   };
-  const bool positions = to == "switch" || to == "breaker" || to == "disconnector" ||
-                         to == "earthingSwitch" || to == "lever";
+  // an unknown kind is set as it is (the document's diagnostics name it), with no other fields
+  const auto is = [&](DeviceKind k) { return scenario::parseDeviceKind(kind) == k; };
+  const bool positions = is(DeviceKind::Switch) || is(DeviceKind::Breaker) ||
+                         is(DeviceKind::Disconnector) || is(DeviceKind::EarthingSwitch) ||
+                         is(DeviceKind::Lever);
   if (positions && old.contains("positions")) device["positions"] = old["positions"];
   if (positions && old.contains("initial")) device["initial"] = old["initial"];
-  if (to == "lock" || to == "tag") device["target"] = first("devices", "kind", "breaker");
-  if (to == "tool") device["toolType"] = "tool";
-  if (to == "valve") device["joint"] = first("joints", "type", "hinge");
-  if (to == "socket") device["accepts"] = Json::array({first("devices", "kind", "part")});
-  if (to == "fastener") {
+  if (is(DeviceKind::Lock) || is(DeviceKind::Tag))
+    device["target"] = first("devices", "kind", toString(DeviceKind::Breaker));
+  if (is(DeviceKind::Tool)) device["toolType"] = "tool";
+  if (is(DeviceKind::Valve))
+    device["joint"] = first("joints", "type", toString(scene::JointKind::Hinge));
+  if (is(DeviceKind::Socket))
+    device["accepts"] = Json::array({first("devices", "kind", toString(DeviceKind::Part))});
+  if (is(DeviceKind::Fastener)) {
     // the toolType of the scenario's first tool, if it has one
     device["tool"] = "wrench";
     for (std::size_t i = 0; i < doc.size("devices"); ++i)
-      if (doc.string(at("devices", i) + ".kind") == "tool") {
+      if (doc.string(at("devices", i) + ".kind") == toString(DeviceKind::Tool)) {
         device["tool"] = doc.string(at("devices", i) + ".toolType").value_or("wrench");
         break;
       }

@@ -514,6 +514,80 @@ TEST(PracticumAssess, AChangedScenarioIsRefusedUnlessARubricIsNamed) {
   std::filesystem::remove_all(dir);
 }
 
+// From any working folder, a log's scenario is found by its id along the search path
+// (--scenarios DIRs, then PRACTICUM_SCENARIOS, then ./scenarios), in a folder named otherwise,
+// and the copy with the log's content is preferred to an edited one.
+TEST(PracticumAssess, TheScenarioIsFoundByIdAlongTheSearchPath) {
+  namespace fs = std::filesystem;
+  const auto dir = makeTempDir("search");
+  const auto original = scenarioDir("substation-switching");
+  const auto library = dir / "library";
+  const auto copy = library / "Substation (copy)";  // not named by its id
+  fs::create_directories(copy);
+  fs::copy_file(original / "scenario.json", copy / "scenario.json");
+  auto r = runProcess(practicumBinary() + " run '" + copy.string() + "' --headless --bot " +
+                      (original / "runs" / "bus-side-first.json").string() +
+                      " --learner L-8 --log-dir " + (dir / "logs").string());
+  ASSERT_EQ(r.exitCode, 0) << r.output;
+  const std::string log = sessionLogs(dir / "logs").at(0).string();
+  const auto elsewhere = dir / "elsewhere";  // a working folder without scenarios/
+  fs::create_directories(elsewhere);
+  const std::string in = "cd " + elsewhere.string() + " && ";
+  const std::string noEnv = "env -u PRACTICUM_SCENARIOS ";
+  const auto assessed = [&] {
+    std::ifstream file(elsewhere / "out.json");
+    return nlohmann::json::parse(file)["sessions"][0];
+  };
+
+  // nowhere to be found: the error names the id and the folders searched
+  r = runProcess(in + noEnv + practicumBinary() + " assess " + log + " --json out.json");
+  EXPECT_EQ(r.exitCode, 1) << r.output;
+  const std::string error = assessed()["error"];
+  EXPECT_NE(error.find("\"substation-switching\""), std::string::npos) << error;
+  EXPECT_NE(error.find("scenarios (no such folder)"), std::string::npos) << error;
+
+  // by the environment's list of folders
+  r = runProcess(in + "PRACTICUM_SCENARIOS=" + (dir / "none").string() + ":" + library.string() +
+                 " " + practicumBinary() + " assess " + log + " --json out.json");
+  ASSERT_EQ(r.exitCode, 0) << r.output;
+  EXPECT_EQ(assessed()["replay"]["state"], "verified");
+  EXPECT_DOUBLE_EQ(assessed()["score"].get<double>(), 85.0);  // the run's expectation
+
+  // by --scenarios, repeated; an edited copy earlier on the path gives way to the recorded one
+  const auto edited = dir / "drafts" / "substation-switching";
+  fs::create_directories(edited);
+  {
+    std::ifstream file(original / "scenario.json");
+    auto scenario = nlohmann::json::parse(file);
+    scenario["rubric"]["pass"] = 10;
+    std::ofstream(edited / "scenario.json") << scenario.dump(2);
+  }
+  const std::string search =
+      " --scenarios " + (dir / "drafts").string() + " --scenarios " + library.string();
+  r = runProcess(in + noEnv + practicumBinary() + " assess " + log + search + " --json out.json");
+  ASSERT_EQ(r.exitCode, 0) << r.output;
+  EXPECT_EQ(assessed()["replay"]["state"], "verified");
+  EXPECT_EQ(assessed()["passed"], false);  // scored by the rubric it ran under (pass 90)
+  // the edited copy alone: found, but it has changed since the session
+  r = runProcess(in + noEnv + practicumBinary() + " assess " + log + " --scenarios " +
+                 (dir / "drafts").string() + " --json out.json");
+  EXPECT_EQ(r.exitCode, 1) << r.output;
+  EXPECT_NE(assessed()["error"].get<std::string>().find("changed since the session"),
+            std::string::npos);
+
+  // replay and export search the same way
+  r = runProcess(in + noEnv + practicumBinary() + " replay " + log + " --headless --verify" +
+                 search);
+  ASSERT_EQ(r.exitCode, 0) << r.output;
+  r = runProcess(in + noEnv + practicumBinary() + " export xapi " + log + " --out x.json" + search);
+  ASSERT_EQ(r.exitCode, 0) << r.output;
+  EXPECT_TRUE(fs::exists(elsewhere / "x.json"));
+  r = runProcess(in + noEnv + practicumBinary() + " replay " + log + " --headless");
+  EXPECT_EQ(r.exitCode, 1) << r.output;
+  EXPECT_NE(r.output.find("--scenarios DIR"), std::string::npos) << r.output;
+  fs::remove_all(dir);
+}
+
 TEST(PracticumExport, XapiStatementsCarryTheRequiredFieldsAndFormats) {
   const auto dir = makeTempDir("xapi");
   const auto substation = scenarioDir("substation-switching");

@@ -563,6 +563,35 @@ TEST(Condition, LengthLimit) {
   EXPECT_THAT(e.message, HasSubstr("too long"));
 }
 
+// messages quote pieces of the text cut to kConditionQuoteLength, never a whole long condition
+TEST(Condition, MessagesQuoteLongTextCut) {
+  EXPECT_EQ(conditionExcerpt("QF1.closed"), "QF1.closed");
+  const std::string exact(kConditionQuoteLength, 'a');
+  EXPECT_EQ(conditionExcerpt(exact), exact);
+  const std::string cut = conditionExcerpt(exact + "a");
+  EXPECT_EQ(cut.size(), kConditionQuoteLength);
+  EXPECT_EQ(cut.substr(cut.size() - 3), "...");
+  // never inside a UTF-8 character: 40 two-byte characters and more
+  std::string wide;
+  for (int i = 0; i < 60; ++i) wide += "\xC3\xA9";  // é
+  const std::string w = conditionExcerpt(wide);
+  EXPECT_LE(w.size(), kConditionQuoteLength);
+  EXPECT_EQ(w.substr(0, w.size() - 3).size() % 2, 0u) << w;
+
+  // an unknown name, a number out of range and an unknown function of 3,000 characters
+  const std::string longName(3000, 'n');
+  for (const std::string& text :
+       {longName + " and a", "1" + std::string(400, '0') + " > x", longName + "(1) > 0"}) {
+    const ConditionError e = parseError(text);
+    EXPECT_LT(e.message.size(), 300u) << e.message.substr(0, 300);
+    EXPECT_THAT(e.message, HasSubstr("..."));
+  }
+  // the whole expression's type, with its hint
+  const ConditionError whole = parseError("x + " + repeat("1 + ", 500) + "1");
+  EXPECT_LT(whole.message.size(), 300u) << whole.message.substr(0, 300);
+  EXPECT_THAT(whole.message, HasSubstr("compare it"));
+}
+
 TEST(Condition, DepthLimitOnParentheses) {
   const int limit = kMaxConditionDepth;
   EXPECT_EQ(parse(repeat("(", limit) + "a" + repeat(")", limit)).evaluate(Values().set(kA, 1)),

@@ -167,6 +167,49 @@ TEST(Training, IndicatorStylesAndAnEnclosureForTheCutAway) {
       "entities[0].cutaway", "expected true or false");
 }
 
+TEST(Training, IndicatorsHaveAnOptionalUnit) {
+  const auto withUnit = [&](const std::string& unit) {
+    return loadText(trainingDoc(
+        R"(  "indicators": [{"name": "U1", "label": {"zh-CN": "电压", "en": "voltage"}, "entity": "a", "style": "gauge", )" +
+        unit + R"("value": "elapsed * 10"}],
+)"));
+  };
+  const LoadResult kv = withUnit(R"("unit": "kV", )");
+  ASSERT_TRUE(kv.ok()) << describe(kv);
+  EXPECT_EQ(kv.scenario->training.indicators[0].unit, "kV");
+  const LoadResult lel = withUnit(R"("unit": "%LEL", )");
+  ASSERT_TRUE(lel.ok()) << describe(lel);
+  EXPECT_EQ(lel.scenario->training.indicators[0].unit, "%LEL");
+  // without one: empty, as before
+  const LoadResult none = withUnit("");
+  ASSERT_TRUE(none.ok()) << describe(none);
+  EXPECT_EQ(none.scenario->training.indicators[0].unit, "");
+  expectErrorAt(withUnit(R"("unit": 5, )"), "indicators[0].unit", "expected a string");
+  expectErrorAt(withUnit(R"("units": "kV", )"), "indicators[0].units", "did you mean \"unit\"");
+}
+
+// a diagnostic quotes a long condition cut to about 80 characters, not whole
+TEST(Training, ALongConditionIsQuotedCut) {
+  const std::string huge = "QF1.closed and " + std::string(100000, 'x');
+  const LoadResult r = loadText(trainingDoc(kDevice + R"(  "procedure": {"steps": [
+    {"id": "s", "text": {"zh-CN": "分", "en": "open"}, "done": ")" +
+                                            huge + R"("}
+  ]},
+)"));
+  expectErrorAt(r, "procedure.steps[0].done", "too long");
+  const Diagnostic* d = findPath(r, "procedure.steps[0].done");
+  ASSERT_NE(d, nullptr);
+  EXPECT_LT(d->message.size(), 250u) << d->message.substr(0, 300);
+  EXPECT_NE(d->message.find("condition \"QF1.closed and xxx"), std::string::npos) << d->message;
+  EXPECT_NE(d->message.find("...\""), std::string::npos) << d->message;
+  // a short one is quoted whole, as before
+  const LoadResult shortOne = loadText(trainingDoc(kDevice + R"(  "procedure": {"steps": [
+    {"id": "s", "text": {"zh-CN": "分", "en": "open"}, "done": "QF1.opne"}
+  ]},
+)"));
+  expectErrorAt(shortOne, "procedure.steps[0].done", "condition \"QF1.opne\", character 1");
+}
+
 TEST(Training, NamesAreSharedByDevicesStepsAndVariables) {
   const LoadResult r =
       loadText(trainingDoc(kDevice + R"(  "variables": [{"name": "QF1", "value": "true"}],

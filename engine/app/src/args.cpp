@@ -25,9 +25,9 @@ core::Result<Args> Args::parse(const std::vector<std::string>& argv,
       a.flags_.insert(name);
     } else if (options.count(name)) {
       if (inlineValue) {
-        a.values_[name] = *inlineValue;
+        a.values_[name].push_back(*inlineValue);
       } else if (i + 1 < argv.size()) {
-        a.values_[name] = argv[++i];
+        a.values_[name].push_back(argv[++i]);
       } else {
         return core::makeError(core::ErrorCode::InvalidArgument, "--" + name + " needs a value");
       }
@@ -41,7 +41,17 @@ core::Result<Args> Args::parse(const std::vector<std::string>& argv,
 std::optional<std::string> Args::value(const std::string& name) const {
   const auto it = values_.find(name);
   if (it == values_.end()) return std::nullopt;
-  return it->second;
+  return it->second.back();
+}
+
+std::vector<std::string> Args::values(const std::string& name) const {
+  const auto it = values_.find(name);
+  return it == values_.end() ? std::vector<std::string>() : it->second;
+}
+
+std::vector<std::filesystem::path> Args::paths(const std::string& name) const {
+  const std::vector<std::string> given = values(name);
+  return {given.begin(), given.end()};
 }
 
 core::Result<double> Args::number(const std::string& name, double fallback) const {

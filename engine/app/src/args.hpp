@@ -1,5 +1,6 @@
 #pragma once
 // A small command-line parser: positionals and --flag / --option VALUE / --option=VALUE.
+#include <filesystem>
 #include <map>
 #include <optional>
 #include <set>
@@ -20,14 +21,19 @@ class Args {
                                   const std::set<std::string>& options);
 
   bool has(const std::string& name) const { return flags_.count(name) || values_.count(name); }
+  /// The option's value; the last one when it was given more than once.
   std::optional<std::string> value(const std::string& name) const;
+  /// Every value of a repeatable option, in the order given (empty when absent).
+  std::vector<std::string> values(const std::string& name) const;
+  /// values(name) as paths.
+  std::vector<std::filesystem::path> paths(const std::string& name) const;
   /// The option as a number; error naming the option when it is not one.
   core::Result<double> number(const std::string& name, double fallback) const;
   const std::vector<std::string>& positionals() const { return positionals_; }
 
  private:
   std::set<std::string> flags_;
-  std::map<std::string, std::string> values_;
+  std::map<std::string, std::vector<std::string>> values_;
   std::vector<std::string> positionals_;
 };
 

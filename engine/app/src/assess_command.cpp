@@ -14,6 +14,7 @@
 #include <practicum/core/time.hpp>
 #include <practicum/record/log.hpp>
 #include <practicum/record/replay.hpp>
+#include <practicum/scenario/find_scenario.hpp>
 #include <practicum/scenario/scenario.hpp>
 
 #include "args.hpp"
@@ -27,14 +28,17 @@ const char* const kAssessUsage =
     "usage: practicum assess <log|folder>... [--json out.json] [--csv out.csv] [--html PATH]\n"
     "                       [--scenarios DIR] [--rubric SCENARIO]\n"
     "\n"
-    "Verifies each session log, replays it on its scenario (found by id under DIR, default\n"
-    "scenarios/, and checked by content hash) and scores it. When a replay diverges the result\n"
-    "falls back to the events recorded in the log, and says so. Several logs or a folder also\n"
-    "give a class summary: per-step success, the most common violations, durations.\n"
+    "Verifies each session log, replays it on its scenario (found by id and checked by content\n"
+    "hash) and scores it. When a replay diverges the result falls back to the events recorded\n"
+    "in the log, and says so. Several logs or a folder also give a class summary: per-step\n"
+    "success, the most common violations, durations.\n"
     "  --json FILE  write the results (and the summary) as JSON; default: print it\n"
     "  --csv FILE   one row per session, for spreadsheets\n"
     "  --html PATH  a self-contained report (timeline, pictures of each violation and the end);\n"
     "               for several logs PATH is a folder with one report per log\n"
+    "  --scenarios DIR  a folder of scenarios to search for each log's scenario (by its id and\n"
+    "               content hash); repeatable, searched in order, then the folders in\n"
+    "               $PRACTICUM_SCENARIOS (separated by ':'), then scenarios/\n"
     "  --rubric SCENARIO  re-score under the steps' points, rules' severities and rubric of\n"
     "               SCENARIO (a folder or file); logs of a scenario that has changed since are\n"
     "               then scored from their recorded events instead of refused\n";
@@ -93,7 +97,8 @@ bool rescore(const NamedRubric& named, procedure::SessionResult& r, std::string&
   return true;
 }
 
-Assessed assessOne(const fs::path& file, const fs::path& scenarios, const NamedRubric* named) {
+Assessed assessOne(const fs::path& file, const std::vector<fs::path>& searchDirs,
+                   const NamedRubric* named) {
   Assessed a;
   a.doc = {{"log", file.string()}};
   record::VerifyReport check;
@@ -105,9 +110,11 @@ Assessed assessOne(const fs::path& file, const fs::path& scenarios, const NamedR
     return a;
   }
   const double tickSeconds = 1.0 / log.header.tickRate;
-  // the scenario, exactly as it was
-  const fs::path folder = scenarios / log.header.scenarioId;
-  scenario::LoadResult loaded = scenario::loadScenario(folder);
+  // the scenario, exactly as it was: found by id, preferring the recorded content
+  const auto found =
+      scenario::findScenario(log.header.scenarioId, searchDirs, log.header.scenarioHash);
+  scenario::LoadResult loaded;
+  if (found.ok()) loaded = scenario::loadScenario(*found);
   const bool same = loaded.ok() && loaded.scenario->contentHash == log.header.scenarioHash;
   json replay;
   if (same) {
@@ -147,8 +154,9 @@ Assessed assessOne(const fs::path& file, const fs::path& scenarios, const NamedR
                                        hex(log.header.scenarioHash) +
                                        "); its rubric cannot score this log unless one is named "
                                        "with --rubric"
-                                 : "cannot load the scenario \"" + log.header.scenarioId +
-                                       "\" from " + folder.string();
+                     : found.ok() ? "cannot load the scenario \"" + log.header.scenarioId +
+                                        "\" from " + found->string()
+                                  : found.error().message;
     return a;
   }
   if (named) {
@@ -268,7 +276,7 @@ int assessCommand(const std::vector<std::string>& argv) {
       logs.emplace_back(p);
     }
   }
-  const fs::path scenarios = args->value("scenarios").value_or("scenarios");
+  const std::vector<fs::path> searchDirs = scenario::scenarioSearchPath(args->paths("scenarios"));
 
   // a rubric named by the assessor: a scenario, checked like any other
   std::optional<NamedRubric> named;
@@ -285,7 +293,7 @@ int assessCommand(const std::vector<std::string>& argv) {
   for (std::size_t i = 0; i < logs.size(); ++i) {
     if (logs.size() > 1)
       std::fprintf(stderr, "assess: %zu/%zu %s\n", i + 1, logs.size(), logs[i].filename().c_str());
-    sessions.push_back(assessOne(logs[i], scenarios, named ? &*named : nullptr));
+    sessions.push_back(assessOne(logs[i], searchDirs, named ? &*named : nullptr));
     // one line per log for people: the score and how the session ended
     const Assessed& a = sessions.back();
     if (a.ok)

@@ -9,6 +9,7 @@
 #include <practicum/core/time.hpp>
 #include <practicum/record/log.hpp>
 #include <practicum/record/replay.hpp>
+#include <practicum/scenario/find_scenario.hpp>
 #include <practicum/scenario/scenario.hpp>
 
 #include "args.hpp"
@@ -23,6 +24,9 @@ const char* const kExportUsage =
     "Writes the session as xAPI statements: the learner as an account with the pseudonym,\n"
     "ADL verbs, an activity per scenario, step and rule, results with score, success and\n"
     "duration, a registration id per session, timestamps in UTC with milliseconds.\n"
+    "  --scenarios DIR      a folder of scenarios to search for the log's scenario (by its id\n"
+    "                       and content hash); repeatable, searched in order, then the folders\n"
+    "                       in $PRACTICUM_SCENARIOS (separated by ':'), then scenarios/\n"
     "  --home-page URL      the account's home page (default https://practicum.invalid/learners)\n"
     "  --activity-base IRI  prefix of activity ids (default urn:practicum)\n";
 
@@ -80,8 +84,15 @@ int exportCommand(const std::vector<std::string>& argv) {
     std::fprintf(stderr, "practicum export: %s\n", check.message.c_str());
     return 1;
   }
-  const std::filesystem::path folder =
-      std::filesystem::path(args->value("scenarios").value_or("scenarios")) / log.header.scenarioId;
+  // the scenario it was recorded on, found by id and content hash along the search path
+  const auto found = scenario::findScenario(log.header.scenarioId,
+                                            scenario::scenarioSearchPath(args->paths("scenarios")),
+                                            log.header.scenarioHash);
+  if (!found.ok()) {
+    std::fprintf(stderr, "practicum export: %s\n", found.error().message.c_str());
+    return 1;
+  }
+  const std::filesystem::path& folder = *found;
   scenario::LoadResult loaded = scenario::loadScenario(folder);
   if (!loaded.ok() || loaded.scenario->contentHash != log.header.scenarioHash) {
     std::fprintf(stderr, "practicum export: the scenario \"%s\" in %s is missing or has changed\n",

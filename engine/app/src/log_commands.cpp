@@ -10,6 +10,7 @@
 #include <practicum/record/log.hpp>
 #include <practicum/record/replay.hpp>
 #include <practicum/record/station_key.hpp>
+#include <practicum/scenario/find_scenario.hpp>
 #include <practicum/scenario/scenario.hpp>
 
 #include "args.hpp"
@@ -70,7 +71,10 @@ const char* const kReplayUsage =
     "score, and the learner's own view or a free camera.\n"
     "  --verify        say \"verified\" or name the first diverging tick; exit 1 if it diverges\n"
     "  --headless      no window: check and print only\n"
-    "  --scenario DIR  the scenario the log was recorded on (default: scenarios/<id>)\n"
+    "  --scenarios DIR a folder of scenarios to search for the log's scenario (by its id and\n"
+    "                  content hash); repeatable, searched in order, then the folders in\n"
+    "                  $PRACTICUM_SCENARIOS (separated by ':'), then scenarios/\n"
+    "  --scenario DIR  the scenario the log was recorded on (instead of searching)\n"
     "  --at SECONDS    open paused at this session time\n"
     "  --event K       open paused at the K-th event of the list (0 = the first)\n"
     "  --speed X       playback speed (default 1)\n"
@@ -137,8 +141,8 @@ int verifyCommand(const std::vector<std::string>& argv) {
 
 int replayCommand(const std::vector<std::string>& argv) {
   auto args = Args::parse(argv, {"headless", "verify", "validation"},
-                          {"scenario", "at", "event", "speed", "lang", "frames", "screenshot",
-                           "width", "height", "gpu", "input-script"});
+                          {"scenario", "scenarios", "at", "event", "speed", "lang", "frames",
+                           "screenshot", "width", "height", "gpu", "input-script"});
   if (!args.ok() || args->positionals().size() != 1) {
     std::fprintf(stderr, "practicum replay: %s\n%s",
                  args.ok() ? "expected one log" : args.error().message.c_str(), kReplayUsage);
@@ -154,14 +158,27 @@ int replayCommand(const std::vector<std::string>& argv) {
     return 1;
   }
 
-  // the scenario it was recorded on, the very same content
-  const std::filesystem::path folder =
-      args->value("scenario").value_or("scenarios/" + log.header.scenarioId);
+  // the scenario it was recorded on, the very same content: named, or found by id and hash
+  std::filesystem::path folder;
+  if (const auto named = args->value("scenario")) {
+    folder = *named;
+  } else {
+    const auto found = scenario::findScenario(
+        log.header.scenarioId, scenario::scenarioSearchPath(args->paths("scenarios")),
+        log.header.scenarioHash);
+    if (!found.ok()) {
+      std::fprintf(stderr, "practicum replay: %s (use --scenarios DIR or --scenario DIR)\n",
+                   found.error().message.c_str());
+      return 1;
+    }
+    folder = *found;
+  }
   scenario::LoadResult loaded = scenario::loadScenario(folder);
   for (const auto& d : loaded.diagnostics) std::fprintf(stderr, "%s\n", d.format().c_str());
   if (!loaded.ok()) {
     std::fprintf(stderr,
-                 "practicum replay: cannot load the scenario \"%s\" from %s (use --scenario)\n",
+                 "practicum replay: cannot load the scenario \"%s\" from %s (use --scenarios DIR "
+                 "or --scenario DIR)\n",
                  log.header.scenarioId.c_str(), folder.string().c_str());
     return 1;
   }

@@ -204,6 +204,21 @@ std::optional<std::string> Checker::string(const json& v, const std::string& pat
   return s;
 }
 
+std::optional<std::size_t> Checker::choice(const json& v, const std::string& path, NameList list) {
+  const auto s = string(v, path);
+  if (!s) return std::nullopt;
+  if (const auto index = indexOf(list, *s)) return index;
+  // the closest name when it is likely a typo, else all of them
+  const auto all = names(list);
+  std::string message = "unknown " + std::string(describe(list)) + " \"" + *s + "\"";
+  if (const auto close = suggest(*s, std::vector<std::string_view>(all.begin(), all.end())))
+    message += "; did you mean \"" + *close + "\"?";
+  else
+    message += "; expected one of: " + joinNames(list, ", ");
+  error(path, std::move(message));
+  return std::nullopt;
+}
+
 std::optional<std::vector<double>> Checker::numbers(const json& v, const std::string& path,
                                                     std::initializer_list<std::size_t> counts,
                                                     Range range) {

@@ -14,6 +14,7 @@
 
 #include <nlohmann/json.hpp>
 #include <practicum/core/math.hpp>
+#include <practicum/scenario/names.hpp>
 #include <practicum/scenario/scenario.hpp>
 
 #include "positioned_json.hpp"
@@ -87,6 +88,10 @@ class Checker {
   /// A string; nonEmpty also rejects "".
   std::optional<std::string> string(const nlohmann::json& v, const std::string& path,
                                     bool nonEmpty = true);
+  /// A string that is one of the names of `list` (practicum/scenario/names.hpp): its index in
+  /// names(list). An unknown name is an error offering the closest name, or listing them all.
+  std::optional<std::size_t> choice(const nlohmann::json& v, const std::string& path,
+                                    NameList list);
   /// An array of 3 finite numbers, each within range.
   std::optional<core::Vec3> vec3(const nlohmann::json& v, const std::string& path,
                                  Range range = Range::any());

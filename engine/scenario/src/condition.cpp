@@ -1,6 +1,7 @@
 // The condition language: lexer, recursive-descent parser with type checking, and the evaluator
 // over a flattened tree (nodes in post-order, children referred to by index).
 #include <practicum/scenario/condition.hpp>
+#include <practicum/scenario/names.hpp>
 
 #include <algorithm>
 #include <array>
@@ -195,13 +196,13 @@ std::vector<Token> lex(std::string_view text) {
       }
       if (isIdentStart(at(j)) || at(j) == '.') {
         error(j, std::string("unexpected `") + at(j) + "` right after the number `" +
-                     std::string(text.substr(i, j - i)) + "`");
+                     conditionExcerpt(text.substr(i, j - i)) + "`");
         return tokens;
       }
       double value = 0;
       const auto r = std::from_chars(text.data() + i, text.data() + j, value);
       if (r.ec != std::errc() || !std::isfinite(value)) {
-        error(i, "the number `" + std::string(text.substr(i, j - i)) +
+        error(i, "the number `" + conditionExcerpt(text.substr(i, j - i)) +
                      "` is out of range (a double must hold it)");
         return tokens;
       }
@@ -229,12 +230,16 @@ std::vector<Token> lex(std::string_view text) {
       t.end = j;
       t.kind = Tok::Name;
       if (!dotted) {
-        const std::string_view word = text.substr(i, j - i);
-        if (word == "true") t.kind = Tok::True;
-        if (word == "false") t.kind = Tok::False;
-        if (word == "not") t.kind = Tok::Not;
-        if (word == "and") t.kind = Tok::And;
-        if (word == "or") t.kind = Tok::Or;
+        // the keywords, from the format's table of names
+        if (const auto keyword = parseConditionKeyword(text.substr(i, j - i))) {
+          switch (*keyword) {
+            case ConditionKeyword::True: t.kind = Tok::True; break;
+            case ConditionKeyword::False: t.kind = Tok::False; break;
+            case ConditionKeyword::And: t.kind = Tok::And; break;
+            case ConditionKeyword::Or: t.kind = Tok::Or; break;
+            case ConditionKeyword::Not: t.kind = Tok::Not; break;
+          }
+        }
       }
       tokens.push_back(t);
       i = j;
@@ -350,8 +355,6 @@ struct Expr {
 
 const char* typeName(ValueType t) { return t == ValueType::Bool ? "a boolean" : "a number"; }
 
-constexpr std::array<std::string_view, 4> kFunctions = {"since", "min", "max", "abs"};
-
 class Parser {
  public:
   Parser(std::string_view text, const SymbolTable& table)
@@ -386,7 +389,7 @@ class Parser {
 
   std::string describe(const Token& t) const {
     if (t.kind == Tok::End) return "the end of the condition";
-    return "`" + std::string(spanText(t.begin, t.end)) + "`";
+    return "`" + conditionExcerpt(spanText(t.begin, t.end)) + "`";
   }
 
   /// How an operand reads in a message: its source text, shortened when long.
@@ -651,7 +654,7 @@ class Parser {
   std::optional<Expr> name(const std::string& symbol, int begin, int end, int column0) {
     const auto ref = table_.resolve(symbol);
     if (!ref) {
-      std::string message = "unknown name `" + symbol + "`";
+      std::string message = "unknown name `" + conditionExcerpt(symbol) + "`";
       const std::string suggestion = closest(symbol, table_.names());
       if (!suggestion.empty()) message += "; did you mean `" + suggestion + "`?";
       return fail(column0 + 1, std::move(message));
@@ -667,17 +670,19 @@ class Parser {
     const Token& fn = take();
     const Token& open = take();
     const std::string fname(spanText(fn.begin, fn.end));
-    const auto known = std::find(kFunctions.begin(), kFunctions.end(), fname);
-    if (known == kFunctions.end()) {
-      std::string message = "unknown function `" + fname + "`";
+    const auto function = parseConditionFunction(fname);
+    if (!function) {
+      const auto all = names(NameList::ConditionFunctions);
+      std::string message = "unknown function `" + conditionExcerpt(fname) + "`";
       const std::string suggestion =
-          closest(fname, std::vector<std::string>(kFunctions.begin(), kFunctions.end()));
+          closest(fname, std::vector<std::string>(all.begin(), all.end()));
       if (!suggestion.empty()) message += "; did you mean `" + suggestion + "`?";
-      message += " (functions: since, min, max, abs)";
+      message += " (functions: " + joinNames(NameList::ConditionFunctions, ", ") + ")";
       return fail(fn, std::move(message));
     }
     if (!enter(fn.begin + 1)) return std::nullopt;
-    auto e = fname == "since" ? parseSince(fn, open) : parseMath(fname, fn, open);
+    auto e = *function == ConditionFunction::Since ? parseSince(fn, open)
+                                                   : parseMath(*function, fn, open);
     leave();
     return e;
   }
@@ -704,14 +709,16 @@ class Parser {
     auto e = name(symbol, fn.begin, close.end, arg.begin);
     if (!e) return std::nullopt;
     if (e->type != ValueType::Number) {
-      return fail(arg, "`" + symbol + "` must be a number of seconds, but the scenario's " +
+      return fail(arg, "`" + conditionExcerpt(symbol) +
+                           "` must be a number of seconds, but the scenario's " +
                            "symbols make it a boolean");
     }
     return e;
   }
 
   // ("min" | "max") "(" or "," or ")" | "abs" "(" or ")"
-  std::optional<Expr> parseMath(const std::string& fname, const Token& fn, const Token& open) {
+  std::optional<Expr> parseMath(ConditionFunction function, const Token& fn, const Token& open) {
+    const std::string fname(toString(function));
     std::vector<Expr> args;
     if (peek().kind != Tok::RParen) {
       while (true) {
@@ -733,13 +740,15 @@ class Parser {
                              describe(close));
     }
     take();
-    const std::size_t wanted = fname == "abs" ? 1 : 2;
+    const std::size_t wanted = function == ConditionFunction::Abs ? 1 : 2;
     if (args.size() != wanted) {
       return fail(fn, "`" + fname + "` takes " + std::to_string(wanted) +
                           (wanted == 1 ? " argument" : " arguments") + ", got " +
                           std::to_string(args.size()));
     }
-    const Op op = fname == "abs" ? Op::Abs : fname == "min" ? Op::Min : Op::Max;
+    const Op op = function == ConditionFunction::Abs   ? Op::Abs
+                  : function == ConditionFunction::Min ? Op::Min
+                                                       : Op::Max;
     const auto node = add(op, args[0].node, wanted == 2 ? args[1].node : 0, fn.begin + 1);
     if (!node) return std::nullopt;
     return Expr{*node, ValueType::Number, fn.begin, close.end};
@@ -790,6 +799,15 @@ double Condition::evaluate(const SymbolValues& values) const {
   return evalNode(p, static_cast<std::uint32_t>(p.nodes.size() - 1), values);
 }
 
+std::string conditionExcerpt(std::string_view text) {
+  if (text.size() <= kConditionQuoteLength) return std::string(text);
+  // cut between characters: never inside a UTF-8 sequence (a continuation byte is 10xxxxxx)
+  constexpr std::string_view kEllipsis = "...";
+  std::size_t cut = kConditionQuoteLength - kEllipsis.size();
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return std::string(text.substr(0, cut)) + std::string(kEllipsis);
+}
+
 std::variant<Condition, ConditionError> parseCondition(std::string_view text,
                                                        const SymbolTable& symbols,
                                                        std::optional<ValueType> expected) {
@@ -810,7 +828,8 @@ std::variant<Condition, ConditionError> parseCondition(std::string_view text,
     std::string message = std::string("the expression must be ") + typeName(*expected) + "; " +
                           (whole.size() > 40 ? whole.substr(0, 37) + "..." : whole) + " is " +
                           typeName(expr->type);
-    if (*expected == ValueType::Bool) message += " (compare it, e.g. `" + whole + " > 0`)";
+    if (*expected == ValueType::Bool)
+      message += " (compare it, e.g. `" + conditionExcerpt(whole) + " > 0`)";
     return ConditionError{expr->begin + 1, std::move(message)};
   }
 

@@ -2,6 +2,7 @@
 // ScenarioDef, reporting every problem with its JSON path, line and column.
 #include <practicum/core/file_io.hpp>
 #include <practicum/core/hash.hpp>
+#include <practicum/scenario/names.hpp>
 #include <practicum/scenario/scenario.hpp>
 
 #include <algorithm>
@@ -30,40 +31,6 @@ using nlohmann::json;
 constexpr double kMinTickRate = 30.0;
 constexpr double kMaxTickRate = 1000.0;
 constexpr double kMaxHingeLimitDegrees = 180.0;
-
-// one name of an enumeration as written in JSON
-template <class T>
-struct EnumName {
-  std::string_view name;
-  T value;
-};
-
-constexpr EnumName<scene::ShapeKind> kShapeKinds[] = {
-    {"box", scene::ShapeKind::Box},
-    {"sphere", scene::ShapeKind::Sphere},
-    {"capsule", scene::ShapeKind::Capsule},
-    {"cylinder", scene::ShapeKind::Cylinder},
-    {"convexHull", scene::ShapeKind::ConvexHull},
-    {"triangleMesh", scene::ShapeKind::TriangleMesh},
-};
-constexpr EnumName<scene::BodyType> kBodyTypes[] = {
-    {"static", scene::BodyType::Static},
-    {"dynamic", scene::BodyType::Dynamic},
-    {"kinematic", scene::BodyType::Kinematic},
-};
-constexpr EnumName<scene::JointKind> kJointKinds[] = {
-    {"hinge", scene::JointKind::Hinge},
-    {"slider", scene::JointKind::Slider},
-    {"fixed", scene::JointKind::Fixed},
-    {"point", scene::JointKind::Point},
-};
-
-template <class T, std::size_t N>
-std::string_view nameOf(const EnumName<T> (&table)[N], T value) {
-  for (const auto& entry : table)
-    if (entry.value == value) return entry.name;
-  return "?";
-}
 
 // a name declared in the file, with the path that declared it (for duplicate messages)
 struct Declared {
@@ -313,7 +280,7 @@ class ScenarioReader {
         const std::string typePath = Checker::at(shapePath, "type");
         const bool needsModel = e.shape.kind == scene::ShapeKind::ConvexHull ||
                                 e.shape.kind == scene::ShapeKind::TriangleMesh;
-        const std::string_view kind = nameOf(kShapeKinds, e.shape.kind);
+        const std::string_view kind = toString(e.shape.kind);
         if (needsModel && !model)
           check_.error(typePath, "a " + std::string(kind) +
                                      " shape is built from the entity's model, but the entity "
@@ -428,18 +395,18 @@ class ScenarioReader {
     check_.checkKeys(v, path, {"type", "halfExtents", "radius", "height"});
     const json* type = check_.require(v, path, "type");
     if (!type) return false;
-    const auto kind = readEnum(*type, Checker::at(path, "type"), kShapeKinds, "shape type");
-    if (!kind) return false;
-    s.kind = *kind;
-    const std::string reason =
-        "does not apply to a " + std::string(nameOf(kShapeKinds, *kind)) + " shape";
+    const auto index = check_.choice(*type, Checker::at(path, "type"), NameList::ShapeTypes);
+    if (!index) return false;
+    const auto kind = static_cast<scene::ShapeKind>(*index);
+    s.kind = kind;
+    const std::string reason = "does not apply to a " + std::string(toString(kind)) + " shape";
     const auto requireNumber = [&](std::string_view key, float& out, Range range) {
-      if (const json* n = check_.require(
-              v, path, key, "a " + std::string(nameOf(kShapeKinds, *kind)) + " shape needs it"))
+      if (const json* n =
+              check_.require(v, path, key, "a " + std::string(toString(kind)) + " shape needs it"))
         if (const auto d = check_.number(*n, Checker::at(path, key), range))
           out = static_cast<float>(*d);
     };
-    switch (*kind) {
+    switch (kind) {
       case scene::ShapeKind::Box:
         if (const json* h = check_.require(v, path, "halfExtents", "a box shape needs it"))
           if (const auto e = check_.vec3(*h, Checker::at(path, "halfExtents"), Range::positive()))
@@ -482,7 +449,8 @@ class ScenarioReader {
                       "angularDamping", "linearVelocity", "angularVelocity"});
     std::optional<scene::BodyType> type;
     if (const json* t = check_.require(v, path, "type"))
-      type = readEnum(*t, Checker::at(path, "type"), kBodyTypes, "body type");
+      if (const auto i = check_.choice(*t, Checker::at(path, "type"), NameList::BodyTypes))
+        type = static_cast<scene::BodyType>(*i);
     if (type) b.type = *type;
 
     // mass: required for dynamic bodies, ignored (with a warning) for the others
@@ -493,9 +461,8 @@ class ScenarioReader {
       if (const auto m = check_.number(*mass, Checker::at(path, "mass"), Range::positive())) {
         b.mass = static_cast<float>(*m);
         if (type && *type != scene::BodyType::Dynamic)
-          check_.warning(
-              Checker::at(path, "mass"),
-              "mass is ignored for a " + std::string(nameOf(kBodyTypes, *type)) + " body");
+          check_.warning(Checker::at(path, "mass"),
+                         "mass is ignored for a " + std::string(toString(*type)) + " body");
       }
     }
     check_.optNumber(v, path, "friction", b.friction, Range::nonNegative());
@@ -538,7 +505,8 @@ class ScenarioReader {
     }
     std::optional<scene::JointKind> kind;
     if (const json* t = check_.require(v, path, "type"))
-      kind = readEnum(*t, Checker::at(path, "type"), kJointKinds, "joint type");
+      if (const auto i = check_.choice(*t, Checker::at(path, "type"), NameList::JointTypes))
+        kind = static_cast<scene::JointKind>(*i);
     if (kind) j.kind = *kind;
 
     // the jointed entities: a is required, b defaults to the world
@@ -562,14 +530,13 @@ class ScenarioReader {
     const bool hinge = *kind == scene::JointKind::Hinge;
     const bool hasAxis = hinge || *kind == scene::JointKind::Slider;
     if (!hasAxis) {
-      const std::string reason =
-          "does not apply to a " + std::string(nameOf(kJointKinds, *kind)) + " joint";
+      const std::string reason = "does not apply to a " + std::string(toString(*kind)) + " joint";
       check_.rejectKey(v, path, "axis", reason);
       check_.rejectKey(v, path, "limits", reason);
       check_.rejectKey(v, path, "motor", reason);
       return j;
     }
-    const std::string kindName(nameOf(kJointKinds, *kind));
+    const std::string kindName(toString(*kind));
     if (const json* ax = check_.require(v, path, "axis", "a " + kindName + " joint needs it")) {
       const std::string axisPath = Checker::at(path, "axis");
       if (const auto axis = check_.vec3(*ax, axisPath)) {
@@ -629,28 +596,6 @@ class ScenarioReader {
   }
 
   // ---- helpers ----
-
-  template <class T, std::size_t N>
-  std::optional<T> readEnum(const json& v, const std::string& path, const EnumName<T> (&table)[N],
-                            const std::string& what) {
-    const auto s = check_.string(v, path);
-    if (!s) return std::nullopt;
-    std::vector<std::string_view> names;
-    for (const auto& entry : table) {
-      if (entry.name == *s) return entry.value;
-      names.push_back(entry.name);
-    }
-    std::string message = "unknown " + what + " \"" + *s + "\"";
-    if (const auto close = detail::suggest(*s, names)) {
-      message += "; did you mean \"" + *close + "\"?";
-    } else {
-      message += "; expected one of:";
-      for (std::size_t i = 0; i < names.size(); ++i)
-        message += (i ? ", " : " ") + std::string(names[i]);
-    }
-    check_.error(path, std::move(message));
-    return std::nullopt;
-  }
 
   void declare(std::unordered_map<std::string, Declared>& names, const std::string& name,
                const std::string& path, std::uint32_t index, const char* what) {

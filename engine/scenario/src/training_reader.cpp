@@ -8,6 +8,8 @@
 #include <map>
 #include <set>
 
+#include <practicum/scenario/names.hpp>
+
 #include "json_path.hpp"
 
 namespace practicum::scenario::detail {
@@ -16,26 +18,8 @@ namespace {
 
 using nlohmann::json;
 
-struct KindName {
-  std::string_view name;
-  DeviceKind kind;
-};
-constexpr KindName kDeviceKinds[] = {
-    {"switch", DeviceKind::Switch},
-    {"breaker", DeviceKind::Breaker},
-    {"disconnector", DeviceKind::Disconnector},
-    {"earthingSwitch", DeviceKind::EarthingSwitch},
-    {"lever", DeviceKind::Lever},
-    {"lock", DeviceKind::Lock},
-    {"tag", DeviceKind::Tag},
-    {"tool", DeviceKind::Tool},
-    {"point", DeviceKind::Point},
-    {"valve", DeviceKind::Valve},
-    {"part", DeviceKind::Part},
-    {"socket", DeviceKind::Socket},
-    {"fastener", DeviceKind::Fastener},
-    {"button", DeviceKind::Button},
-};
+// a fastener's two named states, from the format's table
+std::string_view fastenerState(std::size_t i) { return names(NameList::FastenerStates)[i]; }
 
 bool isIdentifier(std::string_view s) {
   if (s.empty() || !(std::isalpha(static_cast<unsigned char>(s[0])) || s[0] == '_')) return false;
@@ -93,7 +77,7 @@ class TrainingReader {
         table_(t_.symbols) {}
 
   void read(const json& root) {
-    table_.add("elapsed", ValueType::Number, {SymbolSource::Kind::Elapsed, 0, 0});
+    table_.add(std::string(kElapsedName), ValueType::Number, {SymbolSource::Kind::Elapsed, 0, 0});
     if (const json* v = Checker::find(root, "devices")) readDevices(*v, "devices");
     if (const json* v = Checker::find(root, "zones")) readZones(*v, "zones");
     const json* procedure = Checker::find(root, "procedure");
@@ -127,9 +111,7 @@ class TrainingReader {
                              "digit) so that conditions can name it");
       return false;
     }
-    static const std::set<std::string> kReserved = {"elapsed", "true",  "false", "and", "or",
-                                                    "not",     "since", "min",   "max", "abs"};
-    if (kReserved.count(name)) {
+    if (isName(NameList::ConditionWords, name)) {
       check_.error(path,
                    "\"" + name + "\" is a word of the condition language; choose another name");
       return false;
@@ -148,8 +130,8 @@ class TrainingReader {
     if (!text) return std::nullopt;
     auto parsed = parseCondition(*text, table_, expected);
     if (auto* error = std::get_if<ConditionError>(&parsed)) {
-      check_.error(path, "condition \"" + *text + "\", character " + std::to_string(error->column) +
-                             ": " + error->message);
+      check_.error(path, "condition \"" + conditionExcerpt(*text) + "\", character " +
+                             std::to_string(error->column) + ": " + error->message);
       return std::nullopt;
     }
     return std::get<Condition>(std::move(parsed));
@@ -175,20 +157,10 @@ class TrainingReader {
         }
       }
       if (const json* k = check_.require(d, p, "kind")) {
-        if (auto s = check_.string(*k, Checker::at(p, "kind"))) {
-          const auto* found = std::find_if(std::begin(kDeviceKinds), std::end(kDeviceKinds),
-                                           [&](const KindName& e) { return e.name == *s; });
-          if (found == std::end(kDeviceKinds)) {
-            std::vector<std::string_view> all;
-            for (const auto& e : kDeviceKinds) all.push_back(e.name);
-            std::string msg = "unknown device kind \"" + *s + "\"";
-            if (auto close = suggest(*s, all)) msg += "; did you mean \"" + *close + "\"?";
-            check_.error(Checker::at(p, "kind"), msg);
-            ok = false;
-          } else {
-            dev.kind = found->kind;
-          }
-        }
+        if (const auto kind = check_.choice(*k, Checker::at(p, "kind"), NameList::DeviceKinds))
+          dev.kind = static_cast<DeviceKind>(*kind);
+        else
+          ok = false;
       }
       if (const json* e = check_.require(d, p, "entity")) {
         if (auto s = check_.string(*e, Checker::at(p, "entity"))) {
@@ -296,8 +268,11 @@ class TrainingReader {
       return;
     }
     if (dev.kind == DeviceKind::Lock || dev.kind == DeviceKind::Tag) {
-      if (positions) check_.rejectKey(d, p, "positions", "locks and tags are off or on");
-      dev.positions = {"off", "on"};
+      const auto lockPositions = names(NameList::LockPositions);
+      if (positions)
+        check_.rejectKey(d, p, "positions",
+                         "locks and tags are " + joinNames(NameList::LockPositions));
+      dev.positions.assign(lockPositions.begin(), lockPositions.end());
     } else if (!positions) {
       dev.positions = {"open", "closed"};  // the common case for switchgear
     } else if (check_.expectArray(*positions, Checker::at(p, "positions"))) {
@@ -415,10 +390,11 @@ class TrainingReader {
         }
       if (const json* init = Checker::find(d, "initial"))
         if (auto s = check_.string(*init, Checker::at(p, "initial"))) {
-          if (*s == "loose")
-            dev.initial = dev.turns;  // its position is the turns out
-          else if (*s != "tight")
-            check_.error(Checker::at(p, "initial"), "a fastener starts \"tight\" or \"loose\"");
+          if (*s == fastenerState(1))
+            dev.initial = dev.turns;  // loose: its position is the turns out
+          else if (*s != fastenerState(0))
+            check_.error(Checker::at(p, "initial"),
+                         "a fastener starts " + joinNames(NameList::FastenerStates, " or ", true));
         }
       if (!Checker::find(d, "tool")) check_.missing(p, "tool", "a fastener is turned with a tool");
     } else if (Checker::find(d, "turns")) {
@@ -459,8 +435,10 @@ class TrainingReader {
     if (dev.kind == DeviceKind::Fastener) {
       table_.add(dev.name + ".turns", ValueType::Number, {K::FastenerTurns, index, 0});
       table_.add(dev.name + ".torque", ValueType::Number, {K::FastenerTorque, index, 0});
-      table_.add(dev.name + ".tight", ValueType::Bool, {K::DeviceAt, index, 0});
-      table_.add(dev.name + ".loose", ValueType::Bool, {K::DeviceAt, index, dev.turns});
+      table_.add(dev.name + "." + std::string(fastenerState(0)), ValueType::Bool,
+                 {K::DeviceAt, index, 0});
+      table_.add(dev.name + "." + std::string(fastenerState(1)), ValueType::Bool,
+                 {K::DeviceAt, index, dev.turns});
       lockable();
       return;
     }
@@ -507,11 +485,12 @@ class TrainingReader {
           zone.halfExtents = *v3;
       if (const json* d = Checker::find(z, "detects"))
         if (auto s = check_.string(*d, Checker::at(p, "detects"))) {
-          if (*s == "bodies")
-            zone.detects = ZoneDetects::Bodies;
-          else if (*s != "learner")
+          if (const auto detects = parseZoneDetects(*s))
+            zone.detects = *detects;
+          else
             check_.error(Checker::at(p, "detects"),
-                         "detects must be \"learner\" or \"bodies\", got \"" + *s + "\"");
+                         "detects must be " + joinNames(NameList::ZoneDetects, " or ", true) +
+                             ", got \"" + *s + "\"");
         }
       const auto index = static_cast<std::uint32_t>(t_.zones.size());
       if (ok) {
@@ -530,7 +509,7 @@ class TrainingReader {
       const std::string p = elementPath(path, i);
       const json& d = v[i];
       if (!check_.expectObject(d, p)) continue;
-      check_.checkKeys(d, p, {"name", "label", "entity", "style", "value"});
+      check_.checkKeys(d, p, {"name", "label", "entity", "style", "unit", "value"});
       IndicatorDef ind;
       if (const json* n = check_.require(d, p, "name"))
         if (auto s = check_.string(*n, Checker::at(p, "name"))) {
@@ -542,14 +521,17 @@ class TrainingReader {
       if (const json* e = check_.require(d, p, "entity"))
         if (auto s = check_.string(*e, Checker::at(p, "entity")))
           if (auto index = entityIndex_(*s, Checker::at(p, "entity"))) ind.entity = *index;
-      ind.style = "lamp";
+      ind.style = names(NameList::IndicatorStyles)[0];  // a lamp
       if (const json* st = Checker::find(d, "style"))
         if (auto s = check_.string(*st, Checker::at(p, "style"))) {
-          if (*s != "lamp" && *s != "alarm" && *s != "gauge" && *s != "display")
-            check_.error(Checker::at(p, "style"),
-                         "style must be lamp, alarm, gauge or display, got \"" + *s + "\"");
+          if (!isName(NameList::IndicatorStyles, *s))
+            check_.error(
+                Checker::at(p, "style"),
+                "style must be " + joinNames(NameList::IndicatorStyles) + ", got \"" + *s + "\"");
           ind.style = *s;
         }
+      if (const json* u = Checker::find(d, "unit"))
+        if (auto s = check_.string(*u, Checker::at(p, "unit"), false)) ind.unit = std::move(*s);
       if (const json* value = check_.require(d, p, "value"))
         if (auto c = condition(*value, Checker::at(p, "value"), std::nullopt)) ind.value = *c;
       t_.indicators.push_back(std::move(ind));
@@ -612,11 +594,12 @@ class TrainingReader {
     bool sequence = true;
     if (const json* order = Checker::find(procedure, "order")) {
       if (auto s = check_.string(*order, "procedure.order")) {
-        if (*s == "free")
-          sequence = false;
-        else if (*s != "sequence")
-          check_.error("procedure.order",
-                       "order must be \"sequence\" or \"free\", got \"" + *s + "\"");
+        if (const auto parsed = parseProcedureOrder(*s))
+          sequence = *parsed == ProcedureOrder::Sequence;
+        else
+          check_.error("procedure.order", "order must be " +
+                                              joinNames(NameList::ProcedureOrders, " or ", true) +
+                                              ", got \"" + *s + "\"");
       }
     }
     for (std::size_t i = 0; i < steps.size(); ++i) {
@@ -689,11 +672,12 @@ class TrainingReader {
       if (const json* text = check_.require(f, p, "text", "an object with both zh-CN and en"))
         readLocalized_(*text, Checker::at(p, "text"), fault.text);
       // at most one way to trigger by itself; none = instructor only
-      const json* at = Checker::find(f, "at");
-      const json* window = Checker::find(f, "window");
-      const json* when = Checker::find(f, "when");
+      const json* at = Checker::find(f, toString(FaultTrigger::At));
+      const json* window = Checker::find(f, toString(FaultTrigger::Window));
+      const json* when = Checker::find(f, toString(FaultTrigger::Condition));
       if ((at != nullptr) + (window != nullptr) + (when != nullptr) > 1) {
-        check_.error(p, "a fault has at most one of \"at\", \"window\" and \"when\"");
+        check_.error(
+            p, "a fault has at most one of " + joinNames(NameList::FaultTriggers, " and ", true));
         continue;
       }
       if (at) {
@@ -737,30 +721,35 @@ class TrainingReader {
             check_.error(Checker::at(p, "id"), "duplicate rule id \"" + *s + "\"");
           rule.id = std::move(*s);
         }
-      std::string kind = "interlock";
+      // the kind decides the fields; a missing kind is read as an interlock
+      std::optional<RuleKind> kind = RuleKind::Interlock;
       if (const json* k = check_.require(r, p, "kind"))
-        if (auto s = check_.string(*k, Checker::at(p, "kind"))) kind = *s;
-      if (kind == "interlock") {
-        rule.kind = RuleKind::Interlock;
+        if (auto s = check_.string(*k, Checker::at(p, "kind"))) {
+          kind = parseRuleKind(*s);
+          if (!kind) {
+            check_.error(Checker::at(p, "kind"), "rule kind must be " +
+                                                     joinNames(NameList::RuleKinds, " or ", true) +
+                                                     ", got \"" + *s + "\"");
+            continue;
+          }
+        }
+      rule.kind = *kind;
+      if (rule.kind == RuleKind::Interlock) {
         check_.checkKeys(
             r, p,
             {"id", "kind", "text", "device", "to", "when", "action", "severity", "consequence"});
         readInterlockTarget(r, p, rule);
         if (const json* a = Checker::find(r, "action"))
           if (auto s = check_.string(*a, Checker::at(p, "action"))) {
-            if (*s == "record")
-              rule.prevent = false;
-            else if (*s != "prevent")
+            if (const auto action = parseRuleAction(*s))
+              rule.prevent = *action == RuleAction::Prevent;
+            else
               check_.error(Checker::at(p, "action"),
-                           "action must be \"prevent\" or \"record\", got \"" + *s + "\"");
+                           "action must be " + joinNames(NameList::RuleActions, " or ", true) +
+                               ", got \"" + *s + "\"");
           }
-      } else if (kind == "hazard") {
-        rule.kind = RuleKind::Hazard;
-        check_.checkKeys(r, p, {"id", "kind", "text", "when", "severity", "consequence"});
       } else {
-        check_.error(Checker::at(p, "kind"),
-                     "rule kind must be \"interlock\" or \"hazard\", got \"" + kind + "\"");
-        continue;
+        check_.checkKeys(r, p, {"id", "kind", "text", "when", "severity", "consequence"});
       }
       if (const json* text = check_.require(r, p, "text", "an object with both zh-CN and en"))
         readLocalized_(*text, Checker::at(p, "text"), rule.text);
@@ -768,18 +757,18 @@ class TrainingReader {
         if (auto c = condition(*when, Checker::at(p, "when"))) rule.when = *c;
       if (const json* sev = check_.require(r, p, "severity"))
         if (auto s = check_.string(*sev, Checker::at(p, "severity"))) {
-          if (*s == "warning")
-            rule.severity = RuleSeverity::Warning;
-          else if (*s == "major")
-            rule.severity = RuleSeverity::Major;
-          else if (*s == "critical")
-            rule.severity = RuleSeverity::Critical;
+          if (const auto severity = parseSeverity(*s))
+            rule.severity = *severity;
           else
-            check_.error(Checker::at(p, "severity"),
-                         "severity must be warning, major or critical, got \"" + *s + "\"");
+            check_.error(
+                Checker::at(p, "severity"),
+                "severity must be " + joinNames(NameList::Severities) + ", got \"" + *s + "\"");
         }
+      // what the player shows: one of the consequences it knows
       if (const json* c = Checker::find(r, "consequence"))
-        if (auto s = check_.string(*c, Checker::at(p, "consequence"))) rule.consequence = *s;
+        if (const auto known =
+                check_.choice(*c, Checker::at(p, "consequence"), NameList::Consequences))
+          rule.consequence = names(NameList::Consequences)[*known];
       t_.rules.push_back(std::move(rule));
     }
   }

@@ -20,6 +20,14 @@ inline constexpr std::size_t kMaxConditionLength = 4096;
 inline constexpr int kMaxConditionDepth = 64;
 /// Most nodes (literals, names, operators, function calls) in one condition.
 inline constexpr std::size_t kMaxConditionNodes = 1024;
+/// Longest piece of a condition's text that a message quotes, in bytes (characters, for the
+/// ASCII of the language), "..." included.
+inline constexpr std::size_t kConditionQuoteLength = 80;
+
+/// A condition's text (or a piece of it) as messages quote it: whole when it has at most
+/// kConditionQuoteLength bytes, otherwise its start cut between UTF-8 characters and "...", at
+/// most kConditionQuoteLength bytes in all.
+std::string conditionExcerpt(std::string_view text);
 
 /// Types of the condition language: every value is a boolean or a number (double).
 enum class ValueType : std::uint8_t { Bool, Number };

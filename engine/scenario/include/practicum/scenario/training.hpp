@@ -74,7 +74,8 @@ struct IndicatorDef {
   std::string name;
   LocalizedText label;
   std::uint32_t entity = 0;  ///< the entity that shows it
-  std::string style;         ///< "lamp", "alarm", "gauge", "display"
+  std::string style;         ///< "lamp", "alarm", "gauge", "display" (NameList::IndicatorStyles)
+  std::string unit;          ///< the unit of a number it shows ("kV", "%LEL", "MPa"); "" = none
   Condition value;           ///< what it shows (bool: lit or not; number: the reading)
 };
 
@@ -114,7 +115,8 @@ struct RuleDef {
   std::uint32_t device = 0;                 ///< interlock: the device whose operation it guards
   std::optional<std::uint32_t> toPosition;  ///< interlock: only operations to this position
   bool prevent = true;      ///< interlock: refuse the operation (false: allow, record)
-  std::string consequence;  ///< what the renderer shows: "arc-flash", "alarm", ... or empty
+  std::string consequence;  ///< what the renderer shows: one of NameList::Consequences
+                            ///< ("arc-flash", "alarm", ...) or empty for none
 };
 
 /// Scoring rules. max = the sum of the steps' points.
