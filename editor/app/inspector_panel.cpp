@@ -1,6 +1,7 @@
 #include "inspector_panel.hpp"
 
 #include <practicum/editor/authoring.hpp>
+#include <practicum/scenario/names.hpp>
 #include <practicum/ui/ui_map.hpp>
 
 #include <algorithm>
@@ -32,28 +33,15 @@ struct Context {
   }
 };
 
-// the values a field of the format can take, where it is a choice (by the item and the key)
-std::vector<const char*> choices(const Path& path) {
-  const std::string key(path.key());
-  const auto in = [&](const char* list) { return path.indexIn(list).has_value(); };
-  const Path parent = path.parent();
-  const bool shape = parent.key() == "shape" && parent.depth() == 3;
-  const bool body = parent.key() == "body" && parent.depth() == 3;
-  if (key == "type" && shape)
-    return {"box", "sphere", "cylinder", "capsule", "convexHull", "triangleMesh"};
-  if (key == "type" && body) return {"static", "dynamic", "kinematic"};
-  if (key == "type" && in("joints")) return {"hinge", "slider", "fixed", "point"};
-  if (key == "kind" && in("devices"))
-    return {"switch", "breaker", "disconnector", "earthingSwitch", "lever", "button", "lock",
-            "tag",    "tool",    "point",        "valve",          "part",  "socket", "fastener"};
-  if (key == "kind" && in("rules")) return {"interlock", "hazard"};
-  if (key == "severity") return {"warning", "major", "critical"};
-  if (key == "action" && in("rules")) return {"prevent", "record"};
-  if (key == "style" && in("indicators")) return {"lamp", "alarm", "gauge", "display"};
-  if (key == "detects") return {"learner", "bodies"};
-  if (key == "consequence")
-    return {"", "arc-flash", "alarm", "smoke", "fire", "sparks", "steam", "leak"};
-  return {};
+// the values a field of the format can take, where it is a choice (the format's table of names);
+// a consequence may also be none ("")
+std::vector<std::string_view> choices(const Path& path) {
+  const auto list = scenario::fieldNameList(path.str());
+  if (!list) return {};
+  std::vector<std::string_view> out;
+  if (*list == scenario::NameList::Consequences) out.push_back("");
+  for (const std::string_view name : scenario::names(*list)) out.push_back(name);
+  return out;
 }
 
 // the command that changes a choice: a shape's type or a device's kind brings what it needs
@@ -160,10 +148,12 @@ void field(Context& ctx, const std::string& label, const Path& path, const Json&
     const bool open = ImGui::BeginCombo(label.c_str(), current.c_str());
     ui::nameItem(name, current);
     if (open) {
-      for (const char* o : options) {
-        if (ImGui::Selectable(*o ? o : "(none)", current == o) && current != o)
-          if (const auto c = retyped(ctx, path, o)) ctx.apply(*c);
-        ui::nameItem("choice." + std::string(*o ? o : "(none)"));
+      for (const std::string_view o : options) {
+        // the table's names are string literals: data() is a C string
+        const char* shown = o.empty() ? "(none)" : o.data();
+        if (ImGui::Selectable(shown, current == o) && current != o)
+          if (const auto c = retyped(ctx, path, std::string(o))) ctx.apply(*c);
+        ui::nameItem("choice." + std::string(shown));
       }
       ImGui::EndCombo();
     }

@@ -287,8 +287,12 @@ std::string Document::text() const { return detail::layout(impl_->root); }
 std::uint64_t Document::revision() const { return impl_->state(); }
 
 core::Status Document::apply(const Command& command) {
+  const Json before = impl_->root;
   auto inverse = impl_->run(command);
   if (!inverse.ok()) return inverse.error();
+  // a command that changes nothing (a click on a gizmo handle, a value set to what it was) is
+  // no step to undo, and the work is no less saved
+  if (impl_->root == before) return {};
   impl_->redo.clear();
   // a continued drag: the step keeps its first inverse and takes on the new forward
   if (!command.mergeKey().empty() && !impl_->undo.empty() &&

@@ -100,14 +100,15 @@ Command GizmoDrag::to(float x, float y, const Snapping& snapping) const {
       rot[k] += double(along) * 0.5;
       if (snapping.on) rot[k] = snap(rot[k], snapping.angleDegrees);
     }
-    // an existing transform keeps its scale (and member order): position and rotation only
+    // a move changes the position alone, a rotation the rotation alone; an existing transform
+    // keeps its other members (and their order)
+    const bool move = tool_ == GizmoTool::Move;
+    const char* key = move ? "position" : "rotation";
+    const Json value = move ? Json(pos) : Json(rot);
+    const std::string label = (move ? "Move " : "Rotate ") + item.str();
     const Path t = item.child("transform");
-    c = start.contains("transform")
-            ? Command::group("Move " + item.str(),
-                             {Command::set(t.child("position"), Json(pos).dump()),
-                              Command::set(t.child("rotation"), Json(rot).dump())})
-            : Command::set(t, Json{{"position", pos}, {"rotation", rot}}.dump(),
-                           "Move " + item.str());
+    c = start.contains("transform") ? Command::set(t.child(key), value.dump(), label)
+                                    : Command::set(t, Json{{key, value}}.dump(), label);
   } else {
     // models scale; primitives change their size
     const double factor = std::exp(double(along) * 0.01);

@@ -105,6 +105,19 @@ TEST(Document, ACommandThatDoesNotFitChangesNothing) {
   EXPECT_FALSE(doc.canUndo());
 }
 
+TEST(Document, ACommandThatChangesNothingIsNoStep) {
+  Document doc = newDocument();
+  ASSERT_TRUE(doc.apply(Command::set("trade", R"("welding")")).ok());
+  ASSERT_TRUE(doc.undo());
+  const std::uint64_t revision = doc.revision();
+  // the trade set to what it is: accepted, but nothing to undo, the redo kept, nothing unsaved
+  const std::string trade = *doc.value("trade");
+  ASSERT_TRUE(doc.apply(Command::set("trade", trade)).ok());
+  EXPECT_FALSE(doc.canUndo());
+  EXPECT_TRUE(doc.canRedo());
+  EXPECT_EQ(doc.revision(), revision);
+}
+
 TEST(Document, AGizmoDragUndoesAsOneStep) {
   Document doc = newDocument();
   const std::string before = doc.text();

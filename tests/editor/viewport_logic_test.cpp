@@ -122,6 +122,7 @@ TEST(Gizmo, DraggingTheXHandleMovesAlongXSnappedAndUndoesAsOneStep) {
     ASSERT_TRUE(s.doc.apply(drag->to(x, 305, {})).ok());
   const auto p = position(s.doc, s.box);
   EXPECT_NEAR(p[0], 0.7, 1e-9);
+
   EXPECT_NEAR(p[1], 1.0, 1e-9);
   // a travel across the handle does nothing; snapping rounds to the grid
   ASSERT_TRUE(s.doc.apply(drag->to(523, 380, {true, 0.05, 15})).ok());
@@ -138,6 +139,24 @@ TEST(Gizmo, DraggingTheXHandleMovesAlongXSnappedAndUndoesAsOneStep) {
   ASSERT_TRUE(s.doc.undo());
   EXPECT_NEAR(position(s.doc, s.box)[1], 1.0, 1e-9);
   s.rebuild();
+}
+
+TEST(Gizmo, AMoveChangesThePositionAloneAndAClickChangesNothing) {
+  Scene s;
+  const auto h = handles();
+  const Path transform = Path("entities").element(s.box).child("transform");
+  ASSERT_TRUE(s.doc.apply(editor::Command::erase(transform.child("rotation"))).ok());
+  const std::uint64_t revision = s.doc.revision();
+  auto drag = editor::GizmoDrag::begin(s.doc, s.box, 0, editor::GizmoTool::Move, h, 480, 300);
+  ASSERT_TRUE(drag.ok()) << drag.error().message;
+  // a press and a release with no travel: no step, nothing unsaved
+  ASSERT_TRUE(s.doc.apply(drag->to(480, 300, {})).ok());
+  EXPECT_EQ(s.doc.revision(), revision);
+  // a move: the position changes, no rotation appears
+  ASSERT_TRUE(s.doc.apply(drag->to(500, 300, {})).ok());
+  const auto moved = nlohmann::json::parse(*s.doc.value(transform));
+  EXPECT_EQ(moved.size(), 1u) << moved.dump();
+  EXPECT_NEAR(position(s.doc, s.box)[0], 0.6, 1e-9);
 }
 
 TEST(Gizmo, RotatingAndScaling) {

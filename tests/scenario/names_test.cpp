@@ -98,11 +98,14 @@ TEST(Names, TypedNamesRoundTrip) {
   expectRoundTrip<RuleAction>(NameList::RuleActions, 0, 2, parseRuleAction);
   expectRoundTrip<ProcedureOrder>(NameList::ProcedureOrders, 0, 2, parseProcedureOrder);
   expectRoundTrip<FaultTrigger>(NameList::FaultTriggers, 1, 3, parseFaultTrigger);
+  expectRoundTrip<IndicatorStyle>(NameList::IndicatorStyles, 0, 4, parseIndicatorStyle);
+  expectRoundTrip<Consequence>(NameList::Consequences, 0, 7, parseConsequence);
   expectRoundTrip<ConditionKeyword>(NameList::ConditionKeywords, 0, 5, parseConditionKeyword);
   expectRoundTrip<ConditionFunction>(NameList::ConditionFunctions, 0, 4, parseConditionFunction);
   EXPECT_EQ(toString(FaultTrigger::Manual), "");
   EXPECT_EQ(toString(DeviceKind::EarthingSwitch), "earthingSwitch");
   EXPECT_EQ(toString(scene::ShapeKind::TriangleMesh), "triangleMesh");
+  EXPECT_EQ(toString(Consequence::ArcFlash), "arc-flash");
 }
 
 TEST(Names, TheEditorFindsTheListOfEachChoice) {

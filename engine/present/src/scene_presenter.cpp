@@ -4,9 +4,13 @@
 #include <cmath>
 #include <cstdio>
 
+#include <practicum/scenario/names.hpp>
 #include <practicum/ui/ui_map.hpp>
 
 namespace practicum::present {
+
+using scenario::Consequence;
+using scenario::IndicatorStyle;
 
 namespace {
 using scenario::DeviceKind;
@@ -101,10 +105,13 @@ std::vector<EntityLook> entityLooks(const sim::Session& s, const ui::HudModel& h
   // holds or an alarm consequence sounds
   std::optional<double> alarm;  // age of the youngest alarm
   for (const auto& e : hud.effects)
-    if (e.kind == "alarm" && e.age < 6.0 && (!alarm || e.age < *alarm)) alarm = e.age;
+    if (scenario::parseConsequence(e.kind) == Consequence::Alarm && e.age < 6.0 &&
+        (!alarm || e.age < *alarm))
+      alarm = e.age;
   const auto& indicators = def.training.indicators;
   for (std::uint32_t i = 0; i < indicators.size(); ++i) {
-    const bool lamp = indicators[i].style == "lamp", beacon = indicators[i].style == "alarm";
+    const auto style = scenario::parseIndicatorStyle(indicators[i].style);
+    const bool lamp = style == IndicatorStyle::Lamp, beacon = style == IndicatorStyle::Alarm;
     if (!(lamp || beacon) || indicators[i].entity >= looks.size()) continue;
     EntityLook& look = looks[indicators[i].entity];
     bool lit = s.indicatorValue(i) > 0.5;
@@ -125,7 +132,8 @@ std::vector<EntityLook> entityLooks(const sim::Session& s, const ui::HudModel& h
 
   // consequences: an arc flash lights the device up blue-white and fades
   for (const auto& e : hud.effects) {
-    if (e.kind != "arc-flash" || !e.device || e.age > 1.5) continue;
+    if (scenario::parseConsequence(e.kind) != Consequence::ArcFlash || !e.device || e.age > 1.5)
+      continue;
     const auto entity = devices.def(*e.device).entity;
     if (entity >= looks.size()) continue;
     const float a = float(1.0 - e.age / 1.5);
@@ -187,13 +195,15 @@ std::vector<ui::ScreenLabel> equipmentLabels(const sim::Session& s,
   // gauges and displays show their reading with its unit
   for (std::uint32_t i = 0; i < def.training.indicators.size(); ++i) {
     const auto& ind = def.training.indicators[i];
-    if (ind.style == "lamp" || ind.style == "alarm") continue;  // they show by lighting up
+    // lamps and beacons show by lighting up
+    const auto style = scenario::parseIndicatorStyle(ind.style);
+    if (style == IndicatorStyle::Lamp || style == IndicatorStyle::Alarm) continue;
     const auto at = entityOnScreen(s, ind.entity, camera, region);
     if (!at) continue;
     std::string text = ui::pick(ind.label, language);
     if (text.empty()) text = ind.name;
     labels.push_back(
-        {text + "  " + formatReading(s.indicatorValue(i), {} /*UNIT*/), at->x, at->y, false});
+        {text + "  " + formatReading(s.indicatorValue(i), ind.unit), at->x, at->y, false});
   }
   return labels;
 }
@@ -210,6 +220,17 @@ void drawSessionOverlay(const sim::Session& session, const ui::HudModel& hud,
           projectToScreen(camera, session.simulation().entityPose(dd.entity).position, region);
       if (at && inside(*at, region)) ui::nameRect("device." + dd.name, at->x, at->y, at->x, at->y);
     }
+  // and the session's state a tool waits for: the device pointed at, the steps done, the end
+  if (ui::uiMapEnabled()) {
+    const auto hovered = session.hoveredDevice();
+    ui::nameValue("session.pointing", hovered ? session.devices().def(*hovered).name : "");
+    std::string done;
+    for (const auto& e : session.events())
+      if (e.kind == procedure::EventKind::StepCompleted)
+        (done += done.empty() ? "" : " ") += session.definition().training.steps[e.subject].id;
+    ui::nameValue("session.steps", done);
+    ui::nameValue("session.ended", session.ended() ? "yes" : "no");
+  }
   // the consequences, where their devices are on the screen
   ui::HudModel placed = hud;
   for (auto& e : placed.effects)

@@ -206,6 +206,16 @@ std::optional<ProcedureOrder> parseProcedureOrder(std::string_view name) {
 }
 std::string_view toString(ProcedureOrder order) { return nameIn(kProcedureOrders, order); }
 
+std::optional<IndicatorStyle> parseIndicatorStyle(std::string_view name) {
+  return parseIn<IndicatorStyle>(kIndicatorStyles, name);
+}
+std::string_view toString(IndicatorStyle style) { return nameIn(kIndicatorStyles, style); }
+
+std::optional<Consequence> parseConsequence(std::string_view name) {
+  return parseIn<Consequence>(kConsequences, name);
+}
+std::string_view toString(Consequence consequence) { return nameIn(kConsequences, consequence); }
+
 std::optional<FaultTrigger> parseFaultTrigger(std::string_view member) {
   return parseIn<FaultTrigger>(kFaultTriggers, member, 1);
 }

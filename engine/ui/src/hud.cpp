@@ -5,10 +5,13 @@
 #include <cstdio>
 
 #include <imgui.h>
+#include <practicum/scenario/names.hpp>
 
 #include <practicum/ui/ui_map.hpp>
 
 namespace practicum::ui {
+
+using scenario::Consequence;
 
 namespace {
 constexpr ImGuiWindowFlags kPanel =
@@ -152,17 +155,18 @@ namespace {
 // smoke, steam or sparks from a device: puffs whose paths are fixed by their index, so the same
 // age always looks the same (a replay shows what the learner saw)
 void drawParticles(ImDrawList* draw, const HudEffect& e) {
-  if (e.kind == "arc-flash") {  // sparks fly, then smoke
+  const auto kind = scenario::parseConsequence(e.kind);
+  if (kind == Consequence::ArcFlash) {  // sparks fly, then smoke
     HudEffect part = e;
-    for (const char* kind : {"sparks", "smoke"}) {
-      part.kind = kind;
+    for (const Consequence then : {Consequence::Sparks, Consequence::Smoke}) {
+      part.kind = scenario::toString(then);
       drawParticles(draw, part);
     }
     return;
   }
-  const bool sparks = e.kind == "sparks";
-  const bool smoke = e.kind == "smoke" || e.kind == "fire";
-  const bool steam = e.kind == "steam" || e.kind == "leak";
+  const bool sparks = kind == Consequence::Sparks;
+  const bool smoke = kind == Consequence::Smoke || kind == Consequence::Fire;
+  const bool steam = kind == Consequence::Steam || kind == Consequence::Leak;
   if (!sparks && !smoke && !steam) return;
   const float lifetime = sparks ? 1.2f : 3.0f;
   const int count = sparks ? 40 : 24;
@@ -206,7 +210,8 @@ void drawEffects(const HudModel& h, float flash) {
   float bannerY = size.y * 0.2f;
   bool framed = false;
   for (const HudEffect* e : shown) {
-    if (e->kind == "arc-flash" && e->age < 2.0) {
+    const auto kind = scenario::parseConsequence(e->kind);
+    if (kind == Consequence::ArcFlash && e->age < 2.0) {
       // a blinding blue-white flash that fades over two seconds
       const float a = float(std::pow(1.0 - e->age / 2.0, 2.0));
       draw->AddRectFilled(ImVec2(0, 0), size, IM_COL32(225, 235, 255, int(235 * a * flash)));
@@ -224,9 +229,9 @@ void drawEffects(const HudModel& h, float flash) {
       draw->AddRectFilled(ImVec2(size.x - w, 0), size, red);
       framed = true;
     }
-    const char* banner = e->kind == "arc-flash" ? tr(Text::ArcFlash, h.language)
-                         : e->kind == "alarm"   ? tr(Text::Alarm, h.language)
-                                                : e->kind.c_str();
+    const char* banner = kind == Consequence::ArcFlash ? tr(Text::ArcFlash, h.language)
+                         : kind == Consequence::Alarm  ? tr(Text::Alarm, h.language)
+                                                       : e->kind.c_str();
     ImFont* font = ImGui::GetFont();
     const float fontSize = ImGui::GetFontSize() * 2.0f;
     const ImVec2 ts = font->CalcTextSizeA(fontSize, 1e9f, 0, banner);

@@ -57,7 +57,9 @@ class Document {
   // ---- editing ----
   /// Applies a command and puts it on the undo stack (the redo stack is cleared). A command
   /// that does not fit the document (a path that is not there, an index out of range, text that
-  /// is not JSON) changes nothing and fails with a message naming the path.
+  /// is not JSON) changes nothing and fails with a message naming the path. A command that fits
+  /// but leaves the document as it was (a value set to what it is) succeeds and is no step: the
+  /// undo and redo stacks and the dirty state stay as they were.
   core::Status apply(const Command& command);
   bool canUndo() const;
   bool canRedo() const;

@@ -121,6 +121,26 @@ std::optional<ProcedureOrder> parseProcedureOrder(std::string_view name);
 /// The format's name of a procedure order ("sequence").
 std::string_view toString(ProcedureOrder order);
 
+/// What an indicator looks like (indicators[].style); IndicatorDef::style holds its name.
+enum class IndicatorStyle : std::uint8_t {
+  Lamp,     ///< lit while its value holds (the default)
+  Alarm,    ///< a beacon that blinks while its value holds or an alarm consequence sounds
+  Gauge,    ///< a needle's reading: the number, with its unit, on its tag
+  Display,  ///< a digital reading: the number, with its unit, on its tag
+};
+/// The indicator style named `name` (NameList::IndicatorStyles).
+std::optional<IndicatorStyle> parseIndicatorStyle(std::string_view name);
+/// The format's name of an indicator style ("lamp").
+std::string_view toString(IndicatorStyle style);
+
+/// What the player shows when a rule is violated (rules[].consequence); RuleDef::consequence
+/// holds its name, and the HUD's effects carry it.
+enum class Consequence : std::uint8_t { ArcFlash, Alarm, Smoke, Fire, Sparks, Steam, Leak };
+/// The consequence named `name` (NameList::Consequences).
+std::optional<Consequence> parseConsequence(std::string_view name);
+/// The format's name of a consequence ("arc-flash").
+std::string_view toString(Consequence consequence);
+
 /// The fault trigger whose member of faults[] is `member` ("at", "window", "when"); nullopt for
 /// anything else (FaultTrigger::Manual has no member: it is a fault with none of them).
 std::optional<FaultTrigger> parseFaultTrigger(std::string_view member);

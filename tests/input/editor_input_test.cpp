@@ -1,0 +1,116 @@
+// The editor driven as an instructor drives it: real X input events (xdotool under a private
+// Xvfb) into `practicum-editor`. An entity is selected by a quick click in the viewport, moved
+// by dragging the gizmo's handle, the move undone and redone with the keyboard, the scenario
+// saved with Ctrl+S and the editor left from the File menu; the saved file has the move.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "run_process.hpp"
+#include "test_support.hpp"
+#include "x_desktop.hpp"
+
+namespace practicum::test {
+namespace {
+
+namespace fs = std::filesystem;
+using namespace std::chrono_literals;
+using nlohmann::json;
+
+std::string editorBinary() { return (binaryDir() / "bin" / "practicum-editor").string(); }
+
+json readJson(const fs::path& file) {
+  std::ifstream in(file);
+  return json::parse(in, nullptr, false);
+}
+
+// clicks a named place of the editor's UI (a menu, a button, an item)
+void clickItem(XDesktop& desk, const std::string& name) {
+  const auto item = desk.waitForItem(name);
+  ASSERT_TRUE(item) << name << " is not on the screen\n" << desk.output();
+  ASSERT_TRUE(desk.clickAt(item->cx(), item->cy()));
+}
+
+TEST(EditorInput, SelectDragTheGizmoUndoRedoSaveAndQuitByRealInput) {
+  XDesktop desk;
+  const std::string started = desk.startServer();
+  ASSERT_TRUE(started.empty()) << started;
+  const fs::path dir = makeTempDir("editor-input");
+  const fs::path scenario = dir / "substation-switching";
+  fs::copy(scenarioDir("substation-switching"), scenario, fs::copy_options::recursive);
+  const json before = readJson(scenario / "scenario.json");
+  std::size_t index = 0;
+  while (before["entities"][index]["name"] != "QF1-handle") ++index;
+  const double x0 = before["entities"][index]["transform"]["position"][0];
+  const std::string entity = "entities[" + std::to_string(index) + "]";
+  const std::string fieldX = "field:" + entity + ".transform.position[0]";
+
+  const std::string error = desk.startProgram({editorBinary(), scenario.string(), "--validation"});
+  ASSERT_TRUE(error.empty()) << error;
+
+  // a quick click on the handle in the viewport selects it
+  const auto handle = desk.waitForItem("entity.QF1-handle");
+  ASSERT_TRUE(handle) << desk.output();
+  ASSERT_TRUE(desk.clickAt(handle->cx(), handle->cy()));
+  ASSERT_TRUE(desk.waitForItem("selection", entity, 10s))
+      << "selected: " << desk.map()->value("selection");
+  const auto shownX = desk.waitForItem(fieldX);
+  ASSERT_TRUE(shownX);
+  EXPECT_DOUBLE_EQ(std::stod(shownX->value), x0);
+
+  // drag the gizmo's x handle to the right, held: the entity moves along x
+  const auto gx = desk.waitForItem("gizmo.x");
+  ASSERT_TRUE(gx);
+  const int from = int(gx->x0 + (gx->x1 - gx->x0) * 0.7f), y = gx->cy();
+  ASSERT_TRUE(desk.drag(from, y, from + 80, y, 10));
+  const auto moved = desk.waitFor([&](const UiMap& m) {
+    const UiItem* f = m.find(fieldX);
+    return f && std::stod(f->value) > x0 + 0.01 && m.value("dirty") == "yes";
+  });
+  ASSERT_TRUE(moved) << "the drag did not move it: x = " << desk.map()->value(fieldX);
+  const std::string movedX = moved->value(fieldX);
+
+  // undo, redo from the keyboard
+  ASSERT_TRUE(desk.key("ctrl+z"));
+  ASSERT_TRUE(desk.waitFor(
+      [&](const UiMap& m) {
+        const UiItem* f = m.find(fieldX);
+        return f && std::abs(std::stod(f->value) - x0) < 1e-9;
+      },
+      10s))
+      << "undo left x = " << desk.map()->value(fieldX);
+  ASSERT_TRUE(desk.key("ctrl+y"));
+  ASSERT_TRUE(desk.waitForItem(fieldX, movedX, 10s))
+      << "redo left x = " << desk.map()->value(fieldX);
+
+  // save, then leave from the File menu
+  ASSERT_TRUE(desk.key("ctrl+s"));
+  ASSERT_TRUE(desk.waitFor(
+      [](const UiMap& m) {
+        return m.value("dirty") == "no" && m.value("status").rfind("saved", 0) == 0;
+      },
+      10s))
+      << "status: " << desk.map()->value("status");
+  clickItem(desk, "menu.File");
+  clickItem(desk, "menu.File.Quit");
+  EXPECT_EQ(desk.waitForExit(20s), 0) << desk.output();
+  EXPECT_EQ(desk.output().find("vulkan:"), std::string::npos) << desk.output();
+
+  // the file on disk has the move and nothing else changed
+  json after = readJson(scenario / "scenario.json");
+  EXPECT_DOUBLE_EQ(after["entities"][index]["transform"]["position"][0].get<double>(),
+                   std::stod(movedX));
+  after["entities"][index]["transform"]["position"][0] = x0;
+  const json changed = json::diff(before, after);
+  EXPECT_TRUE(changed.empty()) << "more than the move changed: " << changed.dump(1);
+  const auto validated = runProcess(practicumBinary() + " validate " + scenario.string());
+  EXPECT_EQ(validated.exitCode, 0) << validated.output;
+  fs::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace practicum::test

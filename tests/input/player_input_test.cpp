@@ -1,0 +1,181 @@
+// The player driven as a person drives it: real X input events (xdotool under a private Xvfb)
+// into `practicum run`. The start-up form is filled by typing and clicking, QF1 is opened by a
+// click whose press and release are well under 5 ms apart, two clicks inside one frame are two
+// operations, and the first three steps of the substation procedure are done by real clicks;
+// each is then found in the session log. Validation layers are on: their messages fail a test.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "run_process.hpp"
+#include "test_support.hpp"
+#include "x_desktop.hpp"
+
+namespace practicum::test {
+namespace {
+
+namespace fs = std::filesystem;
+using namespace std::chrono_literals;
+using nlohmann::json;
+
+const fs::path kSubstation = sourceDir() / "scenarios" / "substation-switching";
+
+class PlayerInput : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    logs_ = makeTempDir("player-input");
+    const std::string error = desk_.startServer();
+    ASSERT_TRUE(error.empty()) << error;
+  }
+  void TearDown() override { fs::remove_all(logs_); }
+
+  // starts the player on the substation; `extra` adds options (a learner skips the form)
+  void startPlayer(const std::vector<std::string>& extra) {
+    std::vector<std::string> argv = {practicumBinary(), "run",       kSubstation.string(),
+                                     "--validation",    "--log-dir", logs_.string()};
+    argv.insert(argv.end(), extra.begin(), extra.end());
+    const std::string error = desk_.startProgram(argv);
+    ASSERT_TRUE(error.empty()) << error;
+  }
+
+  // points at a device where the scene shows it, and waits until the session says so
+  void pointAt(const std::string& device) {
+    const auto at = desk_.waitForItem("device." + device);
+    ASSERT_TRUE(at) << device << " is not on the screen\n" << desk_.output();
+    ASSERT_TRUE(desk_.moveTo(at->cx(), at->cy()));
+    ASSERT_TRUE(desk_.waitForItem("session.pointing", device, 10s))
+        << "the pointer at " << at->cx() << "," << at->cy() << " is not on " << device
+        << " (pointing at \"" << desk_.map()->value("session.pointing") << "\")";
+  }
+
+  // waits until the steps the session has completed include `step`
+  void waitForStep(const std::string& step) {
+    const auto m = desk_.waitFor(
+        [&](const UiMap& map) {
+          return (" " + map.value("session.steps") + " ").find(" " + step + " ") !=
+                 std::string::npos;
+        },
+        10s);
+    ASSERT_TRUE(m) << "step " << step
+                   << " was not completed; done: " << desk_.map()->value("session.steps");
+  }
+
+  // ends the session from the pause menu by real clicks, leaves the end screen with Escape and
+  // returns the assessment of its log
+  json endAndAssess() {
+    EXPECT_TRUE(desk_.key("Escape"));
+    const auto end = desk_.waitForItem("pause.end");
+    EXPECT_TRUE(end) << "no pause menu\n" << desk_.output();
+    if (!end) return {};
+    EXPECT_TRUE(desk_.clickAt(end->cx(), end->cy()));
+    EXPECT_TRUE(desk_.waitForItem("session.ended", "yes"));
+    EXPECT_TRUE(desk_.key("Escape"));
+    EXPECT_EQ(desk_.waitForExit(20s), 0) << desk_.output();
+    EXPECT_EQ(desk_.output().find("vulkan:"), std::string::npos) << desk_.output();
+    std::vector<fs::path> found;
+    for (const auto& e : fs::directory_iterator(logs_))
+      if (e.path().extension() == ".plog") found.push_back(e.path());
+    EXPECT_EQ(found.size(), 1u);
+    if (found.size() != 1) return {};
+    const fs::path out = logs_ / "assessment.json";
+    const auto r = runProcess(practicumBinary() + " assess " + found[0].string() + " --scenarios " +
+                              kSubstation.parent_path().string() + " --json " + out.string());
+    EXPECT_EQ(r.exitCode, 0) << r.output;
+    std::ifstream in(out);
+    return json::parse(in, nullptr, false)["sessions"][0];
+  }
+
+  // the events of an assessed session about `device`
+  static std::vector<json> eventsOf(const json& session, const std::string& device) {
+    std::vector<json> out;
+    for (const auto& e : session["events"])
+      if (e.value("device", "") == device) out.push_back(e);
+    return out;
+  }
+
+  XDesktop desk_;
+  fs::path logs_;
+};
+
+TEST_F(PlayerInput, TheStartFormIsFilledByFastTypingAndClicks) {
+  startPlayer({});
+  const auto field = desk_.waitForItem("start.learner");
+  ASSERT_TRUE(field) << desk_.output();
+  // type into the learner field with no delay between the keys: nothing may be lost
+  ASSERT_TRUE(desk_.clickAt(field->cx(), field->cy()));
+  const std::string learner = "learner-0042-quick-typist-abcdefghijklmnop";
+  ASSERT_TRUE(desk_.type(learner));
+  ASSERT_TRUE(desk_.waitForItem("start.learner", learner, 10s))
+      << "typed \"" << learner << "\", the field shows \"" << desk_.map()->value("start.learner")
+      << "\"";
+  // exam, then Start
+  const auto exam = desk_.waitForItem("start.exam");
+  ASSERT_TRUE(exam);
+  ASSERT_TRUE(desk_.clickAt(exam->cx(), exam->cy()));
+  ASSERT_TRUE(desk_.waitForItem("start.exam", "selected", 10s));
+  const auto start = desk_.waitForItem("start.start");
+  ASSERT_TRUE(start);
+  ASSERT_TRUE(desk_.clickAt(start->cx(), start->cy()));
+  ASSERT_TRUE(desk_.waitForItem("session.ended", "no")) << "the session did not start";
+
+  const json session = endAndAssess();
+  EXPECT_EQ(session.value("learner", ""), learner);
+  EXPECT_EQ(session.value("mode", ""), "exam");
+  EXPECT_EQ(session.value("end", ""), "stopped");
+}
+
+TEST_F(PlayerInput, AQuickClickOpensTheBreakerAndIsInTheLog) {
+  startPlayer({"--learner", "L-quick", "--mode", "practice"});
+  pointAt("QF1");
+  // press and release back to back: microseconds apart, inside one frame
+  ASSERT_TRUE(desk_.click());
+  waitForStep("open_breaker");
+  const json session = endAndAssess();
+  const auto qf1 = eventsOf(session, "QF1");
+  ASSERT_EQ(qf1.size(), 1u) << session["events"].dump(1);
+  EXPECT_EQ(qf1[0].value("kind", ""), "operated");
+  EXPECT_EQ(qf1[0].value("to", ""), "open");
+  EXPECT_EQ(session["replay"].value("state", ""), "verified") << session["replay"].dump();
+}
+
+TEST_F(PlayerInput, TwoClicksInsideOneFrameAreTwoOperations) {
+  startPlayer({"--learner", "L-double", "--mode", "practice"});
+  pointAt("QF1");
+  // two taps a millisecond apart (a frame on lavapipe lasts far longer)
+  ASSERT_TRUE(desk_.xdotool("click --repeat 2 --delay 1 1"));
+  ASSERT_TRUE(desk_.waitFrames(10));
+  const json session = endAndAssess();
+  const auto qf1 = eventsOf(session, "QF1");
+  ASSERT_EQ(qf1.size(), 2u) << session["events"].dump(1);
+  EXPECT_EQ(qf1[0].value("to", ""), "open");
+  // the second click closes it again, or an interlock refuses it: either way it was a click
+  EXPECT_TRUE(qf1[1].value("kind", "") == "operated" || qf1[1].value("kind", "") == "refused")
+      << qf1[1].dump();
+  EXPECT_GT(qf1[1].value("tick", 0), qf1[0].value("tick", 0)) << "on successive ticks";
+}
+
+TEST_F(PlayerInput, TheFirstThreeStepsOfTheSubstationByRealClicks) {
+  startPlayer({"--learner", "L-steps", "--mode", "practice"});
+  for (const auto& [device, step] :
+       {std::pair{"QF1", "open_breaker"}, std::pair{"QS1", "open_line_disconnector"},
+        std::pair{"QS2", "open_bus_disconnector"}}) {
+    pointAt(device);
+    ASSERT_TRUE(desk_.click());
+    waitForStep(step);
+  }
+  const json session = endAndAssess();
+  std::vector<std::string> done;
+  for (const auto& s : session["steps"])
+    if (s.value("done", false)) done.push_back(s.value("id", ""));
+  EXPECT_EQ(done, (std::vector<std::string>{"open_breaker", "open_line_disconnector",
+                                            "open_bus_disconnector"}));
+  EXPECT_TRUE(session["violations"].empty()) << session["violations"].dump(1);
+  EXPECT_EQ(session["replay"].value("state", ""), "verified") << session["replay"].dump();
+}
+
+}  // namespace
+}  // namespace practicum::test

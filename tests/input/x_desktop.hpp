@@ -1,0 +1,127 @@
+#pragma once
+/// Real input for window tests: a private X server (Xvfb) per test, the program under test
+/// started on it as a child process, and xdotool sending it real X events (XTEST: the same path
+/// a mouse and a keyboard take). Where to click comes from the program's UI map
+/// (PRACTICUM_UI_MAP, docs/input-script.md), read back every frame.
+#include <sys/types.h>
+
+#include <chrono>
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace practicum::test {
+
+/// One named place of the UI map: a rectangle in window pixels and the value shown with it.
+struct UiItem {
+  float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+  std::string value;
+  /// The middle of the rectangle (where a person would click).
+  int cx() const { return int((x0 + x1) * 0.5f); }
+  int cy() const { return int((y0 + y1) * 0.5f); }
+};
+
+/// The UI map of one frame: names to places, and the frame's number ("frame").
+struct UiMap {
+  std::map<std::string, UiItem> items;
+  std::uint64_t frame = 0;
+  /// The item named `name`, or nullptr.
+  const UiItem* find(const std::string& name) const;
+  /// The item's value, "" when it is not on the map.
+  std::string value(const std::string& name) const;
+};
+
+/// Reads a UI map file; nullopt when it does not exist (yet) or cannot be read.
+std::optional<UiMap> readUiMap(const std::filesystem::path& file);
+
+/// A child process started with a given environment, its stdout and stderr in a file. Killed
+/// (SIGKILL) when still running at destruction.
+class Child {
+ public:
+  Child() = default;
+  Child(Child&& other) noexcept;
+  Child& operator=(Child&& other) noexcept;
+  ~Child();
+
+  /// Starts `argv` (argv[0] found on PATH) with the current environment plus `env`
+  /// ("NAME=value" each), output to `output`. False when it cannot be started.
+  bool start(const std::vector<std::string>& argv, const std::vector<std::string>& env,
+             const std::filesystem::path& output);
+  /// Whether it still runs.
+  bool running();
+  /// Waits up to `timeout` for it to end; its exit code, or -1 (a signal or still running).
+  int wait(std::chrono::milliseconds timeout);
+  /// Sends a signal.
+  void signal(int sig);
+  pid_t pid() const { return pid_; }
+
+ private:
+  pid_t pid_ = -1;
+  int status_ = 0;
+  bool reaped_ = false;
+};
+
+/// A private X server and a program on it, driven with real input events.
+class XDesktop {
+ public:
+  XDesktop();
+  ~XDesktop();
+  XDesktop(const XDesktop&) = delete;
+  XDesktop& operator=(const XDesktop&) = delete;
+
+  /// Starts Xvfb on a free display (width x height). Empty on success, otherwise why not.
+  std::string startServer(int width = 1280, int height = 800);
+  /// The display, ":N".
+  const std::string& display() const { return display_; }
+
+  /// Starts `argv` on the display with the UI map on and `env` added; waits for its window.
+  /// Empty on success, otherwise why not (with the program's output).
+  std::string startProgram(const std::vector<std::string>& argv,
+                           const std::vector<std::string>& env = {});
+  /// The program's output so far (stdout and stderr).
+  std::string output() const;
+  /// Waits up to `timeout` for the program to end; its exit code, or -1.
+  int waitForExit(std::chrono::milliseconds timeout);
+  /// The program's process.
+  Child& program() { return program_; }
+
+  /// The UI map as the program last wrote it.
+  std::optional<UiMap> map() const;
+  /// Waits until the map satisfies `ready` (or `timeout`); the map that did, or nullopt.
+  std::optional<UiMap> waitFor(const std::function<bool(const UiMap&)>& ready,
+                               std::chrono::milliseconds timeout = std::chrono::seconds(20));
+  /// Waits until `name` is on the map (and, when given, shows `value`); its place.
+  std::optional<UiItem> waitForItem(const std::string& name,
+                                    std::optional<std::string> value = std::nullopt,
+                                    std::chrono::milliseconds timeout = std::chrono::seconds(20));
+  /// Waits until the program has drawn `frames` more frames (so events sent before are seen).
+  bool waitFrames(int frames = 2);
+
+  /// Runs xdotool with `arguments` on the display; its output, or nullopt when it failed.
+  std::optional<std::string> xdotool(const std::string& arguments);
+  /// Moves the pointer to window pixel (x, y) and waits until the program has seen it.
+  bool moveTo(int x, int y);
+  /// A quick click: press and release back to back (well under 5 ms apart) where the pointer
+  /// is. `button` 1 left, 2 middle, 3 right.
+  bool click(int button = 1);
+  /// moveTo(x, y), then click(button).
+  bool clickAt(int x, int y, int button = 1);
+  /// A held drag with the left button from (x0, y0) to (x1, y1) in `steps` moves.
+  bool drag(int x0, int y0, int x1, int y1, int steps = 8);
+  /// Types `text` as key presses, with no delay between them.
+  bool type(const std::string& text);
+  /// Presses a key combination ("ctrl+s", "Escape", "Return").
+  bool key(const std::string& combination);
+
+ private:
+  Child server_;
+  Child program_;
+  std::string display_;
+  std::string window_;  ///< the program's X window id
+  std::filesystem::path dir_, mapFile_, outputFile_;
+};
+
+}  // namespace practicum::test
