@@ -588,6 +588,35 @@ TEST(PracticumAssess, TheScenarioIsFoundByIdAlongTheSearchPath) {
   fs::remove_all(dir);
 }
 
+// run, validate and a named rubric take a scenario id too, found along the same search path
+TEST(PracticumRun, AScenarioIsNamedByItsIdFromAnyFolder) {
+  namespace fs = std::filesystem;
+  const auto dir = makeTempDir("by-id");
+  const auto library = dir / "library" / "Substation (copy)";  // not named by its id
+  fs::create_directories(library);
+  fs::copy_file(scenarioDir("substation-switching") / "scenario.json", library / "scenario.json");
+  const std::string in = "cd " + dir.string() + " && env -u PRACTICUM_SCENARIOS ";
+  const std::string search = " --scenarios " + (dir / "library").string();
+  auto r = runProcess(in + practicumBinary() + " validate substation-switching --no-models" +
+                      search);
+  EXPECT_EQ(r.exitCode, 0) << r.output;
+  EXPECT_NE(r.output.find("Substation (copy)"), std::string::npos) << r.output;
+  r = runProcess(in + "PRACTICUM_SCENARIOS=" + (dir / "library").string() + " " +
+                 practicumBinary() + " run substation-switching --headless --no-log --bot " +
+                 (scenarioDir("substation-switching") / "runs" / "perfect.json").string());
+  EXPECT_EQ(r.exitCode, 0) << r.output;
+  EXPECT_NE(r.output.find("result: 100 of 100, passed"), std::string::npos) << r.output;
+  // an id nobody has: the error names it and where it was looked for, and nothing runs
+  r = runProcess(in + practicumBinary() + " run no-such-drill --headless --no-log" + search);
+  EXPECT_EQ(r.exitCode, 1) << r.output;
+  EXPECT_NE(r.output.find("no scenario with the id \"no-such-drill\""), std::string::npos)
+      << r.output;
+  EXPECT_NE(r.output.find((dir / "library").string()), std::string::npos) << r.output;
+  r = runProcess(in + practicumBinary() + " validate no-such-drill" + search);
+  EXPECT_EQ(r.exitCode, 1) << r.output;
+  fs::remove_all(dir);
+}
+
 TEST(PracticumExport, XapiStatementsCarryTheRequiredFieldsAndFormats) {
   const auto dir = makeTempDir("xapi");
   const auto substation = scenarioDir("substation-switching");

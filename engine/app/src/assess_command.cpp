@@ -40,8 +40,8 @@ const char* const kAssessUsage =
     "               content hash); repeatable, searched in order, then the folders in\n"
     "               $PRACTICUM_SCENARIOS (separated by ':'), then scenarios/\n"
     "  --rubric SCENARIO  re-score under the steps' points, rules' severities and rubric of\n"
-    "               SCENARIO (a folder or file); logs of a scenario that has changed since are\n"
-    "               then scored from their recorded events instead of refused\n";
+    "               SCENARIO (a folder, a file or an id); logs of a scenario that has changed\n"
+    "               since are then scored from their recorded events instead of refused\n";
 
 namespace {
 
@@ -281,7 +281,12 @@ int assessCommand(const std::vector<std::string>& argv) {
   // a rubric named by the assessor: a scenario, checked like any other
   std::optional<NamedRubric> named;
   if (const auto rubric = args->value("rubric")) {
-    scenario::LoadResult loaded = scenario::loadScenario(*rubric);
+    const auto found = scenario::resolveScenario(*rubric, searchDirs);
+    if (!found.ok())
+      return std::fprintf(stderr, "practicum assess: --rubric: %s\n",
+                          found.error().message.c_str()),
+             1;
+    scenario::LoadResult loaded = scenario::loadScenario(*found);
     for (const auto& d : loaded.diagnostics) std::fprintf(stderr, "%s\n", d.format().c_str());
     if (!loaded.ok())
       return std::fprintf(stderr, "practicum assess: the rubric %s has errors\n", rubric->c_str()),

@@ -26,6 +26,7 @@
 #include <practicum/present/player.hpp>
 #include <practicum/present/scene_presenter.hpp>
 #include <practicum/present/scene_view.hpp>
+#include <practicum/scenario/find_scenario.hpp>
 
 #include <practicum/record/catalogue.hpp>
 #include <practicum/record/recorder.hpp>
@@ -44,6 +45,8 @@ namespace practicum::app {
 const char* const kRunUsage =
     "usage: practicum run <scenario> [options]\n"
     "\n"
+    "<scenario> is a scenario folder, its scenario.json, or a scenario id looked up in the\n"
+    "--scenarios folders, then $PRACTICUM_SCENARIOS (separated by ':'), then scenarios/.\n"
     "Plays a scenario. With a display it opens the player: a start-up form (learner id, mode,\n"
     "language), the workshop in 3D, the HUD and the end screen with the result. Without a\n"
     "display (or with --headless) it simulates offscreen.\n"
@@ -51,6 +54,7 @@ const char* const kRunUsage =
     "                       anonymous when headless)\n"
     "  --mode practice|exam session mode (default: the run file's, else practice)\n"
     "  --lang en|zh-CN      language of the on-screen text (default en)\n"
+    "  --scenarios DIR      a folder of scenarios to find <scenario> in by id (repeatable)\n"
     "  --headless           no window: simulate, render offscreen only for --screenshot\n"
     "  --seconds S          end after S simulated seconds (headless default: 5)\n"
     "  --frames N           in the window: draw N frames (after the --bot run), then leave\n"
@@ -483,7 +487,7 @@ int runCommand(const std::vector<std::string>& argv) {
       argv, {"headless", "no-overlay", "no-render", "no-vsync", "validation", "no-log", "cutaway"},
       {"seconds", "screenshot", "width", "height", "gpu", "lang", "hash-log", "bot", "result",
        "mode", "seed", "log-dir", "learner", "station", "station-key", "frames", "speed",
-       "input-script"});
+       "input-script", "scenarios"});
   if (!args.ok() || args->positionals().size() != 1) {
     std::fprintf(stderr, "practicum run: %s\n%s",
                  args.ok() ? "expected one scenario" : args.error().message.c_str(), kRunUsage);
@@ -492,7 +496,11 @@ int runCommand(const std::vector<std::string>& argv) {
 
   // options
   RunOptions o;
-  o.scenario = args->positionals()[0];
+  const auto named = scenario::resolveScenario(
+      args->positionals()[0], scenario::scenarioSearchPath(args->paths("scenarios")));
+  if (!named.ok())
+    return std::fprintf(stderr, "practicum run: %s\n", named.error().message.c_str()), 1;
+  o.scenario = *named;
   o.headless = args->has("headless") || args->has("no-render");
   o.render = !args->has("no-render");
   o.overlay = !args->has("no-overlay");

@@ -1,5 +1,6 @@
 #include <cstdio>
 
+#include <practicum/scenario/find_scenario.hpp>
 #include <practicum/scenario/scenario.hpp>
 
 #include "args.hpp"
@@ -8,14 +9,17 @@
 namespace practicum::app {
 
 const char* const kValidateUsage =
-    "usage: practicum validate <scenario-folder|scenario.json> [--no-models]\n"
+    "usage: practicum validate <scenario-folder|scenario.json|id> [--no-models]\n"
+    "                          [--scenarios DIR]\n"
     "\n"
     "Prints every problem as file:line:column: severity: json.path: message\n"
     "and exits 1 when there is at least one error.\n"
-    "  --no-models   only check that model files exist; do not import them\n";
+    "  --no-models   only check that model files exist; do not import them\n"
+    "  --scenarios DIR  a folder to find a scenario given by id in (repeatable; then\n"
+    "                $PRACTICUM_SCENARIOS, separated by ':', then scenarios/)\n";
 
 int validateCommand(const std::vector<std::string>& argv) {
-  auto args = Args::parse(argv, {"no-models"}, {});
+  auto args = Args::parse(argv, {"no-models"}, {"scenarios"});
   if (!args.ok() || args->positionals().size() != 1) {
     std::fprintf(stderr, "practicum validate: %s\n%s",
                  args.ok() ? "expected one scenario" : args.error().message.c_str(),
@@ -23,7 +27,13 @@ int validateCommand(const std::vector<std::string>& argv) {
     return 2;
   }
   // load strictly, then import the models the scenario references
-  scenario::LoadResult loaded = scenario::loadScenario(args->positionals()[0]);
+  const auto named = scenario::resolveScenario(
+      args->positionals()[0], scenario::scenarioSearchPath(args->paths("scenarios")));
+  if (!named.ok()) {
+    std::printf("%s\n1 error(s), 0 warning(s)\n", named.error().message.c_str());
+    return 1;
+  }
+  scenario::LoadResult loaded = scenario::loadScenario(*named);
   if (loaded.ok() && !args->has("no-models"))
     scenario::validateModels(*loaded.scenario, loaded.diagnostics);
 

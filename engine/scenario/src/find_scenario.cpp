@@ -187,4 +187,11 @@ core::Result<fs::path> findScenario(std::string_view id, const std::vector<fs::p
   }
 }
 
+core::Result<fs::path> resolveScenario(const std::string& given,
+                                       const std::vector<fs::path>& searchDirs) {
+  std::error_code ec;
+  if (fs::exists(given, ec) || !isScenarioId(given)) return fs::path(given);
+  return findScenario(given, searchDirs);
+}
+
 }  // namespace practicum::scenario

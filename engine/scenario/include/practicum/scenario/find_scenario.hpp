@@ -47,4 +47,12 @@ core::Result<std::filesystem::path> findScenario(
     std::string_view id, const std::vector<std::filesystem::path>& searchDirs,
     std::optional<std::uint64_t> preferHash = std::nullopt);
 
+/// What a command line's scenario argument names: `given` itself when it is a file or folder
+/// that exists (a scenario folder or its scenario.json), otherwise, when `given` is a scenario
+/// id, the folder findScenario(given, searchDirs) finds; otherwise `given` as it is (loading it
+/// then says it does not exist). Error NotFound when `given` is an id that no folder of
+/// `searchDirs` has. Never throws.
+core::Result<std::filesystem::path> resolveScenario(
+    const std::string& given, const std::vector<std::filesystem::path>& searchDirs);
+
 }  // namespace practicum::scenario
