@@ -597,8 +597,8 @@ TEST(PracticumRun, AScenarioIsNamedByItsIdFromAnyFolder) {
   fs::copy_file(scenarioDir("substation-switching") / "scenario.json", library / "scenario.json");
   const std::string in = "cd " + dir.string() + " && env -u PRACTICUM_SCENARIOS ";
   const std::string search = " --scenarios " + (dir / "library").string();
-  auto r = runProcess(in + practicumBinary() + " validate substation-switching --no-models" +
-                      search);
+  auto r =
+      runProcess(in + practicumBinary() + " validate substation-switching --no-models" + search);
   EXPECT_EQ(r.exitCode, 0) << r.output;
   EXPECT_NE(r.output.find("Substation (copy)"), std::string::npos) << r.output;
   r = runProcess(in + "PRACTICUM_SCENARIOS=" + (dir / "library").string() + " " +

@@ -13,56 +13,10 @@
 #include <string>
 #include <vector>
 
+#include "child_process.hpp"
+#include "ui_map_file.hpp"
+
 namespace practicum::test {
-
-/// One named place of the UI map: a rectangle in window pixels and the value shown with it.
-struct UiItem {
-  float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
-  std::string value;
-  /// The middle of the rectangle (where a person would click).
-  int cx() const { return int((x0 + x1) * 0.5f); }
-  int cy() const { return int((y0 + y1) * 0.5f); }
-};
-
-/// The UI map of one frame: names to places, and the frame's number ("frame").
-struct UiMap {
-  std::map<std::string, UiItem> items;
-  std::uint64_t frame = 0;
-  /// The item named `name`, or nullptr.
-  const UiItem* find(const std::string& name) const;
-  /// The item's value, "" when it is not on the map.
-  std::string value(const std::string& name) const;
-};
-
-/// Reads a UI map file; nullopt when it does not exist (yet) or cannot be read.
-std::optional<UiMap> readUiMap(const std::filesystem::path& file);
-
-/// A child process started with a given environment, its stdout and stderr in a file. Killed
-/// (SIGKILL) when still running at destruction.
-class Child {
- public:
-  Child() = default;
-  Child(Child&& other) noexcept;
-  Child& operator=(Child&& other) noexcept;
-  ~Child();
-
-  /// Starts `argv` (argv[0] found on PATH) with the current environment plus `env`
-  /// ("NAME=value" each), output to `output`. False when it cannot be started.
-  bool start(const std::vector<std::string>& argv, const std::vector<std::string>& env,
-             const std::filesystem::path& output);
-  /// Whether it still runs.
-  bool running();
-  /// Waits up to `timeout` for it to end; its exit code, or -1 (a signal or still running).
-  int wait(std::chrono::milliseconds timeout);
-  /// Sends a signal.
-  void signal(int sig);
-  pid_t pid() const { return pid_; }
-
- private:
-  pid_t pid_ = -1;
-  int status_ = 0;
-  bool reaped_ = false;
-};
 
 /// A private X server and a program on it, driven with real input events.
 class XDesktop {

@@ -2,11 +2,13 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 #include <practicum/core/time.hpp>
 #include <practicum/present/hud_model.hpp>
 #include <practicum/present/pointer.hpp>
 #include <practicum/present/scene_presenter.hpp>
+#include <practicum/ui/ui_map.hpp>
 
 namespace practicum::present {
 
@@ -171,6 +173,13 @@ SceneFrame ReviewMode::frame(const FrameInput& in) {
       {labels_, help_, true, viewer_.context().deviceDescription(), viewer_.frameMilliseconds()});
   drawLearnerPointer(p, view, region);
   ui::TimelineRequest req = ui::drawTimeline(model);
+  // where the review stands, for tools that drive the window (the UI map)
+  if (ui::uiMapEnabled()) {
+    char now[32];
+    std::snprintf(now, sizeof now, "%.4f", model.now);
+    ui::nameValue("review.time", now);
+    ui::nameValue("review.playing", model.playing ? "yes" : "no");
+  }
   if (keys.seek) req.seek = keys.seek;
   if (keys.speed) req.speed = keys.speed;
   req.togglePlay = req.togglePlay || keys.togglePlay;
