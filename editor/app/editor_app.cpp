@@ -146,8 +146,10 @@ present::SceneFrame EditorApp::frame(const present::FrameInput& in) {
         f.looks[*e].highlight = 0.5f;
   } else {
     if (!empty_) {
-      auto room = Document::create("empty", {"", "empty"});
-      if (auto sim = sim::Simulation::create(*room.scenario()); sim.ok()) empty_ = std::move(*sim);
+      const auto room = Document::create("empty", {"空", "empty"});
+      if (room.scenario())
+        if (auto sim = sim::Simulation::create(*room.scenario()); sim.ok())
+          empty_ = std::move(*sim);
     }
     f.simulation = empty_.get();
   }

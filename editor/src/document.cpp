@@ -387,6 +387,8 @@ std::filesystem::path Document::recoveryFile() const {
 
 core::Status Document::autosave() {
   if (!dirty()) return {};
+  // a new scenario as it was made (never edited, or every edit undone) has nothing to lose
+  if (impl_->file.empty() && impl_->state() == impl_->baseState) return {};
   std::error_code ec;
   std::filesystem::create_directories(recoveryFile().parent_path(), ec);
   return core::writeFileAtomic(recoveryFile(), text());

@@ -105,6 +105,13 @@ TEST(Document, ACommandThatDoesNotFitChangesNothing) {
   EXPECT_FALSE(doc.canUndo());
 }
 
+TEST(Document, ANewDocumentWithBothTitlesIsValid) {
+  // the editor's empty room, shown while a new document has no valid state yet
+  const Document room = Document::create("empty", {"空", "empty"});
+  EXPECT_TRUE(room.valid());
+  ASSERT_TRUE(room.scenario().has_value());
+}
+
 TEST(Document, ACommandThatChangesNothingIsNoStep) {
   Document doc = newDocument();
   ASSERT_TRUE(doc.apply(Command::set("trade", R"("welding")")).ok());
@@ -235,7 +242,10 @@ TEST(Document, ANewScenarioNeverSavedIsRecoveredToo) {
   const auto home = makeTempDir("editor-untitled");
   ::setenv("XDG_DATA_HOME", home.c_str(), 1);
   {
+    // as it was made it has nothing to lose: no recovery; once edited, it has
     Document doc = newDocument();
+    ASSERT_TRUE(doc.autosave().ok());
+    EXPECT_FALSE(Document::pendingRecovery("").has_value());
     ASSERT_TRUE(doc.apply(Command::set("author", R"("never saved")")).ok());
     ASSERT_TRUE(doc.autosave().ok());
     EXPECT_EQ(doc.recoveryFile(), home / "practicum" / "untitled.scenario.json.recovery");

@@ -76,6 +76,29 @@ TEST(InputTrickle, TwoClicksInOneFrameAreTwoClicks) {
   EXPECT_EQ(downs, 2);
 }
 
+TEST(InputTrickle, AQuickChordIsSeenWholeWhateverTheOrderOfItsReleases) {
+  // Ctrl down in one frame, then A down and Ctrl up together (a quick hand, or xdotool): the
+  // frame that has A down still has Ctrl held
+  const auto f = frames(
+      {key(Kind::KeyDown, render::kKeyLeftControl), key(Kind::KeyDown, 'A', render::kModControl),
+       key(Kind::KeyUp, render::kKeyLeftControl, render::kModControl), key(Kind::KeyUp, 'A')});
+  ASSERT_EQ(f.size(), 2u);
+  ASSERT_EQ(f[0].size(), 2u);
+  EXPECT_EQ(f[0][1].code, 'A');
+  EXPECT_EQ(f[1][0].code, render::kKeyLeftControl);
+  EXPECT_EQ(f[1][0].kind, Kind::KeyUp);
+  // the same for Ctrl+click
+  const auto c =
+      frames({key(Kind::KeyDown, render::kKeyLeftControl), button(Kind::ButtonDown, 0, 3, 3),
+              key(Kind::KeyUp, render::kKeyLeftControl, render::kModControl),
+              button(Kind::ButtonUp, 0, 3, 3)});
+  ASSERT_GE(c.size(), 2u);
+  EXPECT_EQ(c[0].size(), 2u);
+  // a modifier let go with nothing pressed under it in the frame goes at once
+  const auto g = frames({key(Kind::KeyUp, 'A'), key(Kind::KeyUp, render::kKeyLeftControl)});
+  EXPECT_EQ(g.size(), 1u);
+}
+
 TEST(InputTrickle, AMoveAfterAPressWaitsSoTheClickLandsWhereItWasPressed) {
   const auto f = frames({button(Kind::ButtonDown, 0, 5, 5), move(50, 50)});
   ASSERT_EQ(f.size(), 2u);

@@ -80,6 +80,19 @@ const std::string kTwoSteps = R"(
   ]},
   "rubric": {"pass": 15, "penalties": {"order": 3}})";
 
+TEST(Simulation, EverySimulationHasASerialOfItsOwnNeverReused) {
+  const auto loaded = scenario::loadScenario(scenarioDir("workbench"));
+  ASSERT_TRUE(loaded.ok());
+  std::set<std::uint64_t> seen;
+  for (int i = 0; i < 4; ++i) {
+    // each made after the one before is gone, likely at the same address
+    auto sim = sim::Simulation::create(*loaded.scenario);
+    ASSERT_TRUE(sim.ok());
+    EXPECT_NE((*sim)->serial(), 0u);
+    EXPECT_TRUE(seen.insert((*sim)->serial()).second) << "serial " << (*sim)->serial() << " again";
+  }
+}
+
 TEST(Session, PointerHoversWhatItPointsAtAndAClickOperatesOnce) {
   auto s = open(writeScenario(kTwoSteps));
   ASSERT_TRUE(s);

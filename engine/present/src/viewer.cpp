@@ -61,7 +61,7 @@ core::Status Viewer::show(const sim::Simulation& simulation) {
   auto scene = SceneView::create(*renderer_, simulation);
   if (!scene.ok()) return scene.error();
   scene_ = std::move(*scene);
-  shown_ = &simulation;
+  shown_ = simulation.serial();
   return {};
 }
 
@@ -94,7 +94,7 @@ FrameInput Viewer::beginFrame() {
 core::Status Viewer::endFrame(const SceneFrame& frame, render::Image* capture) {
   render::FrameDesc desc;
   if (frame.simulation) {
-    if (!scene_ || shown_ != frame.simulation)
+    if (!scene_ || shown_ != frame.simulation->serial())
       if (auto s = show(*frame.simulation); !s.ok()) return s;
     desc = scene_->frame(*frame.simulation, cameraView(frame.eye), frame.looks);
   }

@@ -1,5 +1,6 @@
 #include <practicum/sim/simulation.hpp>
 
+#include <atomic>
 #include <map>
 #include <string>
 
@@ -13,6 +14,11 @@ std::string entityPlace(const scenario::ScenarioDef& def, std::size_t i) {
          def.scene.entities[i].name + "\")";
 }
 }  // namespace
+
+Simulation::Simulation() {
+  static std::atomic<std::uint64_t> made{0};
+  serial_ = ++made;
+}
 
 core::Result<std::unique_ptr<Simulation>> Simulation::create(const scenario::ScenarioDef& def,
                                                              const SimulationOptions& options) {

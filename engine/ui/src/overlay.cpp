@@ -115,10 +115,26 @@ void setClipboard(void* window, const char* text) {
 }
 }  // namespace
 
+// Shift, Ctrl, Alt and Super, left or right
+bool modifierKey(int code) {
+  switch (code) {
+    case render::kKeyLeftShift:
+    case render::kKeyRightShift:
+    case render::kKeyLeftControl:
+    case render::kKeyRightControl:
+    case render::kKeyLeftAlt:
+    case render::kKeyRightAlt:
+    case render::kKeyLeftSuper:
+    case render::kKeyRightSuper: return true;
+    default: return false;
+  }
+}
+
 std::size_t eventsForOneFrame(std::span<const render::InputEvent> pending) {
   std::uint32_t buttons = 0;  // buttons that changed
   std::set<int> keys;         // keys that changed
   bool typed = false, edited = false;
+  bool pressed = false;  // a key (not a modifier) or a button went down
   std::size_t n = 0;
   for (; n < pending.size(); ++n) {
     const InputEvent& e = pending[n];
@@ -130,14 +146,20 @@ std::size_t eventsForOneFrame(std::span<const render::InputEvent> pending) {
         const std::uint32_t bit = 1u << std::clamp(e.code, 0, 31);
         fits = !(buttons & bit);
         buttons |= bit;
+        pressed = pressed || e.kind == InputEvent::Kind::ButtonDown;
         break;
       }
       case InputEvent::Kind::KeyDown:
       case InputEvent::Kind::KeyUp: {
         const bool editing = editingKey(e);
-        fits = !keys.count(e.code) && !(editing && typed);
+        const bool modifier = modifierKey(e.code);
+        // a chord (Ctrl+A, Ctrl+click) is seen whole: a modifier let go in the frame that
+        // pressed a key or a button under it waits for the next frame
+        fits = !keys.count(e.code) && !(editing && typed) &&
+               !(modifier && e.kind == InputEvent::Kind::KeyUp && pressed);
         keys.insert(e.code);
         edited = edited || editing;
+        pressed = pressed || (!modifier && e.kind == InputEvent::Kind::KeyDown);
         break;
       }
       case InputEvent::Kind::Text:

@@ -90,7 +90,8 @@ class Document {
   /// The recovery file of a new scenario never saved:
   /// `$XDG_DATA_HOME/practicum/untitled.scenario.json.recovery` (~/.local/share without it).
   static std::filesystem::path untitledRecoveryFile();
-  /// Writes the unsaved document to recoveryFile() (atomically); nothing when not dirty.
+  /// Writes the unsaved document to recoveryFile() (atomically); nothing when not dirty, nor for
+  /// a new document never saved that is as it was made (nothing to lose).
   core::Status autosave();
   /// The text of a recovery file left beside `file` by a session that did not save or close
   /// cleanly (newer than the file, and different from it), if any; an empty path asks for the

@@ -45,7 +45,9 @@ class Viewer {
                                                       const ViewerOptions& options);
   ~Viewer();
 
-  /// Uploads the scene of a simulation (again when the session is rebuilt).
+  /// Uploads the scene of a simulation (again when the session is rebuilt). endFrame() does it
+  /// by itself for a frame of another simulation than the one shown (told apart by serial, so a
+  /// simulation made where a destroyed one was is not mistaken for it).
   core::Status show(const sim::Simulation& simulation);
 
   /// Starts a frame: takes the window's events (and any injected ones), starts a UI frame with
@@ -82,7 +84,7 @@ class Viewer {
   std::unique_ptr<render::Renderer> renderer_;
   std::unique_ptr<ui::Overlay> overlay_;
   std::unique_ptr<SceneView> scene_;
-  const sim::Simulation* shown_ = nullptr;  ///< the simulation scene_ was made for
+  std::uint64_t shown_ = 0;  ///< the serial of the simulation scene_ was made for
   InputState input_;
   double last_ = 0;  // steady clock seconds at the last beginFrame
   std::optional<VkRect2D> region_;

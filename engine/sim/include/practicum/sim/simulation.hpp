@@ -46,6 +46,9 @@ class Simulation {
 
   /// The definition this simulation runs.
   const scenario::ScenarioDef& definition() const { return def_; }
+  /// This simulation's number, unique in the process and never reused (a simulation made where
+  /// a destroyed one was has another): what observers compare to know they still show it.
+  std::uint64_t serial() const { return serial_; }
   /// Number of entities (same order as the definition's).
   std::size_t entityCount() const { return def_.scene.entities.size(); }
   /// Current pose of an entity (entities without a body keep their initial pose).
@@ -64,7 +67,8 @@ class Simulation {
   const physics::World& physics() const { return *world_; }
 
  private:
-  Simulation() = default;
+  Simulation();
+  std::uint64_t serial_ = 0;
   scenario::ScenarioDef def_;
   std::unique_ptr<physics::World> world_;
   std::vector<std::shared_ptr<const assets::Model>> models_;  ///< per entity (null: primitive)

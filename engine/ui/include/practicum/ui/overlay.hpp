@@ -82,8 +82,10 @@ class Overlay {
 /// How many events from the front of `pending` one UI frame can take without losing what they
 /// mean (Dear ImGui 1.86 samples its input once a frame): at most one change of each mouse button
 /// and each key; no pointer move after a button changed (a click lands where it was pressed);
-/// typed text and editing keys (Backspace, arrows, Enter, keys with Ctrl/Alt) not interleaved.
-/// A press and its release therefore land in successive frames, and typing keeps its order.
+/// typed text and editing keys (Backspace, arrows, Enter, keys with Ctrl/Alt) not interleaved;
+/// no modifier (Shift, Ctrl, Alt, Super) let go after a key or a button went down under it, so a
+/// quick chord (Ctrl down, A down, Ctrl up, A up) is seen as Ctrl+A. A press and its release
+/// therefore land in successive frames, and typing keeps its order.
 /// Always at least 1 when `pending` is not empty.
 std::size_t eventsForOneFrame(std::span<const render::InputEvent> pending);
 
