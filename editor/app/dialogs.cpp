@@ -20,12 +20,14 @@ void Dialogs::draw(EditorContext& ctx) {
                        ctx.doc.file().empty() ? "A new scenario" : ctx.doc.file().string().c_str());
     if (ImGui::Button("Restore")) {
       if (auto s = ctx.doc.restoreRecovery(); !s.ok()) ctx.status = s.error().message;
+      recoveryUnanswered_ = false;
       ImGui::CloseCurrentPopup();
     }
     ui::nameItem("recovery.restore");
     ImGui::SameLine();
     if (ImGui::Button("Discard them")) {
       ctx.doc.discardRecovery();
+      recoveryUnanswered_ = false;
       ImGui::CloseCurrentPopup();
     }
     ui::nameItem("recovery.discard");
@@ -100,7 +102,7 @@ void Dialogs::act(EditorContext& ctx, Dialog dialog) {
       return;
     }
     ctx.replaceDocument(std::move(*opened));
-    recoveryPending_ = Document::pendingRecovery(ctx.doc.file()).has_value();
+    offerRecovery(Document::pendingRecovery(ctx.doc.file()).has_value());
   } else if (dialog == Dialog::SaveAs) {
     if (auto s = ctx.doc.saveAs(path_); !s.ok())
       ctx.status = "not saved: " + s.error().message;

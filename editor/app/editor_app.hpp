@@ -51,6 +51,8 @@ class EditorApp final : public present::Mode {
   };
   const std::optional<ScriptedPlay>& scriptedPlay() const { return scriptedPlay_; }
   const editor::Document& document() const { return ctx_.doc; }
+  /// Whether a recovery file offered at the start was neither restored nor discarded.
+  bool recoveryUnanswered() const { return dialogs_.recoveryUnanswered(); }
 
  private:
   class PlaySink;

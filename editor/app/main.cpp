@@ -171,8 +171,9 @@ int main(int argc, char** argv) {
                 played->assessment.log.c_str());
   }
   if (!app.error().empty()) return fail(app.error());
-  // a clean close leaves no recovery file behind
-  if (!app.document().dirty()) app.document().discardRecovery();
+  // a clean close leaves no recovery file behind, unless it holds work from before that nobody
+  // has looked at yet (an automated run never asks)
+  if (!app.document().dirty() && !app.recoveryUnanswered()) app.document().discardRecovery();
   if (!screenshot.empty()) {
     if (image.rgba.empty()) return fail("no frame was captured for the screenshot");
     if (auto s = render::writePng(screenshot, image); !s.ok()) return fail(s.error().message);

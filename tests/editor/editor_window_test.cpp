@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 
 #include <practicum/render/image.hpp>
 
@@ -68,6 +69,26 @@ TEST(EditorWindow, PlaysFromTheEditorAndComesBackToAnUnchangedDocument) {
   // back in the editor, nothing changed
   EXPECT_FALSE(fs::exists(scenario / ".scenario.json.recovery"));
   EXPECT_NE(r.output.find("document unchanged"), std::string::npos) << r.output;
+  fs::remove_all(dir);
+}
+
+TEST(EditorWindow, AnAutomatedRunLeavesUnsavedWorkFromBeforeWhereItWas) {
+  if (!std::getenv("DISPLAY")) GTEST_SKIP() << "no DISPLAY (scripts/test runs tests under Xvfb)";
+  // a crash left unsaved changes beside the scenario; a screenshot run must not throw them away
+  const auto dir = makeTempDir("editor-keeps-recovery");
+  fs::copy(sourceDir() / "scenarios" / "workbench", dir, fs::copy_options::recursive);
+  std::string text;
+  {
+    std::ifstream in(dir / "scenario.json");
+    text.assign(std::istreambuf_iterator<char>(in), {});
+  }
+  const std::string edited = text.substr(0, text.rfind('}')) + ", \"x-note\": 1}";
+  std::ofstream(dir / ".scenario.json.recovery") << edited;
+  const auto r = runProcess(editorBinary() + " " + dir.string() + " --frames 3");
+  ASSERT_EQ(r.exitCode, 0) << r.output;
+  ASSERT_TRUE(fs::exists(dir / ".scenario.json.recovery"));
+  std::ifstream kept(dir / ".scenario.json.recovery");
+  EXPECT_EQ(std::string(std::istreambuf_iterator<char>(kept), {}), edited);
   fs::remove_all(dir);
 }
 

@@ -175,7 +175,7 @@ bool XDesktop::drag(int x0, int y0, int x1, int y1, int steps) {
 }
 
 bool XDesktop::type(const std::string& text) {
-  return xdotool("type --delay 0 " + quoted(text)).has_value();
+  return xdotool("type --delay 0 -- " + quoted(text)).has_value();
 }
 
 bool XDesktop::key(const std::string& combination) {
