@@ -33,14 +33,24 @@ struct Context {
   }
 };
 
-// the values a field of the format can take, where it is a choice (the format's table of names);
-// a consequence may also be none ("")
-std::vector<std::string_view> choices(const Path& path) {
-  const auto list = scenario::fieldNameList(path.str());
-  if (!list) return {};
-  std::vector<std::string_view> out;
-  if (*list == scenario::NameList::Consequences) out.push_back("");
-  for (const std::string_view name : scenario::names(*list)) out.push_back(name);
+// the values a field of the format can take, where it is a choice: the format's words (its table
+// of names; a consequence may also be none, "", which deletes it), or the entities, for a field
+// that names one
+std::vector<std::string> choices(const editor::Document& doc, const Path& path) {
+  std::vector<std::string> out;
+  if (const auto list = scenario::fieldNameList(path.str())) {
+    if (*list == scenario::NameList::Consequences) out.emplace_back();
+    for (const std::string_view name : scenario::names(*list)) out.emplace_back(name);
+    return out;
+  }
+  const bool namesEntity =
+      path.depth() == 3 &&
+      (((path.indexIn("devices") || path.indexIn("indicators")) && path.key() == "entity") ||
+       (path.indexIn("joints") && (path.key() == "a" || path.key() == "b")));
+  if (namesEntity)
+    for (std::size_t i = 0; i < doc.size("entities"); ++i)
+      if (auto name = doc.string(Path("entities").element(i).child("name")))
+        out.push_back(std::move(*name));
   return out;
 }
 
@@ -53,6 +63,25 @@ std::optional<Command> retyped(Context& ctx, const Path& path, const std::string
     c = editor::setShapeType(ctx.doc, *path.indexIn("entities"), to);
   else if (path.key() == "kind" && path.depth() == 3 && path.indexIn("devices"))
     c = editor::setDeviceKind(ctx.doc, *path.indexIn("devices"), to);
+  if (!c.ok()) {
+    ctx.error = c.error().message;
+    return std::nullopt;
+  }
+  return *c;
+}
+
+// the command that sets a text field: an entity's or a device's name and a step's id rename it
+// as the outliner does, so the references (the conditions naming a device, `after`) follow
+std::optional<Command> textSet(Context& ctx, const Path& path, const std::string& to) {
+  core::Result<Command> c = Command::set(path, Json(to).dump());
+  if (path.key() == "name" && path.depth() == 3) {
+    if (const auto i = path.indexIn("entities"))
+      c = editor::renameEntity(ctx.doc, *i, to);
+    else if (const auto d = path.indexIn("devices"))
+      c = editor::renameDevice(ctx.doc, *d, to);
+  } else if (path.key() == "id" && path.depth() == 4) {
+    if (const auto s = path.indexIn("procedure.steps")) c = editor::renameStep(ctx.doc, *s, to);
+  }
   if (!c.ok()) {
     ctx.error = c.error().message;
     return std::nullopt;
@@ -81,8 +110,11 @@ void addField(Context& ctx, const Path& path) {
                              256);
     ui::nameItem("inspector.field-value", ctx.fieldValue);
     if (ImGui::Button("Add") && ctx.fieldName[0]) {
-      ctx.apply(Command::set(path.child(ctx.fieldName), ctx.fieldValue[0] ? ctx.fieldValue : "null",
-                             std::string("Add ") + ctx.fieldName));
+      // a value that is not JSON is a word: `alarm` is taken as "alarm"
+      std::string value = ctx.fieldValue[0] ? ctx.fieldValue : "null";
+      if (Json::parse(value, nullptr, false).is_discarded()) value = Json(ctx.fieldValue).dump();
+      ctx.apply(
+          Command::set(path.child(ctx.fieldName), value, std::string("Add ") + ctx.fieldName));
       ctx.fieldName[0] = ctx.fieldValue[0] = 0;
       ImGui::CloseCurrentPopup();
     }
@@ -139,20 +171,25 @@ void field(Context& ctx, const std::string& label, const Path& path, const Json&
     // drag, or double-click (or Ctrl+click) to type a value
     double d = v.get<double>();
     if (ImGui::DragScalar(label.c_str(), ImGuiDataType_Double, &d, 0.01f))
-      ctx.apply(Command::set(path, Json(d).dump()).mergeKey(merge));
+      ctx.apply(Command::set(path, editor::numberJson(d)).mergeKey(merge));
     ui::nameItem(name, v.dump());
-  } else if (const auto options = choices(path); v.is_string() && !options.empty()) {
+  } else if (const auto options = choices(ctx.doc, path); v.is_string() && !options.empty()) {
     // a choice of the format's words; a shape's type or a device's kind brings the fields that
     // kind needs (and drops those it may not have)
     const std::string current = v.get<std::string>();
-    const bool open = ImGui::BeginCombo(label.c_str(), current.c_str());
+    // every word shows at once (the longest list, device kinds, has 14): no scrolling to find one
+    const bool open =
+        ImGui::BeginCombo(label.c_str(), current.c_str(), ImGuiComboFlags_HeightLargest);
     ui::nameItem(name, current);
     if (open) {
-      for (const std::string_view o : options) {
-        // the table's names are string literals: data() is a C string
-        const char* shown = o.empty() ? "(none)" : o.data();
-        if (ImGui::Selectable(shown, current == o) && current != o)
-          if (const auto c = retyped(ctx, path, std::string(o))) ctx.apply(*c);
+      for (const std::string& o : options) {
+        const char* shown = o.empty() ? "(none)" : o.c_str();
+        if (ImGui::Selectable(shown, current == o) && current != o) {
+          if (o.empty())  // none: the field goes (an empty word is not one of the format's)
+            ctx.apply(Command::erase(path, "Delete " + path.str()));
+          else if (const auto c = retyped(ctx, path, o))
+            ctx.apply(*c);
+        }
         ui::nameItem("choice." + std::string(shown));
       }
       ImGui::EndCombo();
@@ -162,7 +199,8 @@ void field(Context& ctx, const std::string& label, const Path& path, const Json&
     std::snprintf(buf, sizeof buf, "%s", v.get<std::string>().c_str());
     ImGui::InputText(label.c_str(), buf, sizeof buf);
     ui::nameItem(name, buf);
-    if (ImGui::IsItemDeactivatedAfterEdit()) ctx.apply(Command::set(path, Json(buf).dump()));
+    if (ImGui::IsItemDeactivatedAfterEdit())
+      if (const auto c = textSet(ctx, path, buf)) ctx.apply(*c);
   } else if (numbers(v, 3) || numbers(v, 4)) {
     // vectors and colours: one number a component (each can be dragged or typed)
     const std::size_t n = v.size();
@@ -176,7 +214,7 @@ void field(Context& ctx, const std::string& label, const Path& path, const Json&
       double d = v[i].get<double>();
       if (ImGui::DragScalar("##c", ImGuiDataType_Double, &d, 0.01f, nullptr, nullptr, "%.3f")) {
         Json out = v;
-        out[i] = d;
+        out[i] = Json::parse(editor::numberJson(d));
         ctx.apply(Command::set(path, out.dump()).mergeKey(merge));
       }
       ui::nameItem(name + "[" + std::to_string(i) + "]", v[i].dump());

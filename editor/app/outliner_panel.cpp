@@ -18,24 +18,29 @@ using editor::Path;
 
 const std::vector<ItemList>& itemLists() {
   static const std::vector<ItemList> lists = {
-      {"entities", "Entities", "name", ""},  // entities are added with addEntity
+      {"entities", "Entities", "name", "", "box"},  // entities are added with addEntity
       {"devices", "Devices", "name",
-       R"({"name": "NAME", "kind": "switch", "entity": "ENTITY", "label": {"zh-CN": "NAME", "en": "NAME"}})"},
+       R"({"name": "NAME", "kind": "switch", "entity": "ENTITY", "label": {"zh-CN": "NAME", "en": "NAME"}})",
+       "device"},
       {"procedure.steps", "Steps", "id",
-       R"({"id": "NAME", "text": {"zh-CN": "新步骤", "en": "New step"}, "done": "true"})"},
+       R"({"id": "NAME", "text": {"zh-CN": "新步骤", "en": "New step"}, "done": "true"})", "step"},
       {"rules", "Rules", "id",
-       R"({"id": "NAME", "kind": "hazard", "text": {"zh-CN": "新规则", "en": "New rule"}, "when": "false", "severity": "major"})"},
+       R"({"id": "NAME", "kind": "hazard", "text": {"zh-CN": "新规则", "en": "New rule"}, "when": "false", "severity": "major"})",
+       "rule"},
       {"faults", "Faults", "id",
-       R"({"id": "NAME", "text": {"zh-CN": "新故障", "en": "New fault"}, "trigger": {"type": "manual"}})"},
+       R"({"id": "NAME", "text": {"zh-CN": "新故障", "en": "New fault"}, "trigger": {"type": "manual"}})",
+       "fault"},
       {"zones", "Zones", "name",
-       R"({"name": "NAME", "label": {"zh-CN": "区域", "en": "Zone"}, "center": [0, 1, 0], "halfExtents": [0.5, 1, 0.5]})"},
+       R"({"name": "NAME", "label": {"zh-CN": "区域", "en": "Zone"}, "center": [0, 1, 0], "halfExtents": [0.5, 1, 0.5]})",
+       "zone"},
       {"indicators", "Indicators", "name",
-       R"({"name": "NAME", "label": {"zh-CN": "指示灯", "en": "Lamp"}, "entity": "ENTITY", "style": "lamp", "value": "false"})"},
-      {"variables", "Variables", "name", R"({"name": "NAME", "value": "false"})"},
+       R"({"name": "NAME", "label": {"zh-CN": "指示灯", "en": "Lamp"}, "entity": "ENTITY", "style": "lamp", "value": "false"})",
+       "indicator"},
+      {"variables", "Variables", "name", R"({"name": "NAME", "value": "false"})", "variable"},
       {"joints", "Joints", "name",
-       R"({"name": "NAME", "type": "fixed", "a": "ENTITY", "pivot": [0, 0, 0]})"},
+       R"({"name": "NAME", "type": "fixed", "a": "ENTITY", "pivot": [0, 0, 0]})", "joint"},
       {"materials", "Materials", "name",
-       R"({"name": "NAME", "baseColor": [0.7, 0.7, 0.7], "roughness": 0.6})"},
+       R"({"name": "NAME", "baseColor": [0.7, 0.7, 0.7], "roughness": 0.6})", "material"},
   };
   return lists;
 }
@@ -50,15 +55,14 @@ void addItem(EditorContext& ctx, const ItemList& list) {
   const Path listPath(list.path);
   if (listPath == Path("entities")) {
     editor::EntitySpec spec;
-    spec.name = "box";
+    spec.name = list.newName;
     spec.position = {0, 0.5, 0};
     ctx.apply(editor::addEntity(ctx.doc, spec));
     ctx.doc.select({listPath.element(ctx.doc.size(listPath) - 1)});
     return;
   }
   std::string json = list.newItem;
-  const std::string base = list.nameKey == std::string("id") ? "new_item" : "NEW";
-  const std::string name = editor::uniqueName(ctx.doc, list.path, base);
+  const std::string name = editor::uniqueName(ctx.doc, list.path, list.newName);
   const std::string entity = ctx.doc.string("entities[0].name").value_or("floor");
   for (std::size_t at; (at = json.find("NAME")) != std::string::npos;) json.replace(at, 4, name);
   for (std::size_t at; (at = json.find("ENTITY")) != std::string::npos;)
@@ -83,7 +87,9 @@ void OutlinerPanel::draw(EditorContext& ctx) {
   for (const ItemList& list : itemLists()) {
     const Path listPath(list.path);
     const std::size_t n = ctx.doc.size(listPath);
-    const std::string header = std::string(list.title) + " (" + std::to_string(n) + ")";
+    // the count is shown, the ID after ### stays: adding an item must not close its list
+    const std::string header =
+        std::string(list.title) + " (" + std::to_string(n) + ")###" + list.path;
     const bool open = ImGui::CollapsingHeader(
         header.c_str(), listPath == Path("entities") ? ImGuiTreeNodeFlags_DefaultOpen : 0);
     ui::nameItem(std::string("outliner.") + list.path, open ? "open" : "closed");
@@ -139,6 +145,8 @@ void OutlinerPanel::commitRename(EditorContext& ctx, const ItemList& list, std::
     ctx.apply(editor::renameEntity(ctx.doc, i, rename_));
   else if (listPath == Path("devices"))
     ctx.apply(editor::renameDevice(ctx.doc, i, rename_));
+  else if (listPath == Path("procedure.steps"))
+    ctx.apply(editor::renameStep(ctx.doc, i, rename_));
   else
     ctx.apply(
         Command::set(listPath.element(i).child(list.nameKey), Json(rename_).dump(), "Rename"));

@@ -18,6 +18,7 @@ struct ItemList {
   const char* title;
   const char* nameKey;
   const char* newItem;
+  const char* newName;  ///< the name a new item gets (made unique: `device_2`)
 };
 
 /// Every list of the format, in the outliner's order.

@@ -1,5 +1,7 @@
 #include "problems_panel.hpp"
 
+#include <cstdio>
+
 #include <imgui.h>
 
 #include <practicum/ui/ui_map.hpp>
@@ -30,8 +32,10 @@ void AssessmentPanel::draw(const Assessment& a) {
   ImGui::TextColored(r.passed ? ImVec4(0.4f, 0.95f, 0.5f, 1) : ImVec4(1, 0.35f, 0.3f, 1), "%s",
                      r.passed ? "PASSED" : "NOT PASSED");
   ui::nameItem("assessment.passed", r.passed ? "passed" : "not passed");
-  ImGui::Text("score %g / %g, %.1f s", r.score, r.max, r.seconds);
-  ui::nameItem("assessment.score", std::to_string(r.score) + " / " + std::to_string(r.max));
+  char score[64];
+  std::snprintf(score, sizeof score, "%g / %g", r.score, r.max);
+  ImGui::Text("score %s, %.1f s", score, r.seconds);
+  ui::nameItem("assessment.score", score);
   for (const auto& s : r.steps)
     ImGui::BulletText("%s %s (%.1f s)", s.done ? "[x]" : "[ ]", s.id.c_str(), s.at);
   for (std::size_t i = 0; i < r.violations.size(); ++i) {

@@ -6,6 +6,8 @@
 #include <imgui.h>
 #include <nlohmann/json.hpp>
 
+#include <practicum/editor/authoring.hpp>
+
 #include <practicum/ui/ui_map.hpp>
 
 #include "outliner_panel.hpp"
@@ -46,11 +48,13 @@ void ProcedurePanel::draw(EditorContext& ctx) {
     ImGui::SameLine();
     if (ImGui::SmallButton("x")) ctx.apply(Command::erase(step, "Delete step " + id));
     if (open) {
+      idField(ctx, i, step.child("id"));
       textField(ctx, "zh-CN", step.child("text").child("zh-CN"));
       textField(ctx, "en", step.child("text").child("en"));
       textField(ctx, "hint zh-CN", step.child("hint").child("zh-CN"));
       textField(ctx, "hint en", step.child("hint").child("en"));
       afterField(ctx, step);
+      pointsField(ctx, step.child("points"));
       conditionField(ctx, "done", step.child("done"), names);
       ImGui::TreePop();
     }
@@ -66,6 +70,30 @@ void ProcedurePanel::textField(EditorContext& ctx, const char* label, const Path
   ImGui::InputText(label, buf, sizeof buf);
   ui::nameItem("procedure." + path.str(), buf);
   if (ImGui::IsItemDeactivatedAfterEdit()) setCreating(ctx, path, Json(buf).dump());
+}
+
+void ProcedurePanel::idField(EditorContext& ctx, std::size_t index, const Path& path) {
+  char buf[128];
+  std::snprintf(buf, sizeof buf, "%s", ctx.doc.string(path).value_or("").c_str());
+  ImGui::InputText("id", buf, sizeof buf);
+  ui::nameItem("procedure." + path.str(), buf);
+  // the steps that come after it follow the new id
+  if (ImGui::IsItemDeactivatedAfterEdit()) ctx.apply(editor::renameStep(ctx.doc, index, buf));
+}
+
+void ProcedurePanel::pointsField(EditorContext& ctx, const Path& path) {
+  // what the step earns when done; the format's default is 1
+  double points = 1;
+  if (const auto v = ctx.doc.value(path)) {
+    const Json j = Json::parse(*v, nullptr, false);
+    if (j.is_number()) points = j.get<double>();
+  }
+  const std::string shown = editor::numberJson(points);
+  // each change typed is applied at once, merged into one step of the undo history
+  if (ImGui::InputDouble("points", &points, 0, 0, "%g"))
+    ctx.apply(Command::set(path, editor::numberJson(points), "Points")
+                  .mergeKey("procedure:" + path.str()));
+  ui::nameItem("procedure." + path.str(), shown);
 }
 
 void ProcedurePanel::afterField(EditorContext& ctx, const Path& step) {

@@ -16,6 +16,8 @@ class ProcedurePanel {
   void draw(EditorContext& ctx);
 
  private:
+  void pointsField(EditorContext& ctx, const editor::Path& path);
+  void idField(EditorContext& ctx, std::size_t index, const editor::Path& path);
   void textField(EditorContext& ctx, const char* label, const editor::Path& path);
   void afterField(EditorContext& ctx, const editor::Path& step);
   void conditionField(EditorContext& ctx, const char* label, const editor::Path& path,

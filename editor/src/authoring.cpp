@@ -2,6 +2,7 @@
 
 #include <cctype>
 #include <cmath>
+#include <cstdint>
 
 #include <practicum/assets/model.hpp>
 #include <practicum/core/file_io.hpp>
@@ -56,6 +57,12 @@ std::string uniqueName(const Document& doc, std::string_view arrayPath, std::str
     std::string candidate = name + (free ? "-" : "_") + std::to_string(n);
     if (!doc.find(arrayPath, candidate)) return candidate;
   }
+}
+
+std::string numberJson(double value) {
+  if (std::isfinite(value) && value == std::trunc(value) && std::abs(value) < 1e15)
+    return Json(static_cast<std::int64_t>(value)).dump();
+  return Json(value).dump();
 }
 
 Command addEntity(const Document& doc, const EntitySpec& spec) {
@@ -138,6 +145,22 @@ core::Result<Command> renameDevice(const Document& doc, std::size_t index, std::
     for (std::size_t i = 0; i < doc.size(list); ++i) renameConditions(at(list, i) + ".value");
   for (std::size_t i = 0; i < doc.size("faults"); ++i) renameConditions(at("faults", i) + ".when");
   return Command::group("Rename device " + *old + " to " + to, std::move(edits));
+}
+
+core::Result<Command> renameStep(const Document& doc, std::size_t index, std::string_view id) {
+  const std::string steps = "procedure.steps";
+  const auto old = doc.string(at(steps, index) + ".id");
+  if (!old) return noSuch(steps, index);
+  if (auto ok = checkNewName(doc, steps, id, index); !ok.ok()) return ok.error();
+  const std::string to(id);
+  std::vector<Command> edits{Command::set(at(steps, index) + ".id", Json(to).dump())};
+  for (std::size_t i = 0; i < doc.size(steps); ++i) {
+    const std::string after = at(steps, i) + ".after";
+    for (std::size_t k = 0; k < doc.size(after); ++k)
+      if (doc.string(at(after, k)) == *old)
+        edits.push_back(Command::set(at(after, k), Json(to).dump()));
+  }
+  return Command::group("Rename step " + *old + " to " + to, std::move(edits));
 }
 
 core::Result<Command> duplicateEntity(const Document& doc, std::size_t index,

@@ -75,6 +75,31 @@ TEST(Authoring, RenamingADeviceRewritesTheConditionsThatNameIt) {
       "Q1.open and QF10.open and since(Q1.closed) > 2");
 }
 
+TEST(Authoring, RenamingAStepRewritesTheStepsThatComeAfterIt) {
+  Document doc = substation();
+  const auto first = doc.find("procedure.steps", "open_breaker");
+  ASSERT_TRUE(first);
+  auto rename = editor::renameStep(doc, *first, "trip_qf1");
+  ASSERT_TRUE(rename.ok());
+  ASSERT_TRUE(doc.apply(*rename).ok());
+  EXPECT_TRUE(doc.valid()) << doc.diagnostics()[0].format();
+  EXPECT_EQ(doc.text().find("\"open_breaker\""), std::string::npos);  // no `after` left behind
+  const auto next = doc.find("procedure.steps", "open_line_disconnector");
+  ASSERT_TRUE(next);
+  EXPECT_EQ(doc.string("procedure.steps[" + std::to_string(*next) + "].after[0]"), "trip_qf1");
+  EXPECT_FALSE(editor::renameStep(doc, *first, "verify_dead").ok());  // another step's id
+  ASSERT_TRUE(doc.undo());
+  EXPECT_TRUE(doc.find("procedure.steps", "open_breaker"));
+}
+
+TEST(Authoring, NumbersAreWrittenAsAPersonWouldWriteThem) {
+  EXPECT_EQ(editor::numberJson(50.0), "50");
+  EXPECT_EQ(editor::numberJson(-2.0), "-2");
+  EXPECT_EQ(editor::numberJson(0.15), "0.15");
+  EXPECT_EQ(editor::numberJson(-0.25), "-0.25");
+  EXPECT_EQ(editor::numberJson(1e20), "1e+20");
+}
+
 TEST(Authoring, DuplicateAndDeleteAndTheCulpritOfAProblem) {
   Document doc = substation();
   const auto cabinet = doc.find("entities", "AH1-cabinet");

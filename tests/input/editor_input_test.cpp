@@ -49,7 +49,8 @@ TEST(EditorInput, SelectDragTheGizmoUndoRedoSaveAndQuitByRealInput) {
   const std::string entity = "entities[" + std::to_string(index) + "]";
   const std::string fieldX = "field:" + entity + ".transform.position[0]";
 
-  const std::string error = desk.startProgram({editorBinary(), scenario.string(), "--validation"});
+  const std::string error = desk.startProgram({editorBinary(), scenario.string(), "--validation"},
+                                              {"XDG_DATA_HOME=" + (dir / "data").string()});
   ASSERT_TRUE(error.empty()) << error;
 
   // a quick click on the handle in the viewport selects it

@@ -174,8 +174,8 @@ bool XDesktop::drag(int x0, int y0, int x1, int y1, int steps) {
   return xdotool("mouseup 1").has_value() && waitFrames(2);
 }
 
-bool XDesktop::type(const std::string& text) {
-  return xdotool("type --delay 0 -- " + quoted(text)).has_value();
+bool XDesktop::type(const std::string& text, int delayMs) {
+  return xdotool("type --delay " + std::to_string(delayMs) + " -- " + quoted(text)).has_value();
 }
 
 bool XDesktop::key(const std::string& combination) {

@@ -65,8 +65,10 @@ class XDesktop {
   bool clickAt(int x, int y, int button = 1);
   /// A held drag with the left button from (x0, y0) to (x1, y1) in `steps` moves.
   bool drag(int x0, int y0, int x1, int y1, int steps = 8);
-  /// Types `text` as key presses, with no delay between them.
-  bool type(const std::string& text);
+  /// Types `text` as key presses, `delayMs` apart (0: back to back). Text outside the keyboard's
+  /// layout (Chinese) needs a delay: xdotool maps each such character onto a spare key code for
+  /// the moment it types it, and a program that reads the key map late sees the next one.
+  bool type(const std::string& text, int delayMs = 0);
   /// Presses a key combination ("ctrl+s", "Escape", "Return").
   bool key(const std::string& combination);
 

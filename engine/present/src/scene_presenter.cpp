@@ -230,6 +230,11 @@ void drawSessionOverlay(const sim::Session& session, const ui::HudModel& hud,
         (done += done.empty() ? "" : " ") += session.definition().training.steps[e.subject].id;
     ui::nameValue("session.steps", done);
     ui::nameValue("session.ended", session.ended() ? "yes" : "no");
+    // the consequences showing now (their banner lasts six seconds)
+    std::string showing;
+    for (const auto& e : hud.effects)
+      if (e.age < 6.0) (showing += showing.empty() ? "" : " ") += e.kind;
+    ui::nameValue("session.consequences", showing);
   }
   // the consequences, where their devices are on the screen
   ui::HudModel placed = hud;

@@ -17,6 +17,9 @@ namespace practicum::editor {
 /// A name not used by any element of the array at `arrayPath`: `base`, else `base-2`, `base-3`,
 /// ... for entities and materials, `base_2`, ... for the rest (names conditions use).
 std::string uniqueName(const Document& doc, std::string_view arrayPath, std::string_view base);
+/// A number as the format's JSON writes it: a whole number without a fraction (`50`, not
+/// `50.0`), any other as the shortest text that reads back the same.
+std::string numberJson(double value);
 
 /// A new entity with a primitive shape.
 struct EntitySpec {
@@ -36,6 +39,8 @@ core::Result<Command> renameEntity(const Document& doc, std::size_t index, std::
 /// Renames device `index` and every reference to it (lock and tag targets, interlocks, sockets'
 /// accepted parts, and the names conditions use: "QF1.closed" becomes "QF2.closed").
 core::Result<Command> renameDevice(const Document& doc, std::size_t index, std::string_view name);
+/// Renames step `index` (its id) and the steps' `after` lists that name it.
+core::Result<Command> renameStep(const Document& doc, std::size_t index, std::string_view id);
 /// A copy of entity `index` right after it, with a new name, moved `offset` metres.
 core::Result<Command> duplicateEntity(const Document& doc, std::size_t index,
                                       std::array<double, 3> offset = {0.2, 0, 0});
