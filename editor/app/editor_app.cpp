@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <imgui.h>
+#include <imgui_internal.h>  // closing menus on Escape
 
 #include <practicum/core/time.hpp>
 #include <practicum/editor/authoring.hpp>
@@ -102,6 +103,7 @@ present::SceneFrame EditorApp::frame(const present::FrameInput& in) {
   // playing: the player has the window
   if (play_) {
     present::SceneFrame scene = play_->player->frame(in);
+    if (!play_->scripted && stopButton(in)) play_->player->end(procedure::EndReason::Stopped);
     // a scripted play comes back to editing two frames after its learner is done
     if (play_->scripted && play_->player->settled() && ++play_->framesAfterScript > 2)
       play_->player->end(procedure::EndReason::Stopped);
@@ -115,6 +117,10 @@ present::SceneFrame EditorApp::frame(const present::FrameInput& in) {
   }
 
   ctx_.refreshPreview();
+  // Escape closes an open menu, a list or a context menu (a dialog answers it itself)
+  if (in.pressed(render::kKeyEscape) && ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId) &&
+      !ImGui::GetTopMostPopupModal())
+    ImGui::ClosePopupToLevel(0, true);
   shortcuts(in);
   viewport_.keys(ctx_, in);
   menu_.draw(ctx_);
@@ -156,6 +162,25 @@ present::SceneFrame EditorApp::frame(const present::FrameInput& in) {
   return f;
 }
 
+bool EditorApp::stopButton(const present::FrameInput& in) {
+  // back to editing at any time: a button at the top of the window, or Shift+F5
+  const bool shift =
+      in.after.keyDown(render::kKeyLeftShift) || in.after.keyDown(render::kKeyRightShift);
+  bool stop = shift && in.pressed(render::kKeyF1 + 4);
+  const ImVec2 display = ImGui::GetIO().DisplaySize;
+  ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, 4), ImGuiCond_Always, ImVec2(0.5f, 0));
+  ImGui::SetNextWindowBgAlpha(0.7f);
+  const ImGuiWindowFlags flags =
+      ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_AlwaysAutoResize |
+      ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing;
+  if (ImGui::Begin("##play", nullptr, flags)) {
+    if (ImGui::Button("Stop playing (Shift+F5)")) stop = true;
+    ui::nameItem("play.stop");
+  }
+  ImGui::End();
+  return stop;
+}
+
 void EditorApp::shortcuts(const present::FrameInput& in) {
   if (in.uiKeyboard) return;
   Document& doc = ctx_.doc;
@@ -193,11 +218,14 @@ void EditorApp::panels() {
   ImGui::SetNextWindowSize(ImVec2(side, display.y - top), ImGuiCond_Always);
   if (ImGui::Begin("Inspector", nullptr, fixed)) {
     if (ImGui::BeginTabBar("##right")) {
+      // the tab asked for on the command line (the first frame), or by a click elsewhere
+      const std::string show = firstFrame_ ? ctx_.options.panel : ctx_.showTab;
+      ctx_.showTab.clear();
       const auto first = [&](const char* name) {
-        return firstFrame_ && ctx_.options.panel == name ? ImGuiTabItemFlags_SetSelected : 0;
+        return show == name ? ImGuiTabItemFlags_SetSelected : 0;
       };
       const bool inspector = ImGui::BeginTabItem("Inspector", nullptr, first("inspector"));
-      ui::nameItem("tab.Inspector");
+      ui::nameItem("tab.Inspector", inspector ? "open" : "");
       if (inspector) {
         if (ctx_.doc.selection().empty())
           ImGui::TextDisabled("Select something in the outliner or the viewport.");
@@ -207,7 +235,7 @@ void EditorApp::panels() {
         ImGui::EndTabItem();
       }
       const bool procedure = ImGui::BeginTabItem("Procedure", nullptr, first("procedure"));
-      ui::nameItem("tab.Procedure");
+      ui::nameItem("tab.Procedure", procedure ? "open" : "");
       if (procedure) {
         procedure_.draw(ctx_);
         ImGui::EndTabItem();

@@ -57,6 +57,8 @@ class EditorApp final : public present::Mode {
  private:
   class PlaySink;
   void panels();
+  /// The way back from playing (not for a scripted play): true when it was asked for.
+  bool stopButton(const present::FrameInput& in);
   void shortcuts(const present::FrameInput& input);
   void startPlay(bool exam, const scenario::RunFile* bot);
   void endPlay();

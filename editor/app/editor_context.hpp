@@ -53,6 +53,7 @@ class EditorContext {
   ViewSettings view;
   // what the rooms ask of the editor this frame
   std::optional<bool> playRequest;  ///< play the scenario: true in exam mode
+  std::string showTab;              ///< bring this tab of the right panel forward ("procedure")
   Dialog dialog = Dialog::None;
   bool closeAsked = false;  ///< the window's close was asked with unsaved changes
   bool quit = false;        ///< leave now

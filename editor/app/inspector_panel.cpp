@@ -250,10 +250,15 @@ std::string InspectorPanel::draw(editor::Document& doc, const Path& item) {
   const Json value = Json::parse(*text, nullptr, false);
   if (value.is_discarded()) return {};
   Context ctx{doc, fieldName_, fieldValue_, {}};
-  ImGui::TextDisabled("%s", item.str().c_str());
+  const bool scenario = item.depth() == 0;
+  ImGui::TextDisabled("%s", scenario ? "scenario" : item.str().c_str());
   if (value.is_object()) {
-    for (auto it = value.begin(); it != value.end(); ++it)
+    for (auto it = value.begin(); it != value.end(); ++it) {
+      // the scenario's own fields (id, titles, trade, camera, ...): its lists, the procedure and
+      // the rubric have their own places in the outliner and the tabs
+      if (scenario && (it->is_array() || it.key() == "procedure" || it.key() == "rubric")) continue;
       field(ctx, it.key(), item.child(it.key()), *it);
+    }
     // the item's own fields too: a hinge's axis and limits, the rubric's penalties
     addField(ctx, item);
   } else {

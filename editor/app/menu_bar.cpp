@@ -80,6 +80,8 @@ void MenuBar::draw(EditorContext& ctx) {
     if (item("Play", "Exam", nullptr, doc.valid())) ctx.playRequest = true;
     ImGui::EndMenu();
   }
+  // "saved ..." is out of date at the first change after it: "(unsaved)" says so instead
+  if (doc.dirty() && ctx.status.rfind("saved ", 0) == 0) ctx.status.clear();
   ImGui::TextDisabled("| %s  %s", toolName(ctx.view.tool), doc.dirty() ? "(unsaved)" : "");
   if (!ctx.status.empty()) {
     ImGui::SameLine();
@@ -87,6 +89,7 @@ void MenuBar::draw(EditorContext& ctx) {
   }
   ui::nameValue("status", ctx.status);
   ui::nameValue("dirty", doc.dirty() ? "yes" : "no");
+  ui::nameValue("selection", doc.selection().empty() ? "" : doc.selection()[0].str());
   ImGui::EndMainMenuBar();
 }
 

@@ -18,12 +18,21 @@ void ProblemsPanel::draw(EditorContext& ctx) {
     const auto& d = diagnostics[i];
     const ImVec4 colour = d.severity == scenario::Severity::Error ? ImVec4(1, 0.4f, 0.35f, 1)
                                                                   : ImVec4(1, 0.8f, 0.3f, 1);
-    ImGui::PushStyleColor(ImGuiCol_Text, colour);
+    // the whole message, wrapped to the panel's width, and all of it one click
     const std::string text = d.path + ": " + d.message;
-    const std::string label = text + "##" + std::to_string(i);
-    if (ImGui::Selectable(label.c_str())) ctx.doc.select({editor::Path(d.path).item()});
+    const float width = ImGui::GetContentRegionAvail().x;
+    const ImVec2 size = ImGui::CalcTextSize(text.c_str(), nullptr, false, width);
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const std::string id = "##problem" + std::to_string(i);
+    if (ImGui::Selectable(id.c_str(), false, 0, ImVec2(width, size.y))) {
+      // to the item, where it is edited: a step in the Procedure tab, the rest in the Inspector
+      const editor::Path item = editor::Path(d.path).item();
+      ctx.doc.select({item});
+      ctx.showTab = item.indexIn("procedure.steps") ? "procedure" : "inspector";
+    }
     ui::nameItem("problems[" + std::to_string(i) + "]", text);
-    ImGui::PopStyleColor();
+    ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), ImGui::GetFontSize(), at,
+                                        ImGui::GetColorU32(colour), text.c_str(), nullptr, width);
   }
 }
 

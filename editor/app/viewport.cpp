@@ -173,7 +173,6 @@ void Viewport::frame(EditorContext& ctx, const present::FrameInput& in) {
               present::projectToScreen(view, ctx.preview->entityPose(e).position, region);
           at && present::inside(*at, region))
         ui::nameRect("entity." + entities[e].name, at->x, at->y, at->x, at->y);
-    ui::nameValue("selection", ctx.doc.selection().empty() ? "" : ctx.doc.selection()[0].str());
   }
 }
 

@@ -113,5 +113,75 @@ TEST(EditorInput, SelectDragTheGizmoUndoRedoSaveAndQuitByRealInput) {
   fs::remove_all(dir);
 }
 
+TEST(EditorInput, EscapeClosesAMenuAndAListAndPlayingStopsByItsButtonOrShiftF5) {
+  XDesktop desk;
+  const std::string started = desk.startServer();
+  ASSERT_TRUE(started.empty()) << started;
+  const fs::path dir = makeTempDir("editor-escape");
+  const std::string error = desk.startProgram(
+      {editorBinary(), scenarioDir("substation-switching").string(), "--validation"},
+      {"XDG_DATA_HOME=" + (dir / "data").string()});
+  ASSERT_TRUE(error.empty()) << error;
+  const auto closed = [&](const std::string& name) {
+    return desk.waitFor([&](const UiMap& m) { return !m.find(name); }, 10s).has_value();
+  };
+  clickItem(desk, "menu.File");
+  ASSERT_TRUE(desk.waitForItem("menu.File.Quit"));
+  ASSERT_TRUE(desk.key("Escape"));
+  EXPECT_TRUE(closed("menu.File.Quit")) << "Escape left the File menu open";
+  // a list of the inspector (a shape's type) closes too, choosing nothing
+  clickItem(desk, "outliner.entities[0]");
+  clickItem(desk, "field:entities[0].shape.type");
+  ASSERT_TRUE(desk.waitForItem("choice.sphere"));
+  ASSERT_TRUE(desk.key("Escape"));
+  EXPECT_TRUE(closed("choice.sphere")) << "Escape left the list open";
+  EXPECT_EQ(desk.map()->value("dirty"), "no");
+  // playing, the way back is a button (and Shift+F5): the editor comes back with the assessment
+  clickItem(desk, "menu.Play");
+  clickItem(desk, "menu.Play.Practice");
+  ASSERT_TRUE(desk.waitForItem("session.ended", "no"));
+  ASSERT_TRUE(desk.waitFrames(3));  // the button's first frame only measures it
+  clickItem(desk, "play.stop");
+  ASSERT_TRUE(desk.waitForItem("assessment.passed", "not passed"))
+      << "status: " << desk.map()->value("status");
+  clickItem(desk, "menu.Play");
+  clickItem(desk, "menu.Play.Practice");
+  ASSERT_TRUE(desk.waitForItem("play.stop"));
+  ASSERT_TRUE(desk.key("shift+F5"));
+  ASSERT_TRUE(desk.waitForItem("menu.File")) << "Shift+F5 did not stop playing";
+  clickItem(desk, "menu.File");
+  clickItem(desk, "menu.File.Quit");
+  EXPECT_EQ(desk.waitForExit(20s), 0) << desk.output();
+  fs::remove_all(dir);
+}
+
+TEST(EditorInput, ClickingAProblemGoesToWhereItIsEdited) {
+  XDesktop desk;
+  const std::string started = desk.startServer();
+  ASSERT_TRUE(started.empty()) << started;
+  const fs::path dir = makeTempDir("editor-problem");
+  const fs::path scenario = dir / "substation-switching";
+  fs::copy(scenarioDir("substation-switching"), scenario, fs::copy_options::recursive);
+  // a step whose condition names something the scenario does not have
+  json broken = readJson(scenario / "scenario.json");
+  broken["procedure"]["steps"][1]["done"] = "QF9.open";
+  std::ofstream(scenario / "scenario.json") << broken.dump(2);
+  const std::string error = desk.startProgram({editorBinary(), scenario.string(), "--validation"},
+                                              {"XDG_DATA_HOME=" + (dir / "data").string()});
+  ASSERT_TRUE(error.empty()) << error;
+  clickItem(desk, "tab.Problems");
+  const auto problem = desk.waitForItem("problems[0]");
+  ASSERT_TRUE(problem) << desk.output();
+  EXPECT_NE(problem->value.find("procedure.steps[1].done"), std::string::npos) << problem->value;
+  clickItem(desk, "problems[0]");
+  EXPECT_TRUE(desk.waitForItem("tab.Procedure", "open", 10s)) << "the Problems tab stayed";
+  EXPECT_EQ(desk.map()->value("selection"), "procedure.steps[1]");
+  EXPECT_TRUE(desk.waitForItem("procedure.procedure.steps[1].done", "QF9.open"));
+  clickItem(desk, "menu.File");
+  clickItem(desk, "menu.File.Quit");
+  EXPECT_EQ(desk.waitForExit(20s), 0) << desk.output();
+  fs::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace practicum::test

@@ -222,6 +222,8 @@ TEST(EditorWalkthrough, CloseValveV1ThenPressB1BuiltByRealInputSavedValidatedAnd
 
   // 2. three entities: a panel, a handwheel on a dynamic body, a button
   for (int i = 0; i < 3; ++i) ASSERT_TRUE(hand.click("outliner.entities.add"));
+  ASSERT_TRUE(hand.shows("dirty", "yes"));
+  EXPECT_NE(desk.map()->value("status").rfind("saved", 0), 0u) << "\"saved\" beside (unsaved)";
   ASSERT_TRUE(hand.rename("outliner.entities[1]", "panel"));
   ASSERT_TRUE(hand.rename("outliner.entities[2]", "wheel"));
   ASSERT_TRUE(hand.rename("outliner.entities[3]", "button"));
