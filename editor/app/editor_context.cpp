@@ -94,11 +94,13 @@ void EditorContext::replaceDocument(editor::Document document) {
   previewRevision_ = ~0ull;
 }
 
+const scenario::ScenarioDef* EditorContext::definition() const {
+  return doc.scenario() ? &*doc.scenario() : preview ? &preview->definition() : nullptr;
+}
+
 std::vector<std::string> EditorContext::symbolNames() const {
   std::vector<std::string> names;
-  const scenario::ScenarioDef* def = doc.scenario() ? &*doc.scenario()
-                                     : preview      ? &preview->definition()
-                                                    : nullptr;
+  const scenario::ScenarioDef* def = definition();
   if (!def) return names;
   for (const auto& e : def->training.symbols.entries) names.push_back(e.name);
   std::sort(names.begin(), names.end());

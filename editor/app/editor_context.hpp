@@ -77,6 +77,8 @@ class EditorContext {
   void deleteSelected();
   /// Switches to another document (File > New, Open).
   void replaceDocument(editor::Document document);
+  /// The scenario as last valid: the document's, else the preview's (nullptr: never valid yet).
+  const scenario::ScenarioDef* definition() const;
   /// The names conditions may use, sorted (for completion).
   std::vector<std::string> symbolNames() const;
 

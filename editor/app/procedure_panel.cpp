@@ -1,7 +1,9 @@
 #include "procedure_panel.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <cstdio>
+#include <cstring>
 
 #include <imgui.h>
 #include <nlohmann/json.hpp>
@@ -149,14 +151,47 @@ void ProcedurePanel::conditionField(EditorContext& ctx, const char* label, const
       }
     return 0;
   };
+  const ImVec2 fieldAt = ImGui::GetCursorScreenPos();
   ImGui::InputText(label, buf, sizeof buf, ImGuiInputTextFlags_CallbackCompletion, complete,
                    const_cast<std::vector<std::string>*>(&names));
+  // when the text last changed (the buffer is the document's each frame, so compare the text)
+  if (ImGui::IsItemActive() && typed_ != buf) {
+    typed_ = buf;
+    typedAt_ = ImGui::GetTime();
+  }
   ui::nameItem("procedure." + path.str(), buf);
   const bool editing = ImGui::IsItemActive();
   if (ImGui::IsItemDeactivatedAfterEdit()) setCreating(ctx, path, Json(buf).dump());
-  for (const auto& d : ctx.doc.diagnostics())
-    if (Path(d.path) == path)
-      ImGui::TextColored(ImVec4(1, 0.35f, 0.3f, 1), "%s", d.message.c_str());
+  const ImVec4 red(1, 0.35f, 0.3f, 1);
+  const scenario::ScenarioDef* def = ctx.definition();
+  if (editing && def) {
+    // what is being typed is checked once typing pauses, against the names of the scenario as
+    // last valid; a caret points at the place, and the error goes as soon as the text is right
+    if (ImGui::GetTime() - typedAt_ > 0.3)
+      if (const auto error = scenario::checkCondition(def->training.symbols, buf)) {
+        const std::size_t column = std::size_t(std::max(0, error->column - 1));
+        const std::string before(buf, std::min(std::strlen(buf), column));
+        const float x = ImGui::GetStyle().FramePadding.x + ImGui::CalcTextSize(before.c_str()).x -
+                        ImGui::CalcTextSize("^").x * 0.5f;
+        ImGui::GetWindowDrawList()->AddText(ImVec2(fieldAt.x + x, ImGui::GetCursorScreenPos().y),
+                                            ImGui::GetColorU32(red), "^");
+        ImGui::Dummy(ImVec2(0, ImGui::GetTextLineHeight() * 0.6f));
+        ImGui::PushStyleColor(ImGuiCol_Text, red);
+        ImGui::TextWrapped("column %d: %s", error->column, error->message.c_str());
+        ImGui::PopStyleColor();
+        ui::nameItem("procedure." + path.str() + ".error", error->message);
+      }
+  } else {
+    // the document's own word on it (with no valid scenario yet to check against, also while
+    // typing)
+    for (const auto& d : ctx.doc.diagnostics())
+      if (Path(d.path) == path) {
+        ImGui::PushStyleColor(ImGuiCol_Text, red);
+        ImGui::TextWrapped("%s", d.message.c_str());
+        ImGui::PopStyleColor();
+        ui::nameItem("procedure." + path.str() + ".error", d.message);
+      }
+  }
   if (!editing) return;
   // the word being typed, and the names that start with it
   const std::string text = buf;

@@ -22,6 +22,8 @@ class ProcedurePanel {
   void afterField(EditorContext& ctx, const editor::Path& step);
   void conditionField(EditorContext& ctx, const char* label, const editor::Path& path,
                       const std::vector<std::string>& names);
+  std::string typed_;   ///< a condition as last typed
+  double typedAt_ = 0;  ///< when it changed (ImGui time)
 };
 
 /// Sets a member, creating the object that holds it when the item has none yet (a first hint).

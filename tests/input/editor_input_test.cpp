@@ -28,6 +28,15 @@ json readJson(const fs::path& file) {
   return json::parse(in, nullptr, false);
 }
 
+// a copy of the substation scenario to edit (the editor saves and autosaves beside it), without
+// any recovery file a killed editor left in the source tree
+fs::path copyOfSubstation(const fs::path& dir) {
+  const fs::path scenario = dir / "substation-switching";
+  fs::copy(scenarioDir("substation-switching"), scenario, fs::copy_options::recursive);
+  fs::remove(scenario / ".scenario.json.recovery");
+  return scenario;
+}
+
 // clicks a named place of the editor's UI (a menu, a button, an item)
 void clickItem(XDesktop& desk, const std::string& name) {
   const auto item = desk.waitForItem(name);
@@ -40,8 +49,7 @@ TEST(EditorInput, SelectDragTheGizmoUndoRedoSaveAndQuitByRealInput) {
   const std::string started = desk.startServer();
   ASSERT_TRUE(started.empty()) << started;
   const fs::path dir = makeTempDir("editor-input");
-  const fs::path scenario = dir / "substation-switching";
-  fs::copy(scenarioDir("substation-switching"), scenario, fs::copy_options::recursive);
+  const fs::path scenario = copyOfSubstation(dir);
   const json before = readJson(scenario / "scenario.json");
   std::size_t index = 0;
   while (before["entities"][index]["name"] != "QF1-handle") ++index;
@@ -118,9 +126,9 @@ TEST(EditorInput, EscapeClosesAMenuAndAListAndPlayingStopsByItsButtonOrShiftF5) 
   const std::string started = desk.startServer();
   ASSERT_TRUE(started.empty()) << started;
   const fs::path dir = makeTempDir("editor-escape");
-  const std::string error = desk.startProgram(
-      {editorBinary(), scenarioDir("substation-switching").string(), "--validation"},
-      {"XDG_DATA_HOME=" + (dir / "data").string()});
+  const fs::path scenario = copyOfSubstation(dir);
+  const std::string error = desk.startProgram({editorBinary(), scenario.string(), "--validation"},
+                                              {"XDG_DATA_HOME=" + (dir / "data").string()});
   ASSERT_TRUE(error.empty()) << error;
   const auto closed = [&](const std::string& name) {
     return desk.waitFor([&](const UiMap& m) { return !m.find(name); }, 10s).has_value();
@@ -160,8 +168,7 @@ TEST(EditorInput, ClickingAProblemGoesToWhereItIsEdited) {
   const std::string started = desk.startServer();
   ASSERT_TRUE(started.empty()) << started;
   const fs::path dir = makeTempDir("editor-problem");
-  const fs::path scenario = dir / "substation-switching";
-  fs::copy(scenarioDir("substation-switching"), scenario, fs::copy_options::recursive);
+  const fs::path scenario = copyOfSubstation(dir);
   // a step whose condition names something the scenario does not have
   json broken = readJson(scenario / "scenario.json");
   broken["procedure"]["steps"][1]["done"] = "QF9.open";
@@ -176,7 +183,52 @@ TEST(EditorInput, ClickingAProblemGoesToWhereItIsEdited) {
   clickItem(desk, "problems[0]");
   EXPECT_TRUE(desk.waitForItem("tab.Procedure", "open", 10s)) << "the Problems tab stayed";
   EXPECT_EQ(desk.map()->value("selection"), "procedure.steps[1]");
-  EXPECT_TRUE(desk.waitForItem("procedure.procedure.steps[1].done", "QF9.open"));
+  const std::string done = "procedure.procedure.steps[1].done";
+  EXPECT_TRUE(desk.waitForItem(done, "QF9.open"));
+  EXPECT_TRUE(desk.waitForItem(done + ".error"));  // under the condition, too
+
+  // the scenario's own fields, without the lists the outliner and the tabs have
+  clickItem(desk, "outliner.scenario");
+  clickItem(desk, "tab.Inspector");
+  ASSERT_TRUE(desk.waitForItem("field:title.en"));
+  EXPECT_FALSE(desk.map()->find("field:entities")) << "the Scenario item shows every entity";
+  EXPECT_FALSE(desk.map()->find("field:procedure"));
+  clickItem(desk, "menu.File");
+  clickItem(desk, "menu.File.Quit");
+  EXPECT_EQ(desk.waitForExit(20s), 0) << desk.output();
+  fs::remove_all(dir);
+}
+
+TEST(EditorInput, AConditionIsCheckedWhileItIsTyped) {
+  XDesktop desk;
+  const std::string started = desk.startServer();
+  ASSERT_TRUE(started.empty()) << started;
+  const fs::path dir = makeTempDir("editor-condition");
+  const fs::path scenario = copyOfSubstation(dir);
+  const std::string error =
+      desk.startProgram({editorBinary(), scenario.string(), "--validation", "--panel", "procedure"},
+                        {"XDG_DATA_HOME=" + (dir / "data").string()});
+  ASSERT_TRUE(error.empty()) << error;
+  const std::string done = "procedure.procedure.steps[0].done";
+  ASSERT_TRUE(desk.waitForItem(done));
+  // a misspelt name: said under the field once typing pauses, before Return
+  clickItem(desk, done);
+  ASSERT_TRUE(desk.key("ctrl+a"));
+  ASSERT_TRUE(desk.type("QF1.opne"));
+  const auto live = desk.waitForItem(done + ".error", std::nullopt, 10s);
+  ASSERT_TRUE(live) << "no error while typing " << desk.map()->value(done);
+  EXPECT_NE(live->value.find("QF1.opne"), std::string::npos) << live->value;
+  EXPECT_EQ(desk.map()->value("tab.Problems"), "0");  // nothing is applied before Return
+  // corrected, the error goes at once
+  ASSERT_TRUE(desk.key("BackSpace"));
+  ASSERT_TRUE(desk.key("BackSpace"));
+  ASSERT_TRUE(desk.type("en"));
+  ASSERT_TRUE(desk.waitForItem(done, "QF1.open"));
+  EXPECT_TRUE(desk.waitFor([&](const UiMap& m) { return !m.find(done + ".error"); }, 10s))
+      << "the error stayed: " << desk.map()->value(done + ".error");
+  ASSERT_TRUE(desk.key("Return"));
+  ASSERT_TRUE(desk.waitForItem(done, "QF1.open"));
+  EXPECT_EQ(desk.map()->value("tab.Problems"), "0");
   clickItem(desk, "menu.File");
   clickItem(desk, "menu.File.Quit");
   EXPECT_EQ(desk.waitForExit(20s), 0) << desk.output();

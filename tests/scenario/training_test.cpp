@@ -72,6 +72,25 @@ TEST(Training, ConditionErrorsNameTheFieldAndTheCharacter) {
   EXPECT_NE(d->message.find("QF1.open"), std::string::npos) << d->message;  // suggestion
 }
 
+TEST(Training, AConditionIsCheckedAgainstALoadedScenariosNames) {
+  const LoadResult r = loadText(trainingDoc(kDevice + R"(  "procedure": {"steps": [
+    {"id": "s", "text": {"zh-CN": "分", "en": "open"}, "done": "QF1.open"}
+  ]},
+)"));
+  ASSERT_TRUE(r.ok()) << describe(r);
+  const SymbolCatalog& names = r.scenario->training.symbols;
+  const std::size_t before = names.entries.size();
+  EXPECT_FALSE(checkCondition(names, "QF1.open and since(s.done) > 2"));
+  EXPECT_EQ(names.entries.size(), before);  // checking adds no since() name to the scenario
+  const auto misspelt = checkCondition(names, "QF1.closed or QF1.opne");
+  ASSERT_TRUE(misspelt);
+  EXPECT_EQ(misspelt->column, 15);
+  EXPECT_NE(misspelt->message.find("QF1.open"), std::string::npos) << misspelt->message;
+  const auto number = checkCondition(names, "QF1.operations");
+  ASSERT_TRUE(number);  // a step's condition is a boolean
+  EXPECT_FALSE(number->message.empty());
+}
+
 TEST(Training, DeviceEntityNeedsABody) {
   const LoadResult r = loadText(trainingDoc(
       R"(  "devices": [{"name": "X", "kind": "switch", "entity": "ghost", "label": {"zh-CN": "开关", "en": "Switch"}}],

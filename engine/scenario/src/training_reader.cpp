@@ -867,3 +867,15 @@ void readTraining(const json& root, Checker& check, ScenarioDef& def,
 }
 
 }  // namespace practicum::scenario::detail
+
+namespace practicum::scenario {
+
+std::optional<ConditionError> checkCondition(const SymbolCatalog& symbols, std::string_view text) {
+  SymbolCatalog scratch = symbols;  // since() names are added while resolving
+  const detail::CatalogTable table(scratch);
+  auto parsed = parseCondition(text, table);
+  if (auto* error = std::get_if<ConditionError>(&parsed)) return std::move(*error);
+  return std::nullopt;
+}
+
+}  // namespace practicum::scenario

@@ -206,4 +206,8 @@ struct TrainingDef {
   double timeLimit = 0;  ///< seconds for the whole session; 0 = none
 };
 
+/// Checks a condition against the names a scenario defines, as the loader would (for an editor
+/// checking what is being typed): the error, or nullopt when it is a valid boolean condition.
+std::optional<ConditionError> checkCondition(const SymbolCatalog& symbols, std::string_view text);
+
 }  // namespace practicum::scenario
