@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -44,10 +45,23 @@ void clickItem(XDesktop& desk, const std::string& name) {
   ASSERT_TRUE(desk.clickAt(item->cx(), item->cy()));
 }
 
+// a private X server with the editor on it, its untitled recovery file under `dir`; empty on
+// success, otherwise why not
+std::string startEditor(XDesktop& desk, const fs::path& dir, std::vector<std::string> args) {
+  if (std::string started = desk.startServer(); !started.empty()) return started;
+  args.insert(args.begin(), editorBinary());
+  return desk.startProgram(args, {"XDG_DATA_HOME=" + (dir / "data").string()});
+}
+
+// File > Quit, and the editor ends well
+void quitFromTheMenu(XDesktop& desk) {
+  clickItem(desk, "menu.File");
+  clickItem(desk, "menu.File.Quit");
+  EXPECT_EQ(desk.waitForExit(20s), 0) << desk.output();
+}
+
 TEST(EditorInput, SelectDragTheGizmoUndoRedoSaveAndQuitByRealInput) {
   XDesktop desk;
-  const std::string started = desk.startServer();
-  ASSERT_TRUE(started.empty()) << started;
   const fs::path dir = makeTempDir("editor-input");
   const fs::path scenario = copyOfSubstation(dir);
   const json before = readJson(scenario / "scenario.json");
@@ -57,8 +71,7 @@ TEST(EditorInput, SelectDragTheGizmoUndoRedoSaveAndQuitByRealInput) {
   const std::string entity = "entities[" + std::to_string(index) + "]";
   const std::string fieldX = "field:" + entity + ".transform.position[0]";
 
-  const std::string error = desk.startProgram({editorBinary(), scenario.string(), "--validation"},
-                                              {"XDG_DATA_HOME=" + (dir / "data").string()});
+  const std::string error = startEditor(desk, dir, {scenario.string(), "--validation"});
   ASSERT_TRUE(error.empty()) << error;
 
   // a quick click on the handle in the viewport selects it
@@ -104,9 +117,7 @@ TEST(EditorInput, SelectDragTheGizmoUndoRedoSaveAndQuitByRealInput) {
       },
       10s))
       << "status: " << desk.map()->value("status");
-  clickItem(desk, "menu.File");
-  clickItem(desk, "menu.File.Quit");
-  EXPECT_EQ(desk.waitForExit(20s), 0) << desk.output();
+  quitFromTheMenu(desk);
   EXPECT_EQ(desk.output().find("vulkan:"), std::string::npos) << desk.output();
 
   // the file on disk has the move and nothing else changed
@@ -123,12 +134,9 @@ TEST(EditorInput, SelectDragTheGizmoUndoRedoSaveAndQuitByRealInput) {
 
 TEST(EditorInput, EscapeClosesAMenuAndAListAndPlayingStopsByItsButtonOrShiftF5) {
   XDesktop desk;
-  const std::string started = desk.startServer();
-  ASSERT_TRUE(started.empty()) << started;
   const fs::path dir = makeTempDir("editor-escape");
   const fs::path scenario = copyOfSubstation(dir);
-  const std::string error = desk.startProgram({editorBinary(), scenario.string(), "--validation"},
-                                              {"XDG_DATA_HOME=" + (dir / "data").string()});
+  const std::string error = startEditor(desk, dir, {scenario.string(), "--validation"});
   ASSERT_TRUE(error.empty()) << error;
   const auto closed = [&](const std::string& name) {
     return desk.waitFor([&](const UiMap& m) { return !m.find(name); }, 10s).has_value();
@@ -157,24 +165,19 @@ TEST(EditorInput, EscapeClosesAMenuAndAListAndPlayingStopsByItsButtonOrShiftF5) 
   ASSERT_TRUE(desk.waitForItem("play.stop"));
   ASSERT_TRUE(desk.key("shift+F5"));
   ASSERT_TRUE(desk.waitForItem("menu.File")) << "Shift+F5 did not stop playing";
-  clickItem(desk, "menu.File");
-  clickItem(desk, "menu.File.Quit");
-  EXPECT_EQ(desk.waitForExit(20s), 0) << desk.output();
+  quitFromTheMenu(desk);
   fs::remove_all(dir);
 }
 
 TEST(EditorInput, ClickingAProblemGoesToWhereItIsEdited) {
   XDesktop desk;
-  const std::string started = desk.startServer();
-  ASSERT_TRUE(started.empty()) << started;
   const fs::path dir = makeTempDir("editor-problem");
   const fs::path scenario = copyOfSubstation(dir);
   // a step whose condition names something the scenario does not have
   json broken = readJson(scenario / "scenario.json");
   broken["procedure"]["steps"][1]["done"] = "QF9.open";
   std::ofstream(scenario / "scenario.json") << broken.dump(2);
-  const std::string error = desk.startProgram({editorBinary(), scenario.string(), "--validation"},
-                                              {"XDG_DATA_HOME=" + (dir / "data").string()});
+  const std::string error = startEditor(desk, dir, {scenario.string(), "--validation"});
   ASSERT_TRUE(error.empty()) << error;
   clickItem(desk, "tab.Problems");
   const auto problem = desk.waitForItem("problems[0]");
@@ -193,21 +196,16 @@ TEST(EditorInput, ClickingAProblemGoesToWhereItIsEdited) {
   ASSERT_TRUE(desk.waitForItem("field:title.en"));
   EXPECT_FALSE(desk.map()->find("field:entities")) << "the Scenario item shows every entity";
   EXPECT_FALSE(desk.map()->find("field:procedure"));
-  clickItem(desk, "menu.File");
-  clickItem(desk, "menu.File.Quit");
-  EXPECT_EQ(desk.waitForExit(20s), 0) << desk.output();
+  quitFromTheMenu(desk);
   fs::remove_all(dir);
 }
 
 TEST(EditorInput, AConditionIsCheckedWhileItIsTyped) {
   XDesktop desk;
-  const std::string started = desk.startServer();
-  ASSERT_TRUE(started.empty()) << started;
   const fs::path dir = makeTempDir("editor-condition");
   const fs::path scenario = copyOfSubstation(dir);
   const std::string error =
-      desk.startProgram({editorBinary(), scenario.string(), "--validation", "--panel", "procedure"},
-                        {"XDG_DATA_HOME=" + (dir / "data").string()});
+      startEditor(desk, dir, {scenario.string(), "--validation", "--panel", "procedure"});
   ASSERT_TRUE(error.empty()) << error;
   const std::string done = "procedure.procedure.steps[0].done";
   ASSERT_TRUE(desk.waitForItem(done));
@@ -229,9 +227,7 @@ TEST(EditorInput, AConditionIsCheckedWhileItIsTyped) {
   ASSERT_TRUE(desk.key("Return"));
   ASSERT_TRUE(desk.waitForItem(done, "QF1.open"));
   EXPECT_EQ(desk.map()->value("tab.Problems"), "0");
-  clickItem(desk, "menu.File");
-  clickItem(desk, "menu.File.Quit");
-  EXPECT_EQ(desk.waitForExit(20s), 0) << desk.output();
+  quitFromTheMenu(desk);
   fs::remove_all(dir);
 }
 
