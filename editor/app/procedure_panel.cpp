@@ -158,6 +158,7 @@ void ProcedurePanel::conditionField(EditorContext& ctx, const char* label, const
   if (ImGui::IsItemActive() && typed_ != buf) {
     typed_ = buf;
     typedAt_ = ImGui::GetTime();
+    checked_.reset();
   }
   ui::nameItem("procedure." + path.str(), buf);
   const bool editing = ImGui::IsItemActive();
@@ -167,8 +168,10 @@ void ProcedurePanel::conditionField(EditorContext& ctx, const char* label, const
   if (editing && def) {
     // what is being typed is checked once typing pauses, against the names of the scenario as
     // last valid; a caret points at the place, and the error goes as soon as the text is right
-    if (ImGui::GetTime() - typedAt_ > 0.3)
-      if (const auto error = scenario::checkCondition(def->training.symbols, buf)) {
+    if (ImGui::GetTime() - typedAt_ > 0.3 && !checked_)
+      checked_ = scenario::checkCondition(def->training.symbols, buf);  // once per pause
+    if (checked_)
+      if (const auto& error = *checked_) {
         const std::size_t column = std::size_t(std::max(0, error->column - 1));
         const std::string before(buf, std::min(std::strlen(buf), column));
         const float x = ImGui::GetStyle().FramePadding.x + ImGui::CalcTextSize(before.c_str()).x -
