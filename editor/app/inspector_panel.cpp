@@ -1,6 +1,8 @@
 #include "inspector_panel.hpp"
 
 #include <practicum/editor/authoring.hpp>
+#include <practicum/editor/fields.hpp>
+#include <practicum/scenario/fields.hpp>
 #include <practicum/scenario/names.hpp>
 #include <practicum/ui/ui_map.hpp>
 
@@ -25,68 +27,51 @@ using editor::Path;
 
 struct Context {
   editor::Document& doc;
-  char* fieldName;  // the `+ field` popup's buffers
-  char* fieldValue;
   std::string error;
   void apply(const Command& c) {
-    if (auto s = doc.apply(c); !s.ok()) error = s.error().message;
+    if (auto st = doc.apply(c); !st.ok()) error = st.error().message;
+  }
+  void apply(const core::Result<Command>& c) {
+    if (c.ok())
+      apply(*c);
+    else
+      error = c.error().message;
   }
 };
 
-// the values a field of the format can take, where it is a choice: the format's words (its table
-// of names; a consequence may also be none, "", which deletes it), or the entities, for a field
-// that names one
-std::vector<std::string> choices(const editor::Document& doc, const Path& path) {
-  std::vector<std::string> out;
-  if (const auto list = scenario::fieldNameList(path.str())) {
-    if (*list == scenario::NameList::Consequences) out.emplace_back();
-    for (const std::string_view name : scenario::names(*list)) out.emplace_back(name);
-    return out;
-  }
-  const bool namesEntity =
-      path.depth() == 3 &&
-      (((path.indexIn("devices") || path.indexIn("indicators")) && path.key() == "entity") ||
-       (path.indexIn("joints") && (path.key() == "a" || path.key() == "b")));
-  if (namesEntity)
-    for (std::size_t i = 0; i < doc.size("entities"); ++i)
-      if (auto name = doc.string(Path("entities").element(i).child("name")))
-        out.push_back(std::move(*name));
-  return out;
+// the field's place in the format's table, where it has one
+const scenario::FieldSpec* specOf(const Path& path) { return scenario::fieldAt(path.str()); }
+
+// whether other fields of the object depend on this one (a joint's type, a rule's kind)
+bool othersDependOn(const Path& path) {
+  const scenario::PlaceSpec* place = scenario::placeAt(path.parent().str());
+  if (!place) return false;
+  return std::any_of(place->fields.begin(), place->fields.end(),
+                     [&](const scenario::FieldSpec& f) { return f.onlyKey == path.key(); });
 }
 
-// the command that changes a choice: a shape's type or a device's kind brings what it needs
-std::optional<Command> retyped(Context& ctx, const Path& path, const std::string& to) {
-  core::Result<Command> c = Command::set(path, Json(to).dump());
+// the command that changes a word others depend on: a shape's type keeps its size as far as it
+// carries over; any other (a device's kind, a joint's type) brings the fields the new word needs
+// and drops those it may not have, by the format's table
+core::Result<Command> retyped(Context& ctx, const Path& path, const std::string& to) {
   const Path parent = path.parent();
   if (path.key() == "type" && parent.key() == "shape" && parent.depth() == 3 &&
       path.indexIn("entities"))
-    c = editor::setShapeType(ctx.doc, *path.indexIn("entities"), to);
-  else if (path.key() == "kind" && path.depth() == 3 && path.indexIn("devices"))
-    c = editor::setDeviceKind(ctx.doc, *path.indexIn("devices"), to);
-  if (!c.ok()) {
-    ctx.error = c.error().message;
-    return std::nullopt;
-  }
-  return *c;
+    return editor::setShapeType(ctx.doc, *path.indexIn("entities"), to);
+  if (othersDependOn(path)) return editor::retype(ctx.doc, path, to);
+  return Command::set(path, Json(to).dump());
 }
 
 // the command that sets a text field: an entity's or a device's name and a step's id rename it
 // as the outliner does, so the references (the conditions naming a device, `after`) follow
-std::optional<Command> textSet(Context& ctx, const Path& path, const std::string& to) {
-  core::Result<Command> c = Command::set(path, Json(to).dump());
+core::Result<Command> textSet(Context& ctx, const Path& path, const std::string& to) {
   if (path.key() == "name" && path.depth() == 3) {
-    if (const auto i = path.indexIn("entities"))
-      c = editor::renameEntity(ctx.doc, *i, to);
-    else if (const auto d = path.indexIn("devices"))
-      c = editor::renameDevice(ctx.doc, *d, to);
+    if (const auto i = path.indexIn("entities")) return editor::renameEntity(ctx.doc, *i, to);
+    if (const auto d = path.indexIn("devices")) return editor::renameDevice(ctx.doc, *d, to);
   } else if (path.key() == "id" && path.depth() == 4) {
-    if (const auto s = path.indexIn("procedure.steps")) c = editor::renameStep(ctx.doc, *s, to);
+    if (const auto s = path.indexIn("procedure.steps")) return editor::renameStep(ctx.doc, *s, to);
   }
-  if (!c.ok()) {
-    ctx.error = c.error().message;
-    return std::nullopt;
-  }
-  return *c;
+  return Command::set(path, Json(to).dump());
 }
 
 bool numbers(const Json& v, std::size_t n) {
@@ -96,42 +81,79 @@ bool numbers(const Json& v, std::size_t n) {
   return true;
 }
 
-void field(Context& ctx, const std::string& label, const Path& path, const Json& v);
+// the field's type, whether it is required or its default, and what it means, on hover
+void tooltip(const scenario::FieldSpec* spec) {
+  if (spec && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", editor::describeField(*spec).c_str());
+}
 
-// `+ field`: a field the object at `path` does not have yet, named and given in a small popup
-void addField(Context& ctx, const Path& path) {
-  ImGui::PushID(path.str().c_str());
-  if (ImGui::SmallButton("+ field")) ImGui::OpenPopup("add-field");
-  ui::nameItem("inspector.add-field:" + path.str());
-  if (ImGui::BeginPopup("add-field")) {
-    ImGui::InputTextWithHint("##name", "field name", ctx.fieldName, 64);
-    ui::nameItem("inspector.field-name", ctx.fieldName);
-    ImGui::InputTextWithHint("##value", "value (JSON: 1, \"text\", [0, 1, 0])", ctx.fieldValue,
-                             256);
-    ui::nameItem("inspector.field-value", ctx.fieldValue);
-    if (ImGui::Button("Add") && ctx.fieldName[0]) {
-      // a value that is not JSON is a word: `alarm` is taken as "alarm"
-      std::string value = ctx.fieldValue[0] ? ctx.fieldValue : "null";
-      if (Json::parse(value, nullptr, false).is_discarded()) value = Json(ctx.fieldValue).dump();
-      ctx.apply(
-          Command::set(path.child(ctx.fieldName), value, std::string("Add ") + ctx.fieldName));
-      ctx.fieldName[0] = ctx.fieldValue[0] = 0;
-      ImGui::CloseCurrentPopup();
+const ImVec4 kRequired{1.0f, 0.55f, 0.45f, 1.0f};
+
+void field(Context& ctx, const std::string& label, const Path& path, const Json& v,
+           const editor::FieldOffer* offer);
+
+// the fields of an object of the format: those it has, then those it must have and has not
+// (flagged, each with its `+ add`), then `+ field` with the ones it may have
+void objectFields(Context& ctx, const Path& object, const Json& v, bool skipOwnPlaces = false) {
+  const auto offers = editor::fieldsOf(ctx.doc, object);
+  if (offers.empty()) {  // not an object of the format: its members as they are
+    for (auto it = v.begin(); it != v.end(); ++it)
+      field(ctx, it.key(), object.child(it.key()), *it, nullptr);
+    return;
+  }
+  // the scenario's lists, procedure and rubric have their own places (outliner, tabs)
+  const auto ownPlace = [&](const editor::FieldOffer& o) {
+    return skipOwnPlaces && o.spec &&
+           (o.spec->type == scenario::FieldType::List || o.name == "procedure" ||
+            o.name == "rubric");
+  };
+  std::vector<const editor::FieldOffer*> optional;
+  for (const editor::FieldOffer& o : offers) {
+    if (ownPlace(o)) continue;
+    if (o.present) {
+      field(ctx, o.name, object.child(o.name), v[o.name], &o);
+    } else if (o.required) {
+      const Path path = object.child(o.name);
+      ImGui::PushID(path.str().c_str());
+      if (ImGui::SmallButton("+ add")) ctx.apply(editor::addField(ctx.doc, path));
+      ui::nameItem("inspector.add:" + path.str());
+      ImGui::SameLine();
+      ImGui::TextColored(kRequired, "%s (required)", o.name.c_str());
+      tooltip(o.spec);
+      ui::nameItem("missing:" + path.str(), o.name);
+      ImGui::PopID();
+    } else {
+      optional.push_back(&o);
     }
-    ui::nameItem("inspector.field-add");
+  }
+  if (optional.empty()) return;
+  ImGui::PushID(object.str().c_str());
+  if (ImGui::SmallButton("+ field")) ImGui::OpenPopup("add-field");
+  ui::nameItem("inspector.add-field:" + object.str());
+  if (ImGui::BeginPopup("add-field")) {
+    // exactly the fields the format allows here and the object lacks, each with its type
+    for (const editor::FieldOffer* o : optional) {
+      if (ImGui::Selectable(o->name.c_str()))
+        ctx.apply(editor::addField(ctx.doc, object.child(o->name)));
+      tooltip(o->spec);
+      ui::nameItem("add-field." + o->name);
+      ImGui::SameLine(150);
+      ImGui::TextDisabled("%s", std::string(scenario::describe(o->spec->type)).c_str());
+    }
     ImGui::EndPopup();
   }
   ImGui::PopID();
 }
 
-// an object or array as a tree node; arrays of objects get add/remove/reorder buttons
-void container(Context& ctx, const std::string& label, const Path& path, const Json& v) {
+// an object or array as a tree node; arrays get add/remove/reorder buttons
+void container(Context& ctx, const std::string& label, const Path& path, const Json& v,
+               const scenario::FieldSpec* spec) {
   // an item's own parts (transform, shape, body, ...) start open; deeper ones closed
   const bool shallow = path.depth() <= 3;
   const bool open = ImGui::TreeNodeEx(
       path.str().c_str(),
       ImGuiTreeNodeFlags_SpanAvailWidth | (shallow ? ImGuiTreeNodeFlags_DefaultOpen : 0), "%s",
       label.c_str());
+  tooltip(spec);
   if (ImGui::BeginPopupContextItem()) {
     if (ImGui::MenuItem("Delete")) ctx.apply(Command::erase(path, "Delete " + path.str()));
     ImGui::EndPopup();
@@ -139,8 +161,7 @@ void container(Context& ctx, const std::string& label, const Path& path, const J
   ui::nameItem("field:" + path.str(), open ? "open" : "closed");
   if (!open) return;
   if (v.is_object()) {
-    for (auto it = v.begin(); it != v.end(); ++it) field(ctx, it.key(), path.child(it.key()), *it);
-    addField(ctx, path);
+    objectFields(ctx, path, v);
   } else {
     for (std::size_t i = 0; i < v.size(); ++i) {
       ImGui::PushID(int(i));
@@ -150,45 +171,96 @@ void container(Context& ctx, const std::string& label, const Path& path, const J
       ImGui::SameLine();
       if (ImGui::SmallButton("x")) ctx.apply(Command::erase(path.element(i)));
       ImGui::SameLine();
-      field(ctx, "[" + std::to_string(i) + "]", path.element(i), v[i]);
+      field(ctx, "[" + std::to_string(i) + "]", path.element(i), v[i], nullptr);
       ImGui::PopID();
     }
-    if (ImGui::SmallButton("+ add") && !v.empty())
-      ctx.apply(Command::insert(path, v.size(), v.back().dump(), "Add to " + path.str()));
+    // a list of the format's objects gets a new one with what it needs; others copy the last
+    if (ImGui::SmallButton("+ add")) {
+      std::string element = editor::newElement(ctx.doc, path);
+      if (element.empty()) element = v.empty() ? Json("").dump() : v.back().dump();
+      ctx.apply(Command::insert(path, v.size(), element, "Add to " + path.str()));
+    }
+    ui::nameItem("inspector.add:" + path.str());
   }
   ImGui::TreePop();
 }
 
-void field(Context& ctx, const std::string& label, const Path& path, const Json& v) {
+// a list of names chosen from the document (a step's `after`, a socket's parts): a box each
+void nameSet(Context& ctx, const std::string& label, const Path& path, const Json& v,
+             const std::vector<std::string>& options, const scenario::FieldSpec* spec) {
+  ImGui::TextUnformatted(label.c_str());
+  tooltip(spec);
+  ui::nameItem("field:" + path.str(), v.dump());
+  if (options.empty()) {
+    ImGui::SameLine();
+    ImGui::TextDisabled("(nothing to choose)");
+  }
+  ImGui::Indent();
+  for (const std::string& o : options) {
+    bool on = std::any_of(v.begin(), v.end(), [&](const Json& e) { return e == o; });
+    if (ImGui::Checkbox(o.c_str(), &on)) {
+      Json out = Json::array();
+      for (const std::string& k : options)  // in the document's order
+        if (k == o ? on : std::any_of(v.begin(), v.end(), [&](const Json& e) { return e == k; }))
+          out.push_back(k);
+      ctx.apply(Command::set(path, out.dump()));
+    }
+    ui::nameItem("field:" + path.str() + ":" + o, on ? "true" : "false");
+  }
+  ImGui::Unindent();
+}
+
+void field(Context& ctx, const std::string& label, const Path& path, const Json& v,
+           const editor::FieldOffer* offer) {
+  using scenario::FieldType;
   ImGui::PushID(path.str().c_str());
+  const scenario::FieldSpec* spec = offer ? offer->spec : specOf(path);
   const std::string merge = "inspector:" + path.str();
   const std::string name = "field:" + path.str();
+  const auto options = editor::fieldChoices(ctx.doc, path);
+  // a member the format does not have here is shown as such (Problems names it too)
+  const bool stray = offer && (!offer->spec || !offer->applies);
+  if (stray) ImGui::PushStyleColor(ImGuiCol_Text, kRequired);
+  const bool listOfNames =
+      spec && (spec->type == FieldType::Steps || spec->type == FieldType::Parts);
   if (v.is_boolean()) {
     bool b = v.get<bool>();
     if (ImGui::Checkbox(label.c_str(), &b)) ctx.apply(Command::set(path, b ? "true" : "false"));
+    tooltip(spec);
     ui::nameItem(name, b ? "true" : "false");
   } else if (v.is_number()) {
     // drag, or double-click (or Ctrl+click) to type a value
     double d = v.get<double>();
     if (ImGui::DragScalar(label.c_str(), ImGuiDataType_Double, &d, 0.01f))
       ctx.apply(Command::set(path, editor::numberJson(d)).mergeKey(merge));
+    tooltip(spec);
     ui::nameItem(name, v.dump());
-  } else if (const auto options = choices(ctx.doc, path); v.is_string() && !options.empty()) {
-    // a choice of the format's words; a shape's type or a device's kind brings the fields that
-    // kind needs (and drops those it may not have)
+  } else if (listOfNames && v.is_array()) {
+    nameSet(ctx, label, path, v, options, spec);
+  } else if (v.is_string() &&
+             (!options.empty() ||
+              (spec && spec->type != FieldType::String && spec->type != FieldType::Identifier &&
+               spec->type != FieldType::Condition && spec->type != FieldType::Model &&
+               spec->type != FieldType::Text && spec->type != FieldType::Steps &&
+               spec->type != FieldType::Parts && spec->type != FieldType::Names))) {
+    // a choice of the format's words or of the document's names; an optional field without a
+    // default can be none (it goes); a word others depend on brings the fields it needs
     const std::string current = v.get<std::string>();
     // every word shows at once (the longest list, device kinds, has 14): no scrolling to find one
     const bool open =
         ImGui::BeginCombo(label.c_str(), current.c_str(), ImGuiComboFlags_HeightLargest);
+    tooltip(spec);
     ui::nameItem(name, current);
     if (open) {
-      for (const std::string& o : options) {
+      std::vector<std::string> words = options;
+      if (spec && !spec->required && !spec->hasDefault) words.insert(words.begin(), "");
+      for (const std::string& o : words) {
         const char* shown = o.empty() ? "(none)" : o.c_str();
         if (ImGui::Selectable(shown, current == o) && current != o) {
           if (o.empty())  // none: the field goes (an empty word is not one of the format's)
             ctx.apply(Command::erase(path, "Delete " + path.str()));
-          else if (const auto c = retyped(ctx, path, o))
-            ctx.apply(*c);
+          else
+            ctx.apply(retyped(ctx, path, o));
         }
         ui::nameItem("choice." + std::string(shown));
       }
@@ -198,11 +270,11 @@ void field(Context& ctx, const std::string& label, const Path& path, const Json&
     char buf[1024];
     std::snprintf(buf, sizeof buf, "%s", v.get<std::string>().c_str());
     ImGui::InputText(label.c_str(), buf, sizeof buf);
+    tooltip(spec);
     ui::nameItem(name, buf);
-    if (ImGui::IsItemDeactivatedAfterEdit())
-      if (const auto c = textSet(ctx, path, buf)) ctx.apply(*c);
-  } else if (numbers(v, 3) || numbers(v, 4)) {
-    // vectors and colours: one number a component (each can be dragged or typed)
+    if (ImGui::IsItemDeactivatedAfterEdit()) ctx.apply(textSet(ctx, path, buf));
+  } else if (numbers(v, 2) || numbers(v, 3) || numbers(v, 4)) {
+    // vectors, colours and windows: one number a component (each can be dragged or typed)
     const std::size_t n = v.size();
     const float spacing = ImGui::GetStyle().ItemInnerSpacing.x;
     const float width = (ImGui::CalcItemWidth() - spacing * float(n - 1)) / float(n);
@@ -222,18 +294,22 @@ void field(Context& ctx, const std::string& label, const Path& path, const Json&
     }
     ImGui::SameLine(0, spacing);
     ImGui::TextUnformatted(label.c_str());
+    tooltip(spec);
     ImGui::EndGroup();
     ui::nameItem(name, v.dump());
   } else if (v.is_object() || v.is_array()) {
-    container(ctx, label, path, v);
+    container(ctx, label, path, v, spec);
   } else {
     ImGui::TextDisabled("%s: null", label.c_str());
     ui::nameItem(name, "null");
   }
+  if (stray) ImGui::PopStyleColor();
   // any field can go (containers have their own menu)
-  const bool leaf = !v.is_object() && (!v.is_array() || numbers(v, 3) || numbers(v, 4));
+  const bool leaf = !v.is_object() && (!v.is_array() || numbers(v, 2) || numbers(v, 3) ||
+                                       numbers(v, 4) || listOfNames);
   if (leaf && ImGui::BeginPopupContextItem("field-menu")) {
     if (ImGui::MenuItem("Delete field")) ctx.apply(Command::erase(path, "Delete " + path.str()));
+    ui::nameItem("context.Delete field");
     ImGui::EndPopup();
   }
   ImGui::PopID();
@@ -249,21 +325,13 @@ std::string InspectorPanel::draw(editor::Document& doc, const Path& item) {
   }
   const Json value = Json::parse(*text, nullptr, false);
   if (value.is_discarded()) return {};
-  Context ctx{doc, fieldName_, fieldValue_, {}};
+  Context ctx{doc, {}};
   const bool scenario = item.depth() == 0;
   ImGui::TextDisabled("%s", scenario ? "scenario" : item.str().c_str());
-  if (value.is_object()) {
-    for (auto it = value.begin(); it != value.end(); ++it) {
-      // the scenario's own fields (id, titles, trade, camera, ...): its lists, the procedure and
-      // the rubric have their own places in the outliner and the tabs
-      if (scenario && (it->is_array() || it.key() == "procedure" || it.key() == "rubric")) continue;
-      field(ctx, it.key(), item.child(it.key()), *it);
-    }
-    // the item's own fields too: a hinge's axis and limits, the rubric's penalties
-    addField(ctx, item);
-  } else {
-    field(ctx, item.str(), item, value);
-  }
+  if (value.is_object())
+    objectFields(ctx, item, value, scenario);
+  else
+    field(ctx, item.str(), item, value, nullptr);
   return ctx.error;
 }
 

@@ -1,7 +1,10 @@
 #pragma once
 // The inspector: every field of the selected item, edited in place. Reads the item's JSON from
-// the document and turns each change into a Command (drags merge into one undo step); words the
-// format knows are choices; `+ field` adds a field the item or one of its parts lacks.
+// the document and turns each change into a Command (drags merge into one undo step). What each
+// place offers comes from the format's table of fields (editor/fields.hpp): words and names of
+// the document are choices, a missing required field is flagged with its `+ add`, `+ field`
+// lists exactly the fields the object may still have, and each field's tooltip gives its type,
+// its default and what it means.
 #include <string>
 
 #include <practicum/editor/document.hpp>
@@ -14,10 +17,6 @@ class InspectorPanel {
   /// Draws the fields of the item at `item` and applies what the user changes. Returns a
   /// message when a change was refused (empty otherwise).
   std::string draw(editor::Document& doc, const editor::Path& item);
-
- private:
-  char fieldName_[64] = "";
-  char fieldValue_[256] = "";
 };
 
 }  // namespace practicum::editor_app

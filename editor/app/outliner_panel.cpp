@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include <practicum/editor/authoring.hpp>
+#include <practicum/editor/fields.hpp>
 #include <practicum/ui/ui_map.hpp>
 
 namespace practicum::editor_app {
@@ -18,29 +19,11 @@ using editor::Path;
 
 const std::vector<ItemList>& itemLists() {
   static const std::vector<ItemList> lists = {
-      {"entities", "Entities", "name", "", "box"},  // entities are added with addEntity
-      {"devices", "Devices", "name",
-       R"({"name": "NAME", "kind": "switch", "entity": "ENTITY", "label": {"zh-CN": "NAME", "en": "NAME"}})",
-       "device"},
-      {"procedure.steps", "Steps", "id",
-       R"({"id": "NAME", "text": {"zh-CN": "新步骤", "en": "New step"}, "done": "true"})", "step"},
-      {"rules", "Rules", "id",
-       R"({"id": "NAME", "kind": "hazard", "text": {"zh-CN": "新规则", "en": "New rule"}, "when": "false", "severity": "major"})",
-       "rule"},
-      {"faults", "Faults", "id",
-       R"({"id": "NAME", "text": {"zh-CN": "新故障", "en": "New fault"}, "trigger": {"type": "manual"}})",
-       "fault"},
-      {"zones", "Zones", "name",
-       R"({"name": "NAME", "label": {"zh-CN": "区域", "en": "Zone"}, "center": [0, 1, 0], "halfExtents": [0.5, 1, 0.5]})",
-       "zone"},
-      {"indicators", "Indicators", "name",
-       R"({"name": "NAME", "label": {"zh-CN": "指示灯", "en": "Lamp"}, "entity": "ENTITY", "style": "lamp", "value": "false"})",
-       "indicator"},
-      {"variables", "Variables", "name", R"({"name": "NAME", "value": "false"})", "variable"},
-      {"joints", "Joints", "name",
-       R"({"name": "NAME", "type": "fixed", "a": "ENTITY", "pivot": [0, 0, 0]})", "joint"},
-      {"materials", "Materials", "name",
-       R"({"name": "NAME", "baseColor": [0.7, 0.7, 0.7], "roughness": 0.6})", "material"},
+      {"entities", "Entities", "name"},     {"devices", "Devices", "name"},
+      {"procedure.steps", "Steps", "id"},   {"rules", "Rules", "id"},
+      {"faults", "Faults", "id"},           {"zones", "Zones", "name"},
+      {"indicators", "Indicators", "name"}, {"variables", "Variables", "name"},
+      {"joints", "Joints", "name"},         {"materials", "Materials", "name"},
   };
   return lists;
 }
@@ -55,19 +38,15 @@ void addItem(EditorContext& ctx, const ItemList& list) {
   const Path listPath(list.path);
   if (listPath == Path("entities")) {
     editor::EntitySpec spec;
-    spec.name = list.newName;
     spec.position = {0, 0.5, 0};
     ctx.apply(editor::addEntity(ctx.doc, spec));
-    ctx.doc.select({listPath.element(ctx.doc.size(listPath) - 1)});
-    return;
+  } else {
+    // what the format requires of an item of the list, named after the document's things
+    const std::string item = editor::newElement(ctx.doc, listPath);
+    const Json parsed = Json::parse(item, nullptr, false);
+    ctx.apply(Command::insert(listPath, ctx.doc.size(listPath), item,
+                              "Add " + parsed.value(list.nameKey, std::string("item"))));
   }
-  std::string json = list.newItem;
-  const std::string name = editor::uniqueName(ctx.doc, list.path, list.newName);
-  const std::string entity = ctx.doc.string("entities[0].name").value_or("floor");
-  for (std::size_t at; (at = json.find("NAME")) != std::string::npos;) json.replace(at, 4, name);
-  for (std::size_t at; (at = json.find("ENTITY")) != std::string::npos;)
-    json.replace(at, 6, entity);
-  ctx.apply(Command::insert(listPath, ctx.doc.size(listPath), json, "Add " + name));
   if (ctx.doc.size(listPath) > 0) ctx.doc.select({listPath.element(ctx.doc.size(listPath) - 1)});
 }
 

@@ -17,15 +17,14 @@ struct ItemList {
   const char* path;
   const char* title;
   const char* nameKey;
-  const char* newItem;
-  const char* newName;  ///< the name a new item gets (made unique: `device_2`)
 };
 
 /// Every list of the format, in the outliner's order.
 const std::vector<ItemList>& itemLists();
 /// The list at `path` ("procedure.steps").
 const ItemList& itemList(std::string_view path);
-/// Adds a new item to `list` from its template and selects it.
+/// Adds a new item to `list` (what the format's table requires there, editor::newElement; an
+/// entity with a box and a static body) and selects it.
 void addItem(EditorContext& ctx, const ItemList& list);
 
 class OutlinerPanel {

@@ -8,6 +8,8 @@
 #include <practicum/core/file_io.hpp>
 #include <practicum/scenario/names.hpp>
 
+#include <practicum/editor/fields.hpp>
+
 #include "json_tree.hpp"
 
 namespace practicum::editor {
@@ -230,45 +232,10 @@ core::Result<Command> setShapeType(const Document& doc, std::size_t index, std::
 }
 
 core::Result<Command> setDeviceKind(const Document& doc, std::size_t index, std::string_view kind) {
-  const Json old = valueAt(doc, at("devices", index));
-  if (!old.is_object()) return noSuch("devices", index);
-  const std::string to(kind);
-  Json device = {{"name", old.value("name", std::string("D1"))},
-                 {"kind", to},
-                 {"entity", old.value("entity", std::string())},
-                 {"label", old.value("label", Json{{"zh-CN", ""}, {"en", ""}})}};
-  // the first item of a list (of a kind) to point the new fields at
-  const auto first = [&](const char* list, const char* field, std::string_view value) {
-    for (std::size_t i = 0; i < doc.size(list); ++i)
-      if (!field || doc.string(at(list, i) + "." + field) == value)
-        return doc.string(at(list, i) + ".name").value_or("");
-    return std::string();
-  };
-  // an unknown kind is set as it is (the document's diagnostics name it), with no other fields
-  const auto is = [&](DeviceKind k) { return scenario::parseDeviceKind(kind) == k; };
-  const bool positions = is(DeviceKind::Switch) || is(DeviceKind::Breaker) ||
-                         is(DeviceKind::Disconnector) || is(DeviceKind::EarthingSwitch) ||
-                         is(DeviceKind::Lever);
-  if (positions && old.contains("positions")) device["positions"] = old["positions"];
-  if (positions && old.contains("initial")) device["initial"] = old["initial"];
-  if (is(DeviceKind::Lock) || is(DeviceKind::Tag))
-    device["target"] = first("devices", "kind", toString(DeviceKind::Breaker));
-  if (is(DeviceKind::Tool)) device["toolType"] = "tool";
-  if (is(DeviceKind::Valve))
-    device["joint"] = first("joints", "type", toString(scene::JointKind::Hinge));
-  if (is(DeviceKind::Socket))
-    device["accepts"] = Json::array({first("devices", "kind", toString(DeviceKind::Part))});
-  if (is(DeviceKind::Fastener)) {
-    // the toolType of the scenario's first tool, if it has one
-    device["tool"] = "wrench";
-    for (std::size_t i = 0; i < doc.size("devices"); ++i)
-      if (doc.string(at("devices", i) + ".kind") == toString(DeviceKind::Tool)) {
-        device["tool"] = doc.string(at("devices", i) + ".toolType").value_or("wrench");
-        break;
-      }
-  }
-  return Command::set(at("devices", index), device.dump(),
-                      "Make " + device["name"].get<std::string>() + " a " + to);
+  if (!doc.value(at("devices", index))) return noSuch("devices", index);
+  // the format's table says what each kind has: what no longer applies goes, what the new kind
+  // needs comes, named after the document's own things (a lock's target, a valve's hinge)
+  return retype(doc, Path(at("devices", index)).child("kind"), kind);
 }
 
 namespace {

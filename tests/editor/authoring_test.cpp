@@ -146,12 +146,19 @@ TEST(Authoring, AShapeTypeOrADeviceKindBringsTheFieldsItNeeds) {
     ASSERT_TRUE(doc.apply(*c).ok());
     EXPECT_EQ(doc.string("devices[" + std::to_string(*qf1) + "].kind"), kind);
   }
-  // a tag retargeted from QS2 stays valid as a tag
+  // a tag made a lock keeps its target (it applies to locks too)
   const auto tag = doc.find("devices", "TG1");
   auto c = editor::setDeviceKind(doc, *tag, "lock");
   ASSERT_TRUE(c.ok());
   ASSERT_TRUE(doc.apply(*c).ok());
-  EXPECT_EQ(doc.string("devices[" + std::to_string(*tag) + "].target"), "QF1");
+  EXPECT_EQ(doc.string("devices[" + std::to_string(*tag) + "].target"), "QS2");
+  EXPECT_TRUE(doc.valid()) << doc.diagnostics()[0].format();
+  // a breaker made a lock gets a target, a device a lock can go on, and loses its positions
+  c = editor::setDeviceKind(doc, *qf1, "lock");
+  ASSERT_TRUE(c.ok());
+  ASSERT_TRUE(doc.apply(*c).ok());
+  EXPECT_EQ(doc.string("devices[" + std::to_string(*qf1) + "].target"), "QS1");
+  EXPECT_FALSE(doc.value("devices[" + std::to_string(*qf1) + "].positions"));
 }
 
 TEST(Authoring, ModelsAreImportedIntoTheScenarioFolderAndBrokenOnesRefused) {

@@ -231,5 +231,55 @@ TEST(EditorInput, AConditionIsCheckedWhileItIsTyped) {
   fs::remove_all(dir);
 }
 
+// the inspector offers what the format has at each place: an interlock's device, once deleted,
+// is flagged as required and comes back with `+ add`; `+ field` lists the fields the rule may
+// still have and none it has or may not; made a hazard, the interlock's own fields go
+TEST(EditorInput, TheInspectorOffersTheFieldsOfTheFormat) {
+  XDesktop desk;
+  const fs::path dir = makeTempDir("editor-fields");
+  const fs::path scenario = copyOfSubstation(dir);
+  const std::string error = startEditor(desk, dir, {scenario.string(), "--validation"});
+  ASSERT_TRUE(error.empty()) << error;
+  clickItem(desk, "outliner.entities");  // closed, so that the rules come into view
+  ASSERT_TRUE(desk.waitForItem("outliner.entities", "closed"));
+  clickItem(desk, "outliner.rules");
+  clickItem(desk, "outliner.rules[0]");
+  const auto device = desk.waitForItem("field:rules[0].device", "QF2");
+  ASSERT_TRUE(device) << desk.map()->value("selection") << " "
+                      << desk.map()->value("field:rules[0].device") << desk.output();
+  ASSERT_TRUE(desk.clickAt(device->cx(), device->cy(), 3));
+  clickItem(desk, "context.Delete field");
+  ASSERT_TRUE(desk.waitForItem("missing:rules[0].device", std::nullopt, 10s));
+  EXPECT_EQ(desk.map()->value("tab.Problems"), "1");
+  clickItem(desk, "inspector.add:rules[0].device");
+  ASSERT_TRUE(desk.waitForItem("field:rules[0].device", std::nullopt, 10s));
+  EXPECT_FALSE(desk.map()->find("missing:rules[0].device"));
+
+  clickItem(desk, "inspector.add-field:rules[0]");
+  ASSERT_TRUE(desk.waitForItem("add-field.to"));
+  const auto map = desk.map();
+  for (const char* absent : {"add-field.device", "add-field.when", "add-field.halfExtents"})
+    EXPECT_FALSE(map->find(absent)) << absent << " is offered";
+  ASSERT_TRUE(desk.key("Escape"));
+  ASSERT_TRUE(desk.waitFor([](const UiMap& m) { return !m.find("add-field.to"); }, 10s));
+
+  clickItem(desk, "field:rules[0].kind");
+  clickItem(desk, "choice.hazard");
+  ASSERT_TRUE(desk.waitForItem("field:rules[0].kind", "hazard"));
+  EXPECT_TRUE(desk.waitFor(
+      [](const UiMap& m) {
+        return !m.find("field:rules[0].device") && !m.find("field:rules[0].action");
+      },
+      10s));
+  EXPECT_TRUE(desk.waitForItem("tab.Problems", "0", 10s)) << desk.map()->value("tab.Problems");
+  ASSERT_TRUE(desk.key("ctrl+s"));
+  ASSERT_TRUE(desk.waitForItem("dirty", "no", 10s));
+  quitFromTheMenu(desk);
+  const json saved = readJson(scenario / "scenario.json");
+  EXPECT_EQ(saved["rules"][0]["kind"], "hazard");
+  EXPECT_FALSE(saved["rules"][0].contains("device") || saved["rules"][0].contains("action"));
+  fs::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace practicum::test

@@ -127,13 +127,10 @@ class Hand {
     return shows(name, option);
   }
 
-  // `+ field` on the object at `path`: a name and a value in the popup, then Add
-  AssertionResult addField(const std::string& path, const std::string& name,
-                           const std::string& value) {
+  // `+ field` on the object at `path`: the field, from the list of those the format allows there
+  AssertionResult addField(const std::string& path, const std::string& name) {
     if (auto r = click("inspector.add-field:" + path); !r) return r;
-    if (auto r = setText("inspector.field-name", name, false); !r) return r;
-    if (auto r = setText("inspector.field-value", value, false); !r) return r;
-    if (auto r = click("inspector.field-add"); !r) return r;
+    if (auto r = click("add-field." + name); !r) return r;
     if (desk_.waitForItem("field:" + path + "." + name, std::nullopt, 10s))
       return AssertionSuccess();
     return failure("no field " + name + " on " + path +
@@ -237,7 +234,7 @@ TEST(EditorWalkthrough, CloseValveV1ThenPressB1BuiltByRealInputSavedValidatedAnd
   ASSERT_TRUE(hand.setVector("field:entities[2].transform.position", {-0.25, 1.2, 0}));
   ASSERT_TRUE(hand.setVector("field:entities[2].transform.rotation", {90, 0, 0}));
   ASSERT_TRUE(hand.choose("field:entities[2].body.type", "dynamic"));
-  ASSERT_TRUE(hand.addField("entities[2].body", "mass", "1"));
+  ASSERT_TRUE(hand.shows("field:entities[2].body.mass", "1"));  // a dynamic body needs a mass
   ASSERT_TRUE(hand.click("outliner.entities[3]"));
   ASSERT_TRUE(hand.setVector("field:entities[3].shape.halfExtents", {0.04, 0.04, 0.02}));
   ASSERT_TRUE(hand.setVector("field:entities[3].transform.position", {0.25, 1.2, 0}));
@@ -246,11 +243,12 @@ TEST(EditorWalkthrough, CloseValveV1ThenPressB1BuiltByRealInputSavedValidatedAnd
   ASSERT_TRUE(hand.click("outliner.joints"));
   ASSERT_TRUE(hand.click("outliner.joints.add"));
   ASSERT_TRUE(hand.shows("outliner.joints", "open"));  // adding keeps the list open
-  ASSERT_TRUE(hand.choose("field:joints[0].type", "hinge"));
+  ASSERT_TRUE(hand.shows("field:joints[0].type", "hinge"));
   ASSERT_TRUE(hand.choose("field:joints[0].a", "wheel"));
   ASSERT_TRUE(hand.setVector("field:joints[0].pivot", {-0.25, 1.2, 0}));
-  ASSERT_TRUE(hand.addField("joints[0]", "axis", "[0, 0, 1]"));
-  ASSERT_TRUE(hand.addField("joints[0]", "limits", R"({"lower": 0, "upper": 90})"));
+  ASSERT_TRUE(hand.shows("field:joints[0].axis", "[0,0,1]"));  // a hinge needs an axis
+  ASSERT_TRUE(hand.addField("joints[0]", "limits"));
+  ASSERT_TRUE(hand.setNumber("field:joints[0].limits.upper", 90));
 
   // 4. the devices: the valve V1 on the wheel (its joint filled in), the button B1
   ASSERT_TRUE(hand.click("outliner.devices"));
@@ -293,11 +291,12 @@ TEST(EditorWalkthrough, CloseValveV1ThenPressB1BuiltByRealInputSavedValidatedAnd
   ASSERT_TRUE(hand.click("tab.Inspector"));
   ASSERT_TRUE(hand.setText("field:rules[0].text.en", "Started with the valve open"));
   ASSERT_TRUE(hand.setText("field:rules[0].when", "B1.pressed and V1.opening < 0.9"));
-  ASSERT_TRUE(hand.addField("rules[0]", "consequence", "alarm"));  // a word needs no quotes
-  ASSERT_TRUE(hand.shows("field:rules[0].consequence", "alarm"));
+  ASSERT_TRUE(hand.addField("rules[0]", "consequence"));
+  ASSERT_TRUE(hand.choose("field:rules[0].consequence", "alarm"));
   ASSERT_TRUE(hand.click("outliner.rubric"));
   ASSERT_TRUE(hand.setNumber("field:rubric.pass", 80));
-  ASSERT_TRUE(hand.addField("rubric", "penalties", R"({"major": 30})"));
+  ASSERT_TRUE(hand.addField("rubric", "penalties"));
+  ASSERT_TRUE(hand.setNumber("field:rubric.penalties.major", 30));
 
   // 7. no problems; played right, then with the button first; saved
   ASSERT_TRUE(hand.click("tab.Problems"));
@@ -341,7 +340,9 @@ TEST(EditorWalkthrough, CloseValveV1ThenPressB1BuiltByRealInputSavedValidatedAnd
       "height": 0.04})"));
   EXPECT_EQ(saved["devices"][0]["joint"], saved["joints"][0]["name"]);
   EXPECT_EQ(saved["procedure"]["steps"][0]["points"].dump(), "50");
-  EXPECT_EQ(saved["rubric"], json::parse(R"({"pass": 80, "penalties": {"major": 30}})"));
+  EXPECT_EQ(saved["rubric"],
+            json::parse(R"({"pass": 80, "penalties": {"warning": 0, "major": 30, "critical": 20,
+                                                       "order": 2}})"));
   EXPECT_FALSE(fs::exists(dir / "data" / "practicum" / "untitled.scenario.json.recovery"));
 
   // 8. validated, and played by `practicum run` like any other scenario

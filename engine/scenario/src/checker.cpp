@@ -124,7 +124,20 @@ bool Checker::expectArray(const json& v, const std::string& path) {
 
 void Checker::checkKeys(const json& obj, const std::string& path,
                         std::initializer_list<std::string_view> allowed) {
-  const std::vector<std::string_view> names(allowed);
+  checkKeys(obj, path, std::vector<std::string_view>(allowed));
+}
+
+void Checker::checkKeys(const json& obj, const std::string& path, std::string_view place,
+                        std::optional<std::string_view> kind) {
+  std::vector<std::string_view> names;
+  if (const PlaceSpec* spec = findPlace(place))
+    for (const FieldSpec& f : spec->fields)
+      if (!kind || applies(f, kind)) names.push_back(f.name);
+  checkKeys(obj, path, names);
+}
+
+void Checker::checkKeys(const json& obj, const std::string& path,
+                        const std::vector<std::string_view>& names) {
   for (const auto& [key, value] : obj.items()) {
     if (std::find(names.begin(), names.end(), key) != names.end()) continue;
     std::string message = "unknown field \"" + key + "\"";

@@ -14,6 +14,7 @@
 
 #include <nlohmann/json.hpp>
 #include <practicum/core/math.hpp>
+#include <practicum/scenario/fields.hpp>
 #include <practicum/scenario/names.hpp>
 #include <practicum/scenario/scenario.hpp>
 
@@ -70,6 +71,12 @@ class Checker {
   /// Reports every member of obj whose key is not in allowed, suggesting the closest one.
   void checkKeys(const nlohmann::json& obj, const std::string& path,
                  std::initializer_list<std::string_view> allowed);
+  /// The same with the fields the format's table (fields.hpp) gives the place called `place`;
+  /// with `kind`, only those that apply to an object whose `onlyKey` member is that word.
+  void checkKeys(const nlohmann::json& obj, const std::string& path, std::string_view place,
+                 std::optional<std::string_view> kind = std::nullopt);
+  void checkKeys(const nlohmann::json& obj, const std::string& path,
+                 const std::vector<std::string_view>& allowed);
   /// Reports a member of obj that does not apply (e.g. "radius" on a box), with the reason.
   void rejectKey(const nlohmann::json& obj, const std::string& path, std::string_view key,
                  const std::string& reason);

@@ -62,11 +62,7 @@ class ScenarioReader {
         return;
       }
     }
-    check_.checkKeys(
-        root, "",
-        {"format",    "id",        "title",    "description", "trade",  "author", "licence",
-         "physics",   "materials", "entities", "joints",      "lights", "camera", "devices",
-         "variables", "procedure", "rules",    "rubric",      "faults", "zones",  "indicators"});
+    check_.checkKeys(root, "", "");
     readMeta(root);
     if (const json* v = Checker::find(root, "physics")) readPhysics(*v, "physics");
     readMaterials(Checker::find(root, "materials"));
@@ -115,7 +111,7 @@ class ScenarioReader {
 
   void readLocalized(const json& v, const std::string& path, LocalizedText& out) {
     if (!check_.expectObject(v, path)) return;
-    check_.checkKeys(v, path, {"zh-CN", "en"});
+    check_.checkKeys(v, path, "text");
     readRequiredString(v, path, "zh-CN", out.zhCN, path + " needs both zh-CN and en");
     readRequiredString(v, path, "en", out.en, path + " needs both zh-CN and en");
   }
@@ -130,7 +126,7 @@ class ScenarioReader {
 
   void readPhysics(const json& v, const std::string& path) {
     if (!check_.expectObject(v, path)) return;
-    check_.checkKeys(v, path, {"tickRate", "gravity"});
+    check_.checkKeys(v, path, "physics");
     check_.optNumber(v, path, "tickRate", def_.physics.tickRate,
                      Range::closed(kMinTickRate, kMaxTickRate));
     check_.optVec3(v, path, "gravity", def_.physics.gravity);
@@ -138,12 +134,12 @@ class ScenarioReader {
 
   void readLights(const json& v, const std::string& path) {
     if (!check_.expectObject(v, path)) return;
-    check_.checkKeys(v, path, {"sun", "ambient", "background"});
+    check_.checkKeys(v, path, "lights");
     scene::Lighting& light = def_.scene.lighting;
     if (const json* sun = Checker::find(v, "sun")) {
       const std::string sunPath = Checker::at(path, "sun");
       if (check_.expectObject(*sun, sunPath)) {
-        check_.checkKeys(*sun, sunPath, {"direction", "color", "intensity"});
+        check_.checkKeys(*sun, sunPath, "lights.sun");
         if (const json* d = Checker::find(*sun, "direction")) {
           const std::string dirPath = Checker::at(sunPath, "direction");
           if (const auto dir = check_.vec3(*d, dirPath)) {
@@ -164,7 +160,7 @@ class ScenarioReader {
 
   void readCamera(const json& v, const std::string& path) {
     if (!check_.expectObject(v, path)) return;
-    check_.checkKeys(v, path, {"position", "target", "fov", "near", "far"});
+    check_.checkKeys(v, path, "camera");
     scene::Camera& camera = def_.scene.camera;
     check_.optVec3(v, path, "position", camera.position);
     check_.optVec3(v, path, "target", camera.target);
@@ -203,7 +199,7 @@ class ScenarioReader {
   scene::Material readMaterial(const json& v, const std::string& path, std::uint32_t index) {
     scene::Material m;
     if (!check_.expectObject(v, path)) return m;
-    check_.checkKeys(v, path, {"name", "baseColor", "roughness", "metalness"});
+    check_.checkKeys(v, path, "materials[]");
     if (const json* name = check_.require(v, path, "name")) {
       if (auto s = check_.string(*name, Checker::at(path, "name"))) {
         declare(materialNames_, *s, Checker::at(path, "name"), index, "material");
@@ -243,8 +239,7 @@ class ScenarioReader {
   scene::Entity readEntity(const json& v, const std::string& path, std::uint32_t index) {
     scene::Entity e;
     if (!check_.expectObject(v, path)) return e;
-    check_.checkKeys(v, path,
-                     {"name", "transform", "shape", "model", "material", "body", "cutaway"});
+    check_.checkKeys(v, path, "entities[]");
     if (const json* cut = Checker::find(v, "cutaway")) {
       if (cut->is_boolean())
         e.cutaway = cut->get<bool>();
@@ -322,7 +317,7 @@ class ScenarioReader {
 
   void readTransform(const json& v, const std::string& path, scene::Transform& t) {
     if (!check_.expectObject(v, path)) return;
-    check_.checkKeys(v, path, {"position", "rotation", "scale"});
+    check_.checkKeys(v, path, "entities[].transform");
     check_.optVec3(v, path, "position", t.position);
     if (const json* r = Checker::find(v, "rotation")) {
       const std::string rotationPath = Checker::at(path, "rotation");
@@ -392,7 +387,7 @@ class ScenarioReader {
   // returns whether the shape's type was read
   bool readShape(const json& v, const std::string& path, scene::Shape& s) {
     if (!check_.expectObject(v, path)) return false;
-    check_.checkKeys(v, path, {"type", "halfExtents", "radius", "height"});
+    check_.checkKeys(v, path, "entities[].shape");
     const json* type = check_.require(v, path, "type");
     if (!type) return false;
     const auto index = check_.choice(*type, Checker::at(path, "type"), NameList::ShapeTypes);
@@ -444,9 +439,7 @@ class ScenarioReader {
   // returns whether the body's type was read
   bool readBody(const json& v, const std::string& path, scene::Body& b) {
     if (!check_.expectObject(v, path)) return false;
-    check_.checkKeys(v, path,
-                     {"type", "mass", "friction", "rollingFriction", "restitution", "linearDamping",
-                      "angularDamping", "linearVelocity", "angularVelocity"});
+    check_.checkKeys(v, path, "entities[].body");
     std::optional<scene::BodyType> type;
     if (const json* t = check_.require(v, path, "type"))
       if (const auto i = check_.choice(*t, Checker::at(path, "type"), NameList::BodyTypes))
@@ -496,7 +489,7 @@ class ScenarioReader {
   scene::Joint readJoint(const json& v, const std::string& path, std::uint32_t index) {
     scene::Joint j;
     if (!check_.expectObject(v, path)) return j;
-    check_.checkKeys(v, path, {"name", "type", "a", "b", "pivot", "axis", "limits", "motor"});
+    check_.checkKeys(v, path, "joints[]");
     if (const json* name = check_.require(v, path, "name")) {
       if (auto s = check_.string(*name, Checker::at(path, "name"))) {
         declare(jointNames_, *s, Checker::at(path, "name"), index, "joint");
@@ -552,7 +545,7 @@ class ScenarioReader {
     if (const json* l = Checker::find(v, "limits")) {
       const std::string limitsPath = Checker::at(path, "limits");
       if (check_.expectObject(*l, limitsPath)) {
-        check_.checkKeys(*l, limitsPath, {"lower", "upper"});
+        check_.checkKeys(*l, limitsPath, "joints[].limits");
         const Range range =
             hinge ? Range::closed(-kMaxHingeLimitDegrees, kMaxHingeLimitDegrees) : Range::any();
         std::optional<double> lower, upper;
@@ -573,7 +566,7 @@ class ScenarioReader {
     if (const json* m = Checker::find(v, "motor")) {
       const std::string motorPath = Checker::at(path, "motor");
       if (check_.expectObject(*m, motorPath)) {
-        check_.checkKeys(*m, motorPath, {"targetVelocity", "maxForce"});
+        check_.checkKeys(*m, motorPath, "joints[].motor");
         j.motor.enabled = true;
         check_.optNumber(*m, motorPath, "targetVelocity", j.motor.targetVelocity);
         j.motor.targetVelocity *= toScene;

@@ -1,6 +1,8 @@
 // The enumerated names of scenario format v1 (docs/scenario-format.md) in one table.
 #include <practicum/scenario/names.hpp>
 
+#include <practicum/scenario/fields.hpp>
+
 #include <algorithm>
 #include <array>
 #include <cassert>
@@ -132,33 +134,10 @@ std::string joinNames(NameList list, std::string_view lastSeparator, bool quoted
 }
 
 std::optional<NameList> fieldNameList(std::string_view path) {
-  // "<array>[<digits>]<rest>": the rest after the element, or nullopt
-  const auto inElement = [&](std::string_view array) -> std::optional<std::string_view> {
-    if (path.substr(0, array.size()) != array || path.size() <= array.size() ||
-        path[array.size()] != '[')
-      return std::nullopt;
-    std::size_t i = array.size() + 1;
-    const std::size_t digits = i;
-    while (i < path.size() && path[i] >= '0' && path[i] <= '9') ++i;
-    if (i == digits || i >= path.size() || path[i] != ']') return std::nullopt;
-    return path.substr(i + 1);
-  };
-  if (path == "procedure.order") return NameList::ProcedureOrders;
-  if (const auto rest = inElement("entities")) {
-    if (*rest == ".shape.type") return NameList::ShapeTypes;
-    if (*rest == ".body.type") return NameList::BodyTypes;
-  }
-  if (inElement("joints") == ".type") return NameList::JointTypes;
-  if (inElement("devices") == ".kind") return NameList::DeviceKinds;
-  if (inElement("zones") == ".detects") return NameList::ZoneDetects;
-  if (inElement("indicators") == ".style") return NameList::IndicatorStyles;
-  if (const auto rest = inElement("rules")) {
-    if (*rest == ".kind") return NameList::RuleKinds;
-    if (*rest == ".action") return NameList::RuleActions;
-    if (*rest == ".severity") return NameList::Severities;
-    if (*rest == ".consequence") return NameList::Consequences;
-  }
-  return std::nullopt;
+  // the format's table of fields knows which of them are choices, and of which list
+  const FieldSpec* field = fieldAt(path);
+  if (!field || field->type != FieldType::Choice) return std::nullopt;
+  return field->choices;
 }
 
 std::optional<scene::ShapeKind> parseShapeType(std::string_view name) {

@@ -83,7 +83,7 @@ class TrainingReader {
     const json* procedure = Checker::find(root, "procedure");
     const json* steps = nullptr;
     if (procedure && check_.expectObject(*procedure, "procedure")) {
-      check_.checkKeys(*procedure, "procedure", {"order", "timeLimit", "steps"});
+      check_.checkKeys(*procedure, "procedure", "procedure");
       steps = check_.require(*procedure, "procedure", "steps");
       if (steps && !check_.expectArray(*steps, "procedure.steps")) steps = nullptr;
       if (steps) declareSteps(*steps, "procedure.steps");
@@ -145,9 +145,7 @@ class TrainingReader {
       const std::string p = elementPath(path, i);
       const json& d = v[i];
       if (!check_.expectObject(d, p)) continue;
-      check_.checkKeys(d, p,
-                       {"name", "kind", "entity", "label", "positions", "initial", "target",
-                        "toolType", "tool", "joint", "torque", "accepts", "tolerance", "turns"});
+      check_.checkKeys(d, p, "devices[]");
       DeviceDef dev;
       bool ok = true;
       if (const json* n = check_.require(d, p, "name")) {
@@ -363,7 +361,7 @@ class TrainingReader {
     }
     if (tolerance && check_.expectObject(*tolerance, Checker::at(p, "tolerance"))) {
       const std::string tp = Checker::at(p, "tolerance");
-      check_.checkKeys(*tolerance, tp, {"distance", "angle"});
+      check_.checkKeys(*tolerance, tp, "devices[].tolerance");
       check_.optNumber(*tolerance, tp, "distance", dev.toleranceDistance, Range::positive());
       check_.optNumber(*tolerance, tp, "angle", dev.toleranceAngle, Range::closed(0, 180));
     }
@@ -468,7 +466,7 @@ class TrainingReader {
       const std::string p = elementPath(path, i);
       const json& z = v[i];
       if (!check_.expectObject(z, p)) continue;
-      check_.checkKeys(z, p, {"name", "label", "center", "halfExtents", "detects"});
+      check_.checkKeys(z, p, "zones[]");
       ZoneDef zone;
       bool ok = true;
       if (const json* n = check_.require(z, p, "name"))
@@ -509,7 +507,7 @@ class TrainingReader {
       const std::string p = elementPath(path, i);
       const json& d = v[i];
       if (!check_.expectObject(d, p)) continue;
-      check_.checkKeys(d, p, {"name", "label", "entity", "style", "unit", "value"});
+      check_.checkKeys(d, p, "indicators[]");
       IndicatorDef ind;
       if (const json* n = check_.require(d, p, "name"))
         if (auto s = check_.string(*n, Checker::at(p, "name"))) {
@@ -546,7 +544,7 @@ class TrainingReader {
       const std::string p = elementPath(path, i);
       const json& var = v[i];
       if (!check_.expectObject(var, p)) continue;
-      check_.checkKeys(var, p, {"name", "value"});
+      check_.checkKeys(var, p, "variables[]");
       VariableDef def;
       bool ok = true;
       if (const json* n = check_.require(var, p, "name"))
@@ -607,7 +605,7 @@ class TrainingReader {
       const json& s = steps[i];
       StepDef& step = t_.steps[i];
       if (!check_.expectObject(s, p)) continue;
-      check_.checkKeys(s, p, {"id", "text", "hint", "done", "after", "timeLimit", "points"});
+      check_.checkKeys(s, p, "procedure.steps[]");
       check_.require(s, p, "id");
       if (const json* text = check_.require(s, p, "text", "an object with both zh-CN and en"))
         readLocalized_(*text, Checker::at(p, "text"), step.text);
@@ -667,7 +665,7 @@ class TrainingReader {
       const json& f = faults[i];
       FaultDef& fault = t_.faults[i];
       if (!check_.expectObject(f, p)) continue;
-      check_.checkKeys(f, p, {"id", "text", "at", "window", "when"});
+      check_.checkKeys(f, p, "faults[]");
       check_.require(f, p, "id");
       if (const json* text = check_.require(f, p, "text", "an object with both zh-CN and en"))
         readLocalized_(*text, Checker::at(p, "text"), fault.text);
@@ -735,9 +733,7 @@ class TrainingReader {
         }
       rule.kind = *kind;
       if (rule.kind == RuleKind::Interlock) {
-        check_.checkKeys(
-            r, p,
-            {"id", "kind", "text", "device", "to", "when", "action", "severity", "consequence"});
+        check_.checkKeys(r, p, "rules[]", toString(rule.kind));
         readInterlockTarget(r, p, rule);
         if (const json* a = Checker::find(r, "action"))
           if (auto s = check_.string(*a, Checker::at(p, "action"))) {
@@ -749,7 +745,7 @@ class TrainingReader {
                                ", got \"" + *s + "\"");
           }
       } else {
-        check_.checkKeys(r, p, {"id", "kind", "text", "when", "severity", "consequence"});
+        check_.checkKeys(r, p, "rules[]", toString(rule.kind));
       }
       if (const json* text = check_.require(r, p, "text", "an object with both zh-CN and en"))
         readLocalized_(*text, Checker::at(p, "text"), rule.text);
@@ -809,12 +805,12 @@ class TrainingReader {
   void readRubric(const json& v, const std::string& path) {
     if (!check_.expectObject(v, path)) return;
     RubricDef& r = t_.rubric;
-    check_.checkKeys(v, path, {"pass", "penalties", "time", "criticalFails"});
+    check_.checkKeys(v, path, "rubric");
     check_.optNumber(v, path, "pass", r.passScore, Range::nonNegative());
     if (const json* pen = Checker::find(v, "penalties")) {
       const std::string pp = Checker::at(path, "penalties");
       if (check_.expectObject(*pen, pp)) {
-        check_.checkKeys(*pen, pp, {"warning", "major", "critical", "order", "timeout"});
+        check_.checkKeys(*pen, pp, "rubric.penalties");
         check_.optNumber(*pen, pp, "timeout", r.penaltyTimeout, Range::nonNegative());
         check_.optNumber(*pen, pp, "warning", r.penaltyWarning, Range::nonNegative());
         check_.optNumber(*pen, pp, "major", r.penaltyMajor, Range::nonNegative());
@@ -825,7 +821,7 @@ class TrainingReader {
     if (const json* time = Checker::find(v, "time")) {
       const std::string tp = Checker::at(path, "time");
       if (check_.expectObject(*time, tp)) {
-        check_.checkKeys(*time, tp, {"target", "perSecondOver", "max"});
+        check_.checkKeys(*time, tp, "rubric.time");
         if (const json* target = check_.require(*time, tp, "target"))
           if (auto n = check_.number(*target, Checker::at(tp, "target"), Range::positive()))
             r.targetSeconds = *n;
