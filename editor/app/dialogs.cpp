@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include <practicum/editor/authoring.hpp>
 #include <practicum/ui/ui_map.hpp>
 
 namespace practicum::editor_app {
@@ -9,6 +10,31 @@ namespace practicum::editor_app {
 using editor::Document;
 
 void Dialogs::draw(EditorContext& ctx) {
+  // after a rename: the texts that still say the old name, offered the new one (not modal: the
+  // editing goes on, and the next rename replaces the offer)
+  if (ctx.textRename) {
+    const auto& r = *ctx.textRename;
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, 40), ImGuiCond_Always, ImVec2(0.5f, 0));
+    ImGui::Begin("Rename in texts", nullptr,
+                 ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoCollapse |
+                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoMove);
+    ImGui::Text("%zu text%s still say \"%s\".", r.texts, r.texts == 1 ? "" : "s", r.from.c_str());
+    ui::nameItem("rename-texts", std::to_string(r.texts));
+    const std::string update = "Write \"" + r.to + "\" there";
+    bool done = false;
+    if (ImGui::Button(update.c_str())) {
+      ctx.apply(editor::renameInTexts(ctx.doc, r.from, r.to));
+      done = true;
+    }
+    ui::nameItem("rename-texts.update");
+    ImGui::SameLine();
+    if (ImGui::Button("Keep them")) done = true;
+    ui::nameItem("rename-texts.keep");
+    ImGui::End();
+    if (done) ctx.textRename.reset();
+  }
+
   // unsaved changes left by a session that did not end cleanly
   if (recoveryPending_ && !ctx.options.automated) {
     ImGui::OpenPopup("Restore unsaved changes?");

@@ -229,8 +229,7 @@ void EditorApp::panels() {
       if (inspector) {
         if (ctx_.doc.selection().empty())
           ImGui::TextDisabled("Select something in the outliner or the viewport.");
-        else if (auto refused = inspector_.draw(ctx_.doc, ctx_.doc.selection()[0]);
-                 !refused.empty())
+        else if (auto refused = inspector_.draw(ctx_, ctx_.doc.selection()[0]); !refused.empty())
           ctx_.status = refused;
         ImGui::EndTabItem();
       }
@@ -240,10 +239,11 @@ void EditorApp::panels() {
         procedure_.draw(ctx_);
         ImGui::EndTabItem();
       }
-      const std::string title =
-          "Problems (" + std::to_string(ctx_.doc.diagnostics().size()) + ")###problems";
+      const std::string count =
+          std::to_string(ctx_.doc.diagnostics().size() + ctx_.doc.runDiagnostics().size());
+      const std::string title = "Problems (" + count + ")###problems";
       const bool problems = ImGui::BeginTabItem(title.c_str(), nullptr, first("problems"));
-      ui::nameItem("tab.Problems", std::to_string(ctx_.doc.diagnostics().size()));
+      ui::nameItem("tab.Problems", count);
       if (problems) {
         problems_.draw(ctx_);
         ImGui::EndTabItem();

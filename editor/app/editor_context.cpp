@@ -1,5 +1,7 @@
 #include "editor_context.hpp"
 
+#include <practicum/editor/authoring.hpp>
+
 #include <algorithm>
 
 #include <practicum/editor/picking.hpp>
@@ -23,6 +25,17 @@ void EditorContext::apply(const core::Result<editor::Command>& command) {
     status = command.error().message;
   else
     apply(*command);
+}
+
+void EditorContext::rename(const editor::Path& item, const std::string& to) {
+  if (item.empty()) return apply(editor::renameScenario(doc, to));
+  std::optional<std::string> from = doc.string(item.child("name"));
+  if (!from) from = doc.string(item.child("id"));
+  const auto revision = doc.revision();
+  apply(editor::rename(doc, item, to));
+  if (doc.revision() == revision || !from || *from == to) return;
+  if (const std::size_t texts = editor::textsMentioning(doc, *from).size())
+    textRename = TextRename{*from, to, texts};
 }
 
 void EditorContext::refreshPreview() {

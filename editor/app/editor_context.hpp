@@ -58,6 +58,18 @@ class EditorContext {
   bool closeAsked = false;  ///< the window's close was asked with unsaved changes
   bool quit = false;        ///< leave now
 
+  /// A rename just made whose old name some texts (a step's, a rule's, a label) still contain:
+  /// the editor offers to write the new name there.
+  struct TextRename {
+    std::string from, to;
+    std::size_t texts = 0;
+  };
+  std::optional<TextRename> textRename;
+
+  /// Renames an item and everything that names it, the run files included (editor::rename; the
+  /// scenario's id for the empty path), as one command, and offers the texts that still say the
+  /// old name. A refusal goes to the status line.
+  void rename(const editor::Path& item, const std::string& to);
   /// Applies a command; a refusal goes to the status line.
   void apply(const editor::Command& command);
   void apply(const core::Result<editor::Command>& command);

@@ -26,6 +26,7 @@ using editor::Command;
 using editor::Path;
 
 struct Context {
+  EditorContext& app;
   editor::Document& doc;
   std::string error;
   void apply(const Command& c) {
@@ -62,16 +63,13 @@ core::Result<Command> retyped(Context& ctx, const Path& path, const std::string&
   return Command::set(path, Json(to).dump());
 }
 
-// the command that sets a text field: an entity's or a device's name and a step's id rename it
-// as the outliner does, so the references (the conditions naming a device, `after`) follow
-core::Result<Command> textSet(Context& ctx, const Path& path, const std::string& to) {
-  if (path.key() == "name" && path.depth() == 3) {
-    if (const auto i = path.indexIn("entities")) return editor::renameEntity(ctx.doc, *i, to);
-    if (const auto d = path.indexIn("devices")) return editor::renameDevice(ctx.doc, *d, to);
-  } else if (path.key() == "id" && path.depth() == 4) {
-    if (const auto s = path.indexIn("procedure.steps")) return editor::renameStep(ctx.doc, *s, to);
-  }
-  return Command::set(path, Json(to).dump());
+// sets a text field: an item's name or id (and the scenario's id) renames it as the outliner
+// does, so the references follow, the run files' too
+void textSet(Context& ctx, const Path& path, const std::string& to) {
+  if (const auto item = editor::namedBy(path))
+    ctx.app.rename(*item, to);
+  else
+    ctx.apply(Command::set(path, Json(to).dump()));
 }
 
 bool numbers(const Json& v, std::size_t n) {
@@ -272,7 +270,7 @@ void field(Context& ctx, const std::string& label, const Path& path, const Json&
     ImGui::InputText(label.c_str(), buf, sizeof buf);
     tooltip(spec);
     ui::nameItem(name, buf);
-    if (ImGui::IsItemDeactivatedAfterEdit()) ctx.apply(textSet(ctx, path, buf));
+    if (ImGui::IsItemDeactivatedAfterEdit()) textSet(ctx, path, buf);
   } else if (numbers(v, 2) || numbers(v, 3) || numbers(v, 4)) {
     // vectors, colours and windows: one number a component (each can be dragged or typed)
     const std::size_t n = v.size();
@@ -317,7 +315,8 @@ void field(Context& ctx, const std::string& label, const Path& path, const Json&
 
 }  // namespace
 
-std::string InspectorPanel::draw(editor::Document& doc, const Path& item) {
+std::string InspectorPanel::draw(EditorContext& app, const Path& item) {
+  editor::Document& doc = app.doc;
   const auto text = doc.value(item);
   if (!text) {
     ImGui::TextDisabled("Nothing selected");
@@ -325,7 +324,7 @@ std::string InspectorPanel::draw(editor::Document& doc, const Path& item) {
   }
   const Json value = Json::parse(*text, nullptr, false);
   if (value.is_discarded()) return {};
-  Context ctx{doc, {}};
+  Context ctx{app, doc, {}};
   const bool scenario = item.depth() == 0;
   ImGui::TextDisabled("%s", scenario ? "scenario" : item.str().c_str());
   if (value.is_object())

@@ -10,13 +10,15 @@
 #include <practicum/editor/document.hpp>
 #include <practicum/editor/path.hpp>
 
+#include "editor_context.hpp"
+
 namespace practicum::editor_app {
 
 class InspectorPanel {
  public:
   /// Draws the fields of the item at `item` and applies what the user changes. Returns a
   /// message when a change was refused (empty otherwise).
-  std::string draw(editor::Document& doc, const editor::Path& item);
+  std::string draw(EditorContext& ctx, const editor::Path& item);
 };
 
 }  // namespace practicum::editor_app

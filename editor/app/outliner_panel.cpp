@@ -119,16 +119,7 @@ void OutlinerPanel::draw(EditorContext& ctx) {
 
 void OutlinerPanel::commitRename(EditorContext& ctx, const ItemList& list, std::size_t i) {
   isRenaming_ = false;
-  const Path listPath(list.path);
-  if (listPath == Path("entities"))
-    ctx.apply(editor::renameEntity(ctx.doc, i, rename_));
-  else if (listPath == Path("devices"))
-    ctx.apply(editor::renameDevice(ctx.doc, i, rename_));
-  else if (listPath == Path("procedure.steps"))
-    ctx.apply(editor::renameStep(ctx.doc, i, rename_));
-  else
-    ctx.apply(
-        Command::set(listPath.element(i).child(list.nameKey), Json(rename_).dump(), "Rename"));
+  ctx.rename(Path(list.path).element(i), rename_);
 }
 
 void OutlinerPanel::duplicate(EditorContext& ctx, const ItemList& list, std::size_t i) {

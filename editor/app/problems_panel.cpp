@@ -1,6 +1,7 @@
 #include "problems_panel.hpp"
 
 #include <cstdio>
+#include <vector>
 
 #include <imgui.h>
 
@@ -9,7 +10,10 @@
 namespace practicum::editor_app {
 
 void ProblemsPanel::draw(EditorContext& ctx) {
-  const auto& diagnostics = ctx.doc.diagnostics();
+  // the scenario's, then its run files' (names a run uses that the scenario does not have)
+  std::vector<scenario::Diagnostic> diagnostics = ctx.doc.diagnostics();
+  const auto& runs = ctx.doc.runDiagnostics();
+  diagnostics.insert(diagnostics.end(), runs.begin(), runs.end());
   if (diagnostics.empty()) {
     ImGui::TextColored(ImVec4(0.4f, 0.9f, 0.5f, 1), "No problems");
     ui::nameItem("problems.none");
@@ -19,12 +23,14 @@ void ProblemsPanel::draw(EditorContext& ctx) {
     const ImVec4 colour = d.severity == scenario::Severity::Error ? ImVec4(1, 0.4f, 0.35f, 1)
                                                                   : ImVec4(1, 0.8f, 0.3f, 1);
     // the whole message, wrapped to the panel's width, and all of it one click
-    const std::string text = d.path + ": " + d.message;
+    const bool inRun = d.file.rfind("runs/", 0) == 0;
+    const std::string text =
+        (inRun ? d.file + ": " : std::string()) + (d.path.empty() ? "" : d.path + ": ") + d.message;
     const float width = ImGui::GetContentRegionAvail().x;
     const ImVec2 size = ImGui::CalcTextSize(text.c_str(), nullptr, false, width);
     const ImVec2 at = ImGui::GetCursorScreenPos();
     const std::string id = "##problem" + std::to_string(i);
-    if (ImGui::Selectable(id.c_str(), false, 0, ImVec2(width, size.y))) {
+    if (ImGui::Selectable(id.c_str(), false, 0, ImVec2(width, size.y)) && !inRun) {
       // to the item, where it is edited: a step in the Procedure tab, the rest in the Inspector
       const editor::Path item = editor::Path(d.path).item();
       ctx.doc.select({item});

@@ -80,7 +80,7 @@ void ProcedurePanel::idField(EditorContext& ctx, std::size_t index, const Path& 
   ImGui::InputText("id", buf, sizeof buf);
   ui::nameItem("procedure." + path.str(), buf);
   // the steps that come after it follow the new id
-  if (ImGui::IsItemDeactivatedAfterEdit()) ctx.apply(editor::renameStep(ctx.doc, index, buf));
+  if (ImGui::IsItemDeactivatedAfterEdit()) ctx.rename(Path("procedure.steps").element(index), buf);
 }
 
 void ProcedurePanel::pointsField(EditorContext& ctx, const Path& path) {

@@ -37,17 +37,6 @@ core::Error noSuch(std::string_view what, std::size_t index) {
                          std::string(what) + "[" + std::to_string(index) + "]: no such item");
 }
 
-core::Status checkNewName(const Document& doc, std::string_view array, std::string_view name,
-                          std::size_t self) {
-  if (name.empty())
-    return core::makeError(core::ErrorCode::InvalidArgument, "a name cannot be empty");
-  if (const auto other = doc.find(array, name); other && *other != self)
-    return core::makeError(
-        core::ErrorCode::InvalidArgument,
-        std::string(array) + ": \"" + std::string(name) + "\" is the name of another item already");
-  return {};
-}
-
 }  // namespace
 
 std::string uniqueName(const Document& doc, std::string_view arrayPath, std::string_view base) {
@@ -97,72 +86,15 @@ Command addEntity(const Document& doc, const EntitySpec& spec) {
 }
 
 core::Result<Command> renameEntity(const Document& doc, std::size_t index, std::string_view name) {
-  const auto old = doc.string(at("entities", index) + ".name");
-  if (!old) return noSuch("entities", index);
-  if (auto ok = checkNewName(doc, "entities", name, index); !ok.ok()) return ok.error();
-  const std::string to(name);
-  std::vector<Command> edits{Command::set(at("entities", index) + ".name", Json(to).dump())};
-  // every reference by name
-  const auto follow = [&](std::string_view array, std::initializer_list<const char*> fields) {
-    for (std::size_t i = 0; i < doc.size(array); ++i)
-      for (const char* field : fields) {
-        const std::string path = at(array, i) + "." + field;
-        if (doc.string(path) == *old) edits.push_back(Command::set(path, Json(to).dump()));
-      }
-  };
-  follow("devices", {"entity"});
-  follow("joints", {"a", "b"});
-  follow("indicators", {"entity"});
-  return Command::group("Rename entity " + *old + " to " + to, std::move(edits));
+  return rename(doc, Path(at("entities", index)), name);
 }
 
 core::Result<Command> renameDevice(const Document& doc, std::size_t index, std::string_view name) {
-  const auto old = doc.string(at("devices", index) + ".name");
-  if (!old) return noSuch("devices", index);
-  if (auto ok = checkNewName(doc, "devices", name, index); !ok.ok()) return ok.error();
-  const std::string to(name);
-  std::vector<Command> edits{Command::set(at("devices", index) + ".name", Json(to).dump())};
-  // references by name, and the names conditions use
-  const auto renameField = [&](const std::string& path) {
-    if (doc.string(path) == *old) edits.push_back(Command::set(path, Json(to).dump()));
-  };
-  const auto renameConditions = [&](const std::string& path) {
-    if (const auto c = doc.string(path)) {
-      const std::string renamed = renameInCondition(*c, *old, to);
-      if (renamed != *c) edits.push_back(Command::set(path, Json(renamed).dump()));
-    }
-  };
-  for (std::size_t i = 0; i < doc.size("devices"); ++i) {
-    renameField(at("devices", i) + ".target");
-    const std::string accepts = at("devices", i) + ".accepts";
-    for (std::size_t k = 0; k < doc.size(accepts); ++k) renameField(at(accepts, k));
-  }
-  for (std::size_t i = 0; i < doc.size("rules"); ++i) {
-    renameField(at("rules", i) + ".device");
-    renameConditions(at("rules", i) + ".when");
-  }
-  for (std::size_t i = 0; i < doc.size("procedure.steps"); ++i)
-    renameConditions(at("procedure.steps", i) + ".done");
-  for (const char* list : {"variables", "indicators"})
-    for (std::size_t i = 0; i < doc.size(list); ++i) renameConditions(at(list, i) + ".value");
-  for (std::size_t i = 0; i < doc.size("faults"); ++i) renameConditions(at("faults", i) + ".when");
-  return Command::group("Rename device " + *old + " to " + to, std::move(edits));
+  return rename(doc, Path(at("devices", index)), name);
 }
 
 core::Result<Command> renameStep(const Document& doc, std::size_t index, std::string_view id) {
-  const std::string steps = "procedure.steps";
-  const auto old = doc.string(at(steps, index) + ".id");
-  if (!old) return noSuch(steps, index);
-  if (auto ok = checkNewName(doc, steps, id, index); !ok.ok()) return ok.error();
-  const std::string to(id);
-  std::vector<Command> edits{Command::set(at(steps, index) + ".id", Json(to).dump())};
-  for (std::size_t i = 0; i < doc.size(steps); ++i) {
-    const std::string after = at(steps, i) + ".after";
-    for (std::size_t k = 0; k < doc.size(after); ++k)
-      if (doc.string(at(after, k)) == *old)
-        edits.push_back(Command::set(at(after, k), Json(to).dump()));
-  }
-  return Command::group("Rename step " + *old + " to " + to, std::move(edits));
+  return rename(doc, Path(at("procedure.steps", index)), id);
 }
 
 core::Result<Command> duplicateEntity(const Document& doc, std::size_t index,

@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <cstdlib>
 #include <fstream>
+#include <map>
 #include <system_error>
 
 #include <practicum/core/file_io.hpp>
+#include <practicum/scenario/run_file.hpp>
 
 #include "json_tree.hpp"
 
@@ -72,9 +74,14 @@ struct Document::Impl {
   std::uint64_t nextState = 1;
   std::uint64_t savedState = 0;  // the state last saved (or opened)
   std::vector<Path> selection;
+  // the folder's run files ("runs/x.json"), as they are now and as they were last saved
+  std::map<std::string, Json> runs, savedRuns;
+  std::vector<scenario::Diagnostic> unreadableRuns;
   // validation of the current state
   mutable std::uint64_t validatedState = ~0ull;
   mutable scenario::LoadResult validation;
+  mutable std::uint64_t runsCheckedState = ~0ull;
+  mutable std::vector<scenario::Diagnostic> runProblems;
 
   std::uint64_t state() const { return undo.empty() ? baseState : undo.back().state; }
 
@@ -94,6 +101,16 @@ struct Document::Impl {
       std::reverse(inverses.begin(), inverses.end());
       return Command::group(c.label(), std::move(inverses));
     }
+    if (c.file().empty()) return runOn(root, c);
+    const auto run = runs.find(c.file());
+    if (run == runs.end()) return badCommand(c.file(), "no such run file");
+    auto inverse = runOn(run->second, c);
+    if (inverse.ok()) inverse->in(c.file());
+    return inverse;
+  }
+
+  // applies a command (not a group) to one JSON tree
+  static core::Result<Command> runOn(Json& root, const Command& c) {
     if (!c.path().valid()) return badCommand(c.path().str(), "not a path");
     const std::vector<PathStep>* steps = &c.path().steps();
     const std::string& where = c.path().str();
@@ -195,6 +212,57 @@ struct Document::Impl {
     return badCommand(where, "unknown command");
   }
 
+  // the folder's run files, read when the document is opened
+  void readRuns() {
+    runs.clear();
+    unreadableRuns.clear();
+    std::error_code ec;
+    const std::filesystem::path folder = file.parent_path() / "runs";
+    std::vector<std::filesystem::path> found;
+    for (const auto& e : std::filesystem::directory_iterator(folder, ec))
+      if (e.path().extension() == ".json" && e.is_regular_file(ec)) found.push_back(e.path());
+    std::sort(found.begin(), found.end());
+    for (const auto& path : found) {
+      const std::string name = "runs/" + path.filename().string();
+      auto text = core::readFile(path, 1024 * 1024);
+      auto parsed = text.ok() ? detail::parseJson(*text, name) : core::Result<Json>(text.error());
+      if (parsed.ok())
+        runs.emplace(name, std::move(*parsed));
+      else
+        unreadableRuns.push_back(
+            {scenario::Severity::Error, name, "", 0, 0, parsed.error().message});
+    }
+    savedRuns = runs;
+  }
+
+  // writes the run files that differ from what `folder` holds (all of them to a new folder)
+  core::Status writeRuns(const std::filesystem::path& folder, bool all) {
+    for (const auto& [name, value] : runs) {
+      const auto saved = savedRuns.find(name);
+      if (!all && saved != savedRuns.end() && saved->second == value) continue;
+      std::error_code ec;
+      std::filesystem::create_directories(folder / "runs", ec);
+      if (auto w = core::writeFileAtomic(folder / name, detail::layout(value)); !w.ok()) return w;
+      savedRuns[name] = value;
+    }
+    return {};
+  }
+
+  const std::vector<scenario::Diagnostic>& checkRuns() const {
+    if (runsCheckedState == state()) return runProblems;
+    runProblems = unreadableRuns;
+    const auto& scenario = validate().scenario;
+    for (const auto& [name, value] : runs) {
+      auto loaded = scenario::loadRunFileText(detail::layout(value), name);
+      for (auto& d : loaded.diagnostics) runProblems.push_back(std::move(d));
+      if (loaded.run && scenario)
+        for (auto& d : scenario::checkRunFile(*loaded.run, *scenario))
+          runProblems.push_back(std::move(d));
+    }
+    runsCheckedState = state();
+    return runProblems;
+  }
+
   const scenario::LoadResult& validate() const {
     if (validatedState != state()) {
       const std::filesystem::path as =
@@ -229,6 +297,7 @@ core::Result<Document> Document::fromText(std::string_view text,
   auto impl = std::make_unique<Impl>();
   impl->root = std::move(*parsed);
   impl->file = file;
+  impl->readRuns();
   return Document(std::move(impl));
 }
 
@@ -288,11 +357,12 @@ std::uint64_t Document::revision() const { return impl_->state(); }
 
 core::Status Document::apply(const Command& command) {
   const Json before = impl_->root;
+  const auto runsBefore = impl_->runs;
   auto inverse = impl_->run(command);
   if (!inverse.ok()) return inverse.error();
   // a command that changes nothing (a click on a gizmo handle, a value set to what it was) is
   // no step to undo, and the work is no less saved
-  if (impl_->root == before) return {};
+  if (impl_->root == before && impl_->runs == runsBefore) return {};
   impl_->redo.clear();
   // a continued drag: the step keeps its first inverse and takes on the new forward
   if (!command.mergeKey().empty() && !impl_->undo.empty() &&
@@ -347,6 +417,8 @@ core::Status Document::save() {
     return core::makeError(core::ErrorCode::InvalidArgument,
                            "the scenario has no file yet: save it as a folder first");
   if (auto written = core::writeFileAtomic(impl_->file, text()); !written.ok()) return written;
+  // the run files a rename changed
+  if (auto runs = impl_->writeRuns(impl_->file.parent_path(), false); !runs.ok()) return runs;
   impl_->savedState = impl_->state();
   discardRecovery();
   return {};
@@ -357,6 +429,12 @@ core::Status Document::saveAs(const std::filesystem::path& folderOrFile) {
   std::error_code ec;
   if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path(), ec);
   if (auto written = core::writeFileAtomic(file, text()); !written.ok()) return written;
+  // the run files go with the scenario to its new folder
+  if (file.parent_path() != impl_->file.parent_path() || impl_->file.empty()) {
+    if (auto runs = impl_->writeRuns(file.parent_path(), true); !runs.ok()) return runs;
+  } else if (auto runs = impl_->writeRuns(file.parent_path(), false); !runs.ok()) {
+    return runs;
+  }
   const std::filesystem::path old = impl_->file;
   if (old.empty()) std::filesystem::remove(untitledRecoveryFile(), ec);
   impl_->file = file;
@@ -435,6 +513,24 @@ const std::vector<scenario::Diagnostic>& Document::diagnostics() const {
 bool Document::valid() const { return impl_->validate().ok(); }
 const std::optional<scenario::ScenarioDef>& Document::scenario() const {
   return impl_->validate().scenario;
+}
+
+std::vector<std::string> Document::runFiles() const {
+  std::vector<std::string> out;
+  for (const auto& [name, value] : impl_->runs) out.push_back(name);
+  return out;
+}
+
+std::optional<std::string> Document::runValue(std::string_view file, const Path& path) const {
+  const auto run = impl_->runs.find(std::string(file));
+  if (run == impl_->runs.end() || !path.valid()) return std::nullopt;
+  const Json* v = detail::find(run->second, path.steps());
+  if (!v) return std::nullopt;
+  return v->dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+const std::vector<scenario::Diagnostic>& Document::runDiagnostics() const {
+  return impl_->checkRuns();
 }
 
 const std::vector<Path>& Document::selection() const { return impl_->selection; }

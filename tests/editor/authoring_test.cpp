@@ -317,5 +317,94 @@ TEST(Authoring, ASmallScenarioFromAnEmptyDocumentByCommandsAlone) {
   fs::remove_all(dir);
 }
 
+// what a run file of the folder does with the scenario: the differences from its expectation
+std::vector<std::string> playRunFile(const fs::path& scenarioDir, const fs::path& file) {
+  const auto loaded = scenario::loadRunFile(file);
+  if (!loaded.run) return {"cannot read " + file.string()};
+  sim::SessionOptions options;
+  options.mode = loaded.run->exam ? sim::Mode::Exam : sim::Mode::Practice;
+  options.seed = loaded.run->seed;
+  auto session = sim::Session::load(scenarioDir, options);
+  if (!session.ok()) return {session.error().message};
+  auto bot = sim::Bot::create(*loaded.run, **session);
+  if (!bot.ok()) return {bot.error().message};
+  if (auto played = bot->play(); !played.ok()) return {played.error().message};
+  if (!(*session)->ended()) (*session)->stop();
+  return sim::compareWithExpectation(loaded.run->expect, (*session)->result());
+}
+
+std::string runProblems(const Document& doc) {
+  std::string s;
+  for (const auto& d : doc.runDiagnostics()) s += d.format() + "\n";
+  return s;
+}
+
+// renaming never breaks a file of the folder: a device, a step and a rule renamed follow into
+// the run files as one command each (undone with the scenario), the saved runs still play to
+// what they expect, the texts that mention the old name are offered the new one, and the
+// run files are checked against the scenario
+TEST(Authoring, ARenameFollowsIntoTheRunFilesAsOneCommand) {
+  const auto dir = makeTempDir("editor-rename-runs");
+  const fs::path folder = dir / "substation-switching";
+  fs::copy(sourceDir() / "scenarios" / "substation-switching", folder, fs::copy_options::recursive);
+  fs::remove(folder / ".scenario.json.recovery");
+  auto opened = Document::open(folder);
+  ASSERT_TRUE(opened.ok());
+  Document doc = std::move(*opened);
+  ASSERT_GE(doc.runFiles().size(), 5u);
+  EXPECT_EQ(runProblems(doc), "");
+
+  // QS1 -> DS1: in the scenario and in the runs
+  const auto qs1 = doc.find("devices", "QS1");
+  ASSERT_TRUE(qs1);
+  ASSERT_TRUE(doc.apply(*editor::renameDevice(doc, *qs1, "DS1")).ok());
+  EXPECT_TRUE(doc.valid()) << doc.diagnostics()[0].format();
+  EXPECT_EQ(runProblems(doc), "");
+  EXPECT_EQ(doc.runValue("runs/perfect.json", "actions[2].device"), "\"DS1\"");
+  // the texts still say QS1: offered, and changed as one more command
+  const auto mentions = editor::textsMentioning(doc, "QS1");
+  EXPECT_FALSE(mentions.empty());
+  EXPECT_TRUE(editor::textsMentioning(doc, "QS").empty());  // whole words only
+  ASSERT_TRUE(doc.apply(*editor::renameInTexts(doc, "QS1", "DS1")).ok());
+  EXPECT_TRUE(editor::textsMentioning(doc, "QS1").empty());
+  EXPECT_EQ(editor::textsMentioning(doc, "DS1").size(), mentions.size());
+
+  // a step and a rule named in the runs' expected violations
+  const auto step = doc.find("procedure.steps", "open_bus_disconnector");
+  ASSERT_TRUE(step);
+  ASSERT_TRUE(doc.apply(*editor::renameStep(doc, *step, "open_qs2")).ok());
+  const auto rule = doc.find("rules", "bus_side_before_line_side");
+  ASSERT_TRUE(rule);
+  ASSERT_TRUE(
+      doc.apply(*editor::rename(doc, editor::Path("rules").element(*rule), "qs2_before_qs1")).ok());
+  EXPECT_EQ(doc.runValue("runs/bus-side-first.json", "expect.violations"),
+            R"(["qs2_before_qs1","order:open_qs2"])");
+  EXPECT_EQ(runProblems(doc), "");
+  ASSERT_TRUE(doc.apply(*editor::renameScenario(doc, "substation-drill")).ok());
+  EXPECT_EQ(doc.runValue("runs/perfect.json", "scenario"), "\"substation-drill\"");
+
+  // saved: every run still plays to what it expects
+  ASSERT_TRUE(doc.save().ok());
+  for (const std::string& run : doc.runFiles())
+    EXPECT_EQ(playRunFile(folder, folder / run), std::vector<std::string>{}) << run;
+
+  // undone, the runs are as they were, and saving again writes them back
+  for (int i = 0; i < 5; ++i) ASSERT_TRUE(doc.undo());
+  EXPECT_EQ(doc.runValue("runs/perfect.json", "actions[2].device"), "\"QS1\"");
+  EXPECT_EQ(doc.runValue("runs/perfect.json", "scenario"), "\"substation-switching\"");
+  ASSERT_TRUE(doc.save().ok());
+  EXPECT_EQ(scenario::loadRunFile(folder / "runs" / "perfect.json").run->actions[2].target, "QS1");
+
+  // a run that names what the scenario does not have (a typo, a device deleted) is a problem
+  ASSERT_TRUE(doc.apply(Command::set("actions[0].device", "\"QF9\"").in("runs/perfect.json")).ok());
+  EXPECT_TRUE(doc.dirty());
+  bool named = false;
+  for (const auto& d : doc.runDiagnostics())
+    named = named || (d.file == "runs/perfect.json" && d.path == "actions[0]" &&
+                      d.message.find("the scenario has no device \"QF9\"") != std::string::npos);
+  EXPECT_TRUE(named) << runProblems(doc);
+  fs::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace practicum::test

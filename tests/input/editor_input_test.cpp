@@ -281,5 +281,64 @@ TEST(EditorInput, TheInspectorOffersTheFieldsOfTheFormat) {
   fs::remove_all(dir);
 }
 
+// a device renamed by hand follows into the run files of the folder, the texts that still say
+// its old name are offered the new one, the Problems tab checks the run files too, and the run
+// files saved with the scenario still play
+TEST(EditorInput, ARenameFollowsIntoTheRunFilesAndOffersTheTexts) {
+  XDesktop desk;
+  const fs::path dir = makeTempDir("editor-rename");
+  const fs::path scenario = copyOfSubstation(dir);
+  // a run file with a typo: the Problems tab names it
+  json typo = readJson(scenario / "runs" / "perfect.json");
+  typo["actions"][0]["device"] = "QF9";
+  std::ofstream(scenario / "runs" / "typo.json") << typo.dump(2);
+  const std::string error = startEditor(desk, dir, {scenario.string(), "--validation"});
+  ASSERT_TRUE(error.empty()) << error;
+  ASSERT_TRUE(desk.waitForItem("tab.Problems", "1")) << desk.map()->value("tab.Problems");
+  clickItem(desk, "tab.Problems");
+  const auto problem = desk.waitForItem("problems[0]");
+  ASSERT_TRUE(problem);
+  EXPECT_NE(problem->value.find("runs/typo.json: actions[0]: the scenario has no device \"QF9\""),
+            std::string::npos)
+      << problem->value;
+
+  // QS1 renamed DS1 in the outliner: right click, Rename, type, Return
+  clickItem(desk, "outliner.entities");
+  ASSERT_TRUE(desk.waitForItem("outliner.entities", "closed"));
+  clickItem(desk, "outliner.devices");
+  const auto qs1 = desk.waitForItem("outliner.devices[1]", "QS1");
+  ASSERT_TRUE(qs1);
+  ASSERT_TRUE(desk.clickAt(qs1->cx(), qs1->cy(), 3));
+  clickItem(desk, "context.Rename");
+  ASSERT_TRUE(desk.waitForItem("outliner.rename"));
+  ASSERT_TRUE(desk.key("ctrl+a"));
+  ASSERT_TRUE(desk.type("DS1"));
+  ASSERT_TRUE(desk.key("Return"));
+  ASSERT_TRUE(desk.waitForItem("outliner.devices[1]", "DS1", 10s));
+  const auto offer = desk.waitForItem("rename-texts", std::nullopt, 10s);
+  ASSERT_TRUE(offer) << "no offer to rename in the texts";
+  EXPECT_GT(std::stoi(offer->value), 0);
+  clickItem(desk, "rename-texts.update");
+  ASSERT_TRUE(desk.waitFor([](const UiMap& m) { return !m.find("rename-texts"); }, 10s));
+  EXPECT_EQ(desk.map()->value("tab.Problems"), "1");  // still only the typo
+  ASSERT_TRUE(desk.key("ctrl+s"));
+  ASSERT_TRUE(desk.waitForItem("dirty", "no", 10s));
+  quitFromTheMenu(desk);
+
+  const json perfect = readJson(scenario / "runs" / "perfect.json");
+  EXPECT_EQ(perfect["actions"][2]["device"], "DS1");
+  EXPECT_EQ(readJson(scenario / "runs" / "typo.json")["actions"][2]["device"], "DS1");
+  const json saved = readJson(scenario / "scenario.json");
+  EXPECT_EQ(saved["devices"][1]["label"]["en"], "AH2 line-side disconnector DS1");
+  EXPECT_EQ(saved["procedure"]["steps"][1]["text"]["zh-CN"], "拉开线路侧隔离开关 DS1");
+  EXPECT_EQ(saved["procedure"]["steps"][1]["done"], "DS1.open");
+  EXPECT_EQ(saved["devices"][1]["entity"], "QS1-handle");  // another thing's name stays
+  const auto played =
+      runProcess(practicumBinary() + " run " + scenario.string() + " --headless --bot " +
+                 (scenario / "runs" / "perfect.json").string());
+  EXPECT_EQ(played.exitCode, 0) << played.output;
+  fs::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace practicum::test

@@ -1,4 +1,6 @@
 // Run files (docs/run-format.md): strict reading with positioned diagnostics.
+#include <algorithm>
+
 #include <practicum/core/file_io.hpp>
 #include <practicum/scenario/run_file.hpp>
 
@@ -124,15 +126,24 @@ void readExpectation(const json& v, Checker& check, RunExpectation& e) {
 }  // namespace
 
 RunFileResult loadRunFile(const std::filesystem::path& file) {
+  auto text = core::readFile(file, kMaxRunFileBytes);
+  if (!text) {
+    RunFileResult result;
+    result.diagnostics.push_back({Severity::Error, file.string(), "", 0, 0, text.error().message});
+    return result;
+  }
+  return loadRunFileText(*text, file);
+}
+
+RunFileResult loadRunFileText(std::string_view text, const std::filesystem::path& file) {
   RunFileResult result;
   try {
-    auto text = core::readFile(file, kMaxRunFileBytes);
-    if (!text) {
+    if (text.size() > kMaxRunFileBytes) {
       result.diagnostics.push_back(
-          {Severity::Error, file.string(), "", 0, 0, text.error().message});
+          {Severity::Error, file.string(), "", 0, 0, "a run file may be at most 1 MiB"});
       return result;
     }
-    auto doc = detail::parsePositionedJson(*text, file.string(), kMaxDepth, result.diagnostics);
+    auto doc = detail::parsePositionedJson(text, file.string(), kMaxDepth, result.diagnostics);
     if (!doc) return result;
     Checker check(file.string(), *doc, result.diagnostics);
     RunFile run;
@@ -170,6 +181,105 @@ RunFileResult loadRunFile(const std::filesystem::path& file) {
                                   std::string("internal error while loading: ") + e.what()});
   }
   return result;
+}
+
+namespace {
+
+const DeviceDef* deviceNamed(const TrainingDef& t, const std::string& name) {
+  for (const DeviceDef& d : t.devices)
+    if (d.name == name) return &d;
+  return nullptr;
+}
+
+bool hasEntity(const scene::Scene& scene, const std::string& name) {
+  return std::any_of(scene.entities.begin(), scene.entities.end(),
+                     [&](const scene::Entity& e) { return e.name == name; });
+}
+
+// the first thing wrong with the names one action uses, or ""
+std::string actionProblem(const RunAction& a, const ScenarioDef& def) {
+  using K = RunAction::Kind;
+  const TrainingDef& t = def.training;
+  if (a.kind == K::Wait || a.kind == K::Stop) return {};
+  if (a.kind == K::Inject) {
+    if (std::none_of(t.faults.begin(), t.faults.end(),
+                     [&](const FaultDef& f) { return f.id == a.target; }))
+      return "the scenario has no fault \"" + a.target + "\"";
+    return {};
+  }
+  if (a.kind == K::Take || a.kind == K::Return || a.kind == K::Use) {
+    const DeviceDef* tool = deviceNamed(t, a.target);
+    if (!tool || tool->kind != DeviceKind::Tool)
+      return "the scenario has no tool \"" + a.target + "\"";
+    if (a.kind == K::Use && !deviceNamed(t, a.on))
+      return "the scenario has no device \"" + a.on + "\"";
+    return {};
+  }
+  const DeviceDef* device = deviceNamed(t, a.target);
+  if (!device) {
+    if (a.kind == K::Look && hasEntity(def.scene, a.target)) return {};
+    return "the scenario has no " + std::string(a.kind == K::Look ? "device or entity" : "device") +
+           " \"" + a.target + "\"";
+  }
+  if (a.kind == K::Loosen || a.kind == K::Tighten) {
+    if (device->kind != DeviceKind::Fastener) return "\"" + a.target + "\" is not a fastener";
+    return {};
+  }
+  if ((a.kind == K::Grab || a.kind == K::Drop) && device->kind != DeviceKind::Part)
+    return "\"" + a.target + "\" is not a part";
+  if (a.kind == K::Grab || a.kind == K::Drop) return {};
+  if (a.kind == K::Place) {
+    const DeviceDef* socket = deviceNamed(t, a.on);
+    if (device->kind != DeviceKind::Part || !socket || socket->kind != DeviceKind::Socket)
+      return "place needs a part and a socket, got \"" + a.target + "\" and \"" + a.on + "\"";
+    return {};
+  }
+  if (a.kind != K::Look && (a.kind == K::Turn) != (device->kind == DeviceKind::Valve))
+    return "\"" + a.target + "\" " +
+           (a.kind == K::Turn ? "is not a valve; use operate" : "is a valve; use turn");
+  if (a.kind == K::Operate && std::find(device->positions.begin(), device->positions.end(),
+                                        a.position) == device->positions.end())
+    return "device \"" + a.target + "\" has no position \"" + a.position + "\"";
+  return {};
+}
+
+}  // namespace
+
+std::vector<Diagnostic> checkRunFile(const RunFile& run, const ScenarioDef& def) {
+  std::vector<Diagnostic> out;
+  const auto problem = [&](std::string path, std::string message) {
+    out.push_back({Severity::Error, run.file.string(), std::move(path), 0, 0, std::move(message)});
+  };
+  if (!run.scenario.empty() && run.scenario != def.meta.id)
+    problem("scenario",
+            "written for scenario \"" + run.scenario + "\", not \"" + def.meta.id + "\"");
+  for (const RunAction& a : run.actions)
+    if (std::string p = actionProblem(a, def); !p.empty()) problem(a.path, std::move(p));
+  if (run.expect.violations) {
+    const TrainingDef& t = def.training;
+    const auto isStep = [&](std::string_view id) {
+      return std::any_of(t.steps.begin(), t.steps.end(),
+                         [&](const StepDef& s) { return s.id == id; });
+    };
+    const auto isRule = [&](std::string_view id) {
+      return std::any_of(t.rules.begin(), t.rules.end(),
+                         [&](const RuleDef& r) { return r.id == id; });
+    };
+    for (std::size_t i = 0; i < run.expect.violations->size(); ++i) {
+      const std::string& v = (*run.expect.violations)[i];
+      const std::string path = detail::elementPath("expect.violations", i);
+      // an ordering or time-out violation names its step; any other a rule
+      const std::size_t colon = v.find(':');
+      const std::string_view kind = std::string_view(v).substr(0, colon);
+      if (colon != std::string::npos && (kind == "order" || kind == "timeout")) {
+        if (!isStep(std::string_view(v).substr(colon + 1)))
+          problem(path, "the scenario has no step \"" + v.substr(colon + 1) + "\"");
+      } else if (!isRule(v)) {
+        problem(path, "the scenario has no rule \"" + v + "\"");
+      }
+    }
+  }
+  return out;
 }
 
 }  // namespace practicum::scenario

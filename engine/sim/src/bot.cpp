@@ -26,73 +26,12 @@ core::Result<Bot> Bot::create(const scenario::RunFile& run, Session& session) {
     return core::makeError(core::ErrorCode::Validation,
                            run.file.string() + ": written for scenario \"" + run.scenario +
                                "\", not \"" + def.meta.id + "\"");
-  // every target must name something the scenario has
-  for (const auto& a : run.actions) {
-    using K = scenario::RunAction::Kind;
-    if (a.kind == K::Wait || a.kind == K::Stop) continue;
-    if (a.kind == K::Inject) {
-      const auto& faults = def.training.faults;
-      if (std::none_of(faults.begin(), faults.end(),
-                       [&](const scenario::FaultDef& f) { return f.id == a.target; }))
-        return core::makeError(
-            core::ErrorCode::Validation,
-            run.file.string() + ": " + a.path + ": the scenario has no fault \"" + a.target + "\"");
-      continue;
-    }
-    if (a.kind == K::Take || a.kind == K::Return || a.kind == K::Use) {
-      const auto tool = findDevice(def.training, a.target);
-      if (!tool || def.training.devices[*tool].kind != scenario::DeviceKind::Tool)
-        return core::makeError(
-            core::ErrorCode::Validation,
-            run.file.string() + ": " + a.path + ": the scenario has no tool \"" + a.target + "\"");
-      if (a.kind == K::Use && !findDevice(def.training, a.on))
-        return core::makeError(
-            core::ErrorCode::Validation,
-            run.file.string() + ": " + a.path + ": the scenario has no device \"" + a.on + "\"");
-      continue;
-    }
-    const auto device = findDevice(def.training, a.target);
-    if (!device && !(a.kind == K::Look && findEntity(def.scene, a.target)))
+  // every target must name something the scenario has (the expectation's names are the
+  // comparison's business)
+  for (const scenario::Diagnostic& d : scenario::checkRunFile(run, def))
+    if (d.path.rfind("actions", 0) == 0)
       return core::makeError(core::ErrorCode::Validation,
-                             run.file.string() + ": " + a.path + ": the scenario has no " +
-                                 (a.kind == K::Look ? "device or entity" : "device") + " \"" +
-                                 a.target + "\"");
-    if (a.kind == K::Loosen || a.kind == K::Tighten) {
-      if (def.training.devices[*device].kind != scenario::DeviceKind::Fastener)
-        return core::makeError(
-            core::ErrorCode::Validation,
-            run.file.string() + ": " + a.path + ": \"" + a.target + "\" is not a fastener");
-      continue;
-    }
-    if ((a.kind == K::Grab || a.kind == K::Drop) &&
-        def.training.devices[*device].kind != scenario::DeviceKind::Part)
-      return core::makeError(
-          core::ErrorCode::Validation,
-          run.file.string() + ": " + a.path + ": \"" + a.target + "\" is not a part");
-    if (a.kind == K::Grab || a.kind == K::Drop) continue;
-    if (a.kind == K::Place) {
-      const auto socket = findDevice(def.training, a.on);
-      if (def.training.devices[*device].kind != scenario::DeviceKind::Part || !socket ||
-          def.training.devices[*socket].kind != scenario::DeviceKind::Socket)
-        return core::makeError(core::ErrorCode::Validation,
-                               run.file.string() + ": " + a.path + ": place needs a part and a " +
-                                   "socket, got \"" + a.target + "\" and \"" + a.on + "\"");
-      continue;
-    }
-    if (a.kind != K::Look &&
-        (a.kind == K::Turn) != (def.training.devices[*device].kind == scenario::DeviceKind::Valve))
-      return core::makeError(
-          core::ErrorCode::Validation,
-          run.file.string() + ": " + a.path + ": \"" + a.target + "\" " +
-              (a.kind == K::Turn ? "is not a valve; use operate" : "is a valve; use turn"));
-    if (a.kind == K::Operate) {
-      const auto& positions = def.training.devices[*device].positions;
-      if (std::find(positions.begin(), positions.end(), a.position) == positions.end())
-        return core::makeError(core::ErrorCode::Validation,
-                               run.file.string() + ": " + a.path + ": device \"" + a.target +
-                                   "\" has no position \"" + a.position + "\"");
-    }
-  }
+                             run.file.string() + ": " + d.path + ": " + d.message);
   Bot bot(run, session);
   bot.camera_ = def.scene.camera.position;
   return bot;

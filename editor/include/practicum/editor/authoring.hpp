@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <practicum/editor/command.hpp>
 #include <practicum/editor/document.hpp>
@@ -34,12 +35,31 @@ struct EntitySpec {
 };
 Command addEntity(const Document& doc, const EntitySpec& spec);
 
-/// Renames entity `index` and every reference to it (devices, joints, indicators).
+/// Renames the item at `item` (an element of entities, materials, joints, devices,
+/// procedure.steps, rules, faults, zones, variables or indicators: its `name` or `id`) and every
+/// reference to it, as one command: in the scenario, each field the format's table says names
+/// that kind of thing (a device's `entity`, a joint's `a`, a valve's `joint`, an interlock's
+/// `device`, a socket's `accepts`, a step's `after`, ...) and each condition that uses the name
+/// ("QF1.closed" becomes "QF2.closed"); in the folder's run files, each action that names it and
+/// each expected violation (`order:<step>`, a rule's id). The name must be free in its list.
+core::Result<Command> rename(const Document& doc, const Path& item, std::string_view name);
+/// Changes the scenario's `id`, and the `scenario` of each run file written for it.
+core::Result<Command> renameScenario(const Document& doc, std::string_view id);
+/// The item whose name or id the field at `field` is ("devices[2].name" -> "devices[2]"; the
+/// scenario's own `id` -> ""), or nullopt when the field names nothing.
+std::optional<Path> namedBy(const Path& field);
+/// The texts of the scenario (titles, labels, a step's text and hint, a rule's text, in either
+/// language) that contain `name` as a whole word ("QS1" in "Open QS1", not in "QS10").
+std::vector<Path> textsMentioning(const Document& doc, std::string_view name);
+/// Replaces `from` by `to`, as whole words, in every text that mentions it: one command.
+core::Result<Command> renameInTexts(const Document& doc, std::string_view from,
+                                    std::string_view to);
+
+/// Renames entity `index` (rename()).
 core::Result<Command> renameEntity(const Document& doc, std::size_t index, std::string_view name);
-/// Renames device `index` and every reference to it (lock and tag targets, interlocks, sockets'
-/// accepted parts, and the names conditions use: "QF1.closed" becomes "QF2.closed").
+/// Renames device `index` (rename()).
 core::Result<Command> renameDevice(const Document& doc, std::size_t index, std::string_view name);
-/// Renames step `index` (its id) and the steps' `after` lists that name it.
+/// Renames step `index`, its id (rename()).
 core::Result<Command> renameStep(const Document& doc, std::size_t index, std::string_view id);
 /// A copy of entity `index` right after it, with a new name, moved `offset` metres.
 core::Result<Command> duplicateEntity(const Document& doc, std::size_t index,

@@ -34,7 +34,16 @@ class Command {
     return *this;
   }
 
+  /// The command on a run file of the scenario's folder ("runs/perfect.json") instead of on the
+  /// scenario: a rename that follows into the runs is one group over both, undone as one.
+  Command& in(std::string file) {
+    file_ = std::move(file);
+    return *this;
+  }
+
   Kind kind() const { return kind_; }
+  /// "" for the scenario, else the run file the command changes.
+  const std::string& file() const { return file_; }
   const Path& path() const { return path_; }
   const std::string& json() const { return json_; }
   std::size_t index() const { return index_; }
@@ -46,7 +55,7 @@ class Command {
  private:
   Kind kind_ = Kind::Set;
   Path path_;
-  std::string json_, label_, mergeKey_;
+  std::string json_, label_, mergeKey_, file_;
   std::size_t index_ = 0, to_ = 0;
   std::vector<Command> children_;
 };

@@ -111,6 +111,19 @@ class Document {
   /// The scenario as the engine would run it (for play-in-editor); nullopt when not valid.
   const std::optional<scenario::ScenarioDef>& scenario() const;
 
+  // ---- the scenario folder's run files ----
+  /// The run files of the scenario's folder (`runs/*.json`, named "runs/perfect.json", sorted),
+  /// held with the scenario: commands change them (Command::in), undo and redo take them back
+  /// and forth with the scenario, and Save writes the ones that changed (each atomically). A
+  /// run file that is not JSON is not held (runDiagnostics says so) and is never written.
+  std::vector<std::string> runFiles() const;
+  /// The value at `path` in run file `file` (as value() for the scenario).
+  std::optional<std::string> runValue(std::string_view file, const Path& path) const;
+  /// What is wrong with the run files: each read as `practicum run` reads it, and, while the
+  /// scenario is valid, the names it uses checked against it (scenario::checkRunFile): a device,
+  /// a step or a rule the scenario does not have. Each diagnostic's file is "runs/<name>.json".
+  const std::vector<scenario::Diagnostic>& runDiagnostics() const;
+
   // ---- selection ----
   /// Selected things, as paths of whole items ("entities[3]", "procedure.steps[1]").
   const std::vector<Path>& selection() const;

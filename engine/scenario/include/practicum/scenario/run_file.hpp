@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <practicum/core/math.hpp>
@@ -68,5 +69,13 @@ struct RunFileResult {
 /// Reads a run file strictly (unknown fields, wrong types and bad values are errors with
 /// file, JSON path, line and column). Names of devices are checked when the run is played.
 RunFileResult loadRunFile(const std::filesystem::path& file);
+/// The same for a run file's text (what an editor holds), named `file` in diagnostics.
+RunFileResult loadRunFileText(std::string_view text, const std::filesystem::path& file);
+
+/// Every name a run uses that the scenario does not have, each an error at its JSON path: the
+/// scenario's id (`scenario`), the targets of the actions (a device, or for `look` an entity; a
+/// tool, a part, a socket, a fastener, a valve, a fault; an `operate`'s position) and the rules
+/// and steps of `expect.violations` (`order:<step>`, `timeout:<step>`). Empty when the run fits.
+std::vector<Diagnostic> checkRunFile(const RunFile& run, const ScenarioDef& scenario);
 
 }  // namespace practicum::scenario
