@@ -2,6 +2,9 @@
 
 #include <unistd.h>
 
+#include <algorithm>
+#include <cmath>
+
 #include <imgui.h>
 #include <imgui_internal.h>  // closing menus on Escape
 
@@ -196,17 +199,27 @@ void EditorApp::shortcuts(const present::FrameInput& in) {
 void EditorApp::panels() {
   const ImVec2 display = ImGui::GetIO().DisplaySize;
   const float top = ImGui::GetFrameHeight();
-  const float side = std::min(340.0f, display.x * 0.27f);
+  // the side panels start at a third of the window between them, and their inner edges can be
+  // dragged (each from 200 px to 45 % of the window)
+  const float standard = std::min(340.0f, display.x * 0.27f);
+  const auto clampWidth = [&](float& w) {
+    if (w <= 0) w = standard;
+    w = std::clamp(w, std::min(200.0f, display.x * 0.2f), display.x * 0.45f);
+  };
+  clampWidth(leftWidth_);
+  clampWidth(rightWidth_);
+  const float left = leftWidth_, right = rightWidth_;
   // the scene is drawn between the panels, under the menu
-  ctx_.viewer.setSceneRegion(VkRect2D{{std::int32_t(side), std::int32_t(top)},
-                                      {std::uint32_t(std::max(display.x - 2 * side, 16.0f)),
+  ctx_.viewer.setSceneRegion(VkRect2D{{std::int32_t(left), std::int32_t(top)},
+                                      {std::uint32_t(std::max(display.x - left - right, 16.0f)),
                                        std::uint32_t(std::max(display.y - top, 16.0f))}});
-  const ImGuiWindowFlags fixed =
-      ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse;
+  const ImGuiWindowFlags fixed = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
+                                 ImGuiWindowFlags_NoCollapse |
+                                 ImGuiWindowFlags_NoBringToFrontOnFocus;
 
   // left: the outliner and the assets
   ImGui::SetNextWindowPos(ImVec2(0, top), ImGuiCond_Always);
-  ImGui::SetNextWindowSize(ImVec2(side, display.y - top), ImGuiCond_Always);
+  ImGui::SetNextWindowSize(ImVec2(left, display.y - top), ImGuiCond_Always);
   if (ImGui::Begin("Outliner", nullptr, fixed)) {
     outliner_.draw(ctx_);
     assets_.draw(ctx_);
@@ -214,8 +227,8 @@ void EditorApp::panels() {
   ImGui::End();
 
   // right: the inspector, the procedure, the problems, the assessment
-  ImGui::SetNextWindowPos(ImVec2(display.x - side, top), ImGuiCond_Always);
-  ImGui::SetNextWindowSize(ImVec2(side, display.y - top), ImGuiCond_Always);
+  ImGui::SetNextWindowPos(ImVec2(display.x - right, top), ImGuiCond_Always);
+  ImGui::SetNextWindowSize(ImVec2(right, display.y - top), ImGuiCond_Always);
   if (ImGui::Begin("Inspector", nullptr, fixed)) {
     if (ImGui::BeginTabBar("##right")) {
       // the tab asked for on the command line (the first frame), or by a click elsewhere
@@ -262,7 +275,41 @@ void EditorApp::panels() {
     }
   }
   ImGui::End();
+  if (const auto x = edge(1, "panel.left-edge", left, top, display.y - top, left)) leftWidth_ = *x;
+  if (const auto x = edge(2, "panel.right-edge", display.x - right, top, display.y - top, right))
+    rightWidth_ = display.x - *x;
   firstFrame_ = false;
+}
+
+std::optional<float> EditorApp::edge(int which, const char* name, float x, float top, float height,
+                                     float width) {
+  // a thin strip over a panel's inner edge, above the panels; a press on it (even one that came
+  // with the pointer, before any hover) drags the edge to the pointer until the button is let go
+  constexpr float kGrip = 8;
+  const ImGuiIO& io = ImGui::GetIO();
+  ImGui::SetNextWindowPos(ImVec2(x - kGrip / 2, top), ImGuiCond_Always);
+  ImGui::SetNextWindowSize(ImVec2(kGrip, height), ImGuiCond_Always);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowMinSize, ImVec2(1, 1));
+  if (ImGui::Begin(name, nullptr,
+                   ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoBackground |
+                       ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                       ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoFocusOnAppearing)) {
+    ImGui::InvisibleButton("##edge", ImVec2(kGrip, height));
+    const ImVec2 at = io.MouseClickedPos[0];
+    if (io.MouseClicked[0] && std::abs(at.x - x) <= kGrip / 2 && at.y >= top &&
+        !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId))
+      draggingEdge_ = which;
+    if (!io.MouseDown[0] && draggingEdge_ == which) draggingEdge_ = 0;
+    if (ImGui::IsItemHovered() || draggingEdge_ == which)
+      ImGui::GetWindowDrawList()->AddLine(ImVec2(x, top), ImVec2(x, top + height),
+                                          ImGui::GetColorU32(ImGuiCol_SeparatorActive), 3);
+    ui::nameItem(name, std::to_string(int(width)));
+  }
+  ImGui::End();
+  ImGui::PopStyleVar(2);
+  if (draggingEdge_ != which) return std::nullopt;
+  return io.MousePos.x;
 }
 
 void EditorApp::startPlay(bool exam, const scenario::RunFile* bot) {

@@ -57,6 +57,10 @@ class EditorApp final : public present::Mode {
  private:
   class PlaySink;
   void panels();
+  /// The draggable inner edge of a side panel (`which`: 1 left, 2 right) at `x`: where the
+  /// pointer has it while it is dragged.
+  std::optional<float> edge(int which, const char* name, float x, float top, float height,
+                            float width);
   /// The way back from playing (not for a scripted play): true when it was asked for.
   bool stopButton(const present::FrameInput& in);
   void shortcuts(const present::FrameInput& input);
@@ -85,6 +89,8 @@ class EditorApp final : public present::Mode {
   std::optional<ScriptedPlay> scriptedPlay_;
   std::unique_ptr<sim::Simulation> empty_;  ///< shown while there is no valid state
   bool firstFrame_ = true;
+  float leftWidth_ = 0, rightWidth_ = 0;  ///< the side panels' widths (0: not set yet)
+  int draggingEdge_ = 0;                  ///< the panel edge being dragged (1, 2), or 0
   std::string error_, title_;
   std::chrono::steady_clock::time_point lastAutosave_;
 };

@@ -66,8 +66,13 @@ core::Result<Command> retyped(Context& ctx, const Path& path, const std::string&
 // sets a text field: an item's name or id (and the scenario's id) renames it as the outliner
 // does, so the references follow, the run files' too
 void textSet(Context& ctx, const Path& path, const std::string& to) {
+  const Path list = path.parent();
   if (const auto item = editor::namedBy(path))
     ctx.app.rename(*item, to);
+  else if (list.key() == "positions" && path.index() && list.parent().depth() == 2 &&
+           list.parent().indexIn("devices"))  // a device's position: its uses follow
+    ctx.apply(
+        editor::renamePosition(ctx.doc, *list.parent().indexIn("devices"), *path.index(), to));
   else
     ctx.apply(Command::set(path, Json(to).dump()));
 }

@@ -177,6 +177,43 @@ core::Result<Command> rename(const Document& doc, const Path& item, std::string_
   return Command::group("Rename " + what + " " + *old + " to " + to, std::move(edits));
 }
 
+core::Result<Command> renamePosition(const Document& doc, std::size_t device, std::size_t position,
+                                     std::string_view name) {
+  const Path devicePath = Path("devices").element(device);
+  const auto deviceName = doc.string(devicePath.child("name"));
+  const Path at = devicePath.child("positions").element(position);
+  const auto old = doc.string(at);
+  if (!deviceName || !old)
+    return core::makeError(core::ErrorCode::NotFound, at.str() + ": no such position");
+  const std::string to(name);
+  std::vector<Command> edits{Command::set(at, Json(to).dump())};
+  if (doc.string(devicePath.child("initial")) == *old)
+    edits.push_back(Command::set(devicePath.child("initial"), Json(to).dump()));
+  const std::string from = *deviceName + "." + *old, into = *deviceName + "." + to;
+  eachField(valueAt(doc, Path()), Path(),
+            [&](const Path& path, const scenario::FieldSpec& f, const Json& v) {
+              if (!v.is_string()) return;
+              const std::string text = v.get<std::string>();
+              if (f.type == FieldType::Condition) {
+                const std::string renamed = renameInCondition(text, from, into);
+                if (renamed != text) edits.push_back(Command::set(path, Json(renamed).dump()));
+              } else if (f.type == FieldType::Position && path.key() == "to" && text == *old &&
+                         doc.string(path.parent().child("device")) == *deviceName) {
+                edits.push_back(Command::set(path, Json(to).dump()));  // an interlock's
+              }
+            });
+  for (const std::string& file : doc.runFiles()) {
+    const auto actionsText = doc.runValue(file, "actions");
+    const Json actions = actionsText ? Json::parse(*actionsText, nullptr, false) : Json();
+    for (std::size_t i = 0; actions.is_array() && i < actions.size(); ++i)
+      if (actions[i].is_object() && actions[i].value("device", "") == *deviceName &&
+          actions[i].value("to", "") == *old)
+        edits.push_back(
+            Command::set(Path("actions").element(i).child("to"), Json(to).dump()).in(file));
+  }
+  return Command::group("Rename position " + from + " to " + to, std::move(edits));
+}
+
 core::Result<Command> renameScenario(const Document& doc, std::string_view id) {
   const std::string old = doc.string("id").value_or("");
   const std::string to(id);

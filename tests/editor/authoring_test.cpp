@@ -395,6 +395,21 @@ TEST(Authoring, ARenameFollowsIntoTheRunFilesAsOneCommand) {
   ASSERT_TRUE(doc.save().ok());
   EXPECT_EQ(scenario::loadRunFile(folder / "runs" / "perfect.json").run->actions[2].target, "QS1");
 
+  // a position renamed: the conditions, the interlocks and the runs' operations follow; a step
+  // called like a position leaves the device's names alone
+  const auto qf1 = doc.find("devices", "QF1");
+  ASSERT_TRUE(doc.apply(*editor::renamePosition(doc, *qf1, 0, "off")).ok());
+  EXPECT_TRUE(doc.valid()) << doc.diagnostics()[0].format();
+  EXPECT_EQ(doc.string("procedure.steps[0].done"), "QF1.off");
+  EXPECT_EQ(doc.runValue("runs/perfect.json", "actions[0].to"), "\"off\"");
+  EXPECT_EQ(runProblems(doc), "");
+  EXPECT_EQ(editor::renameInCondition("QF1.open and open.done", "open", "shut"),
+            "QF1.open and shut.done");
+  EXPECT_EQ(editor::renameInCondition("TP1.usedWith.VD1 and VD1.held", "VD1", "VD2"),
+            "TP1.usedWith.VD2 and VD2.held");
+  ASSERT_TRUE(doc.save().ok());
+  EXPECT_EQ(playRunFile(folder, folder / "runs" / "perfect.json"), std::vector<std::string>{});
+
   // a run that names what the scenario does not have (a typo, a device deleted) is a problem
   ASSERT_TRUE(doc.apply(Command::set("actions[0].device", "\"QF9\"").in("runs/perfect.json")).ok());
   EXPECT_TRUE(doc.dirty());

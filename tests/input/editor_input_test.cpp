@@ -4,6 +4,7 @@
 // saved with Ctrl+S and the editor left from the File menu; the saved file has the move.
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -337,6 +338,39 @@ TEST(EditorInput, ARenameFollowsIntoTheRunFilesAndOffersTheTexts) {
       runProcess(practicumBinary() + " run " + scenario.string() + " --headless --bot " +
                  (scenario / "runs" / "perfect.json").string());
   EXPECT_EQ(played.exitCode, 0) << played.output;
+  fs::remove_all(dir);
+}
+
+// the side panels are as wide as their content needs: their inner edges are dragged
+TEST(EditorInput, ThePanelsAreResizedByDraggingTheirEdges) {
+  XDesktop desk;
+  const fs::path dir = makeTempDir("editor-panels");
+  const fs::path scenario = copyOfSubstation(dir);
+  const std::string error = startEditor(desk, dir, {scenario.string(), "--validation"});
+  ASSERT_TRUE(error.empty()) << error;
+  const auto left = desk.waitForItem("panel.left-edge");
+  const auto right = desk.waitForItem("panel.right-edge");
+  ASSERT_TRUE(left && right) << desk.output();
+  const int leftWidth = std::stoi(left->value), rightWidth = std::stoi(right->value);
+  // onto the edge, press, drag, let go: a frame for each
+  const auto dragEdge = [&](const UiItem& edge, int dx) {
+    ASSERT_TRUE(desk.moveTo(edge.cx(), edge.cy()) && desk.waitFrames(2));
+    ASSERT_TRUE(desk.xdotool("mousedown 1") && desk.waitFrames(2));
+    for (int i = 1; i <= 6; ++i)
+      ASSERT_TRUE(desk.moveTo(edge.cx() + dx * i / 6, edge.cy()) && desk.waitFrames(1));
+    ASSERT_TRUE(desk.xdotool("mouseup 1") && desk.waitFrames(2));
+  };
+  dragEdge(*left, 120);
+  dragEdge(*right, -100);
+  EXPECT_TRUE(desk.waitFor(
+      [&](const UiMap& m) {
+        return std::abs(std::stoi(m.value("panel.left-edge")) - (leftWidth + 120)) <= 4 &&
+               std::abs(std::stoi(m.value("panel.right-edge")) - (rightWidth + 100)) <= 4;
+      },
+      10s))
+      << desk.map()->value("panel.left-edge") << " " << desk.map()->value("panel.right-edge");
+  EXPECT_EQ(desk.map()->value("dirty"), "no");  // nothing in the scenario moved
+  quitFromTheMenu(desk);
   fs::remove_all(dir);
 }
 

@@ -79,9 +79,10 @@ class Hand {
       while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) ++end;
       const std::string character = text.substr(at, end - at), want = typed + character;
       bool seen = false;
-      for (int attempt = 0; attempt < 4 && !seen; ++attempt) {
+      // (a machine busy with other tests draws slowly: more tries, more time for each)
+      for (int attempt = 0; attempt < 8 && !seen; ++attempt) {
         if (!desk_.type(character, 100)) return failure("cannot type");
-        seen = desk_.waitForItem(name, want, 2s).has_value();
+        seen = desk_.waitForItem(name, want, 3s).has_value();
         // a character read against the wrong key map: take it back
         if (!seen && desk_.map()->value(name) != typed &&
             (!desk_.key("BackSpace") || !desk_.waitFrames(3)))

@@ -43,6 +43,11 @@ Command addEntity(const Document& doc, const EntitySpec& spec);
 /// ("QF1.closed" becomes "QF2.closed"); in the folder's run files, each action that names it and
 /// each expected violation (`order:<step>`, a rule's id). The name must be free in its list.
 core::Result<Command> rename(const Document& doc, const Path& item, std::string_view name);
+/// Renames position `position` of device `device` (an element of its `positions`) and what
+/// uses it: the device's `initial`, its interlocks' `to`, the conditions' "<device>.<position>"
+/// and the run files' operations of it.
+core::Result<Command> renamePosition(const Document& doc, std::size_t device, std::size_t position,
+                                     std::string_view name);
 /// Changes the scenario's `id`, and the `scenario` of each run file written for it.
 core::Result<Command> renameScenario(const Document& doc, std::string_view id);
 /// The item whose name or id the field at `field` is ("devices[2].name" -> "devices[2]"; the
