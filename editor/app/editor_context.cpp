@@ -107,15 +107,13 @@ void EditorContext::replaceDocument(editor::Document document) {
   previewRevision_ = ~0ull;
 }
 
-const scenario::ScenarioDef* EditorContext::definition() const {
-  return doc.scenario() ? &*doc.scenario() : preview ? &preview->definition() : nullptr;
+const scenario::SymbolCatalog& EditorContext::symbols() const {
+  return doc.scenario() ? doc.scenario()->training.symbols : doc.symbols();
 }
 
 std::vector<std::string> EditorContext::symbolNames() const {
   std::vector<std::string> names;
-  const scenario::ScenarioDef* def = definition();
-  if (!def) return names;
-  for (const auto& e : def->training.symbols.entries) names.push_back(e.name);
+  for (const auto& e : symbols().entries) names.push_back(e.name);
   std::sort(names.begin(), names.end());
   return names;
 }

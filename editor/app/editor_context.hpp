@@ -89,8 +89,9 @@ class EditorContext {
   void deleteSelected();
   /// Switches to another document (File > New, Open).
   void replaceDocument(editor::Document document);
-  /// The scenario as last valid: the document's, else the preview's (nullptr: never valid yet).
-  const scenario::ScenarioDef* definition() const;
+  /// The names conditions may use: the valid scenario's, else those of the document as far as
+  /// it can be read (a scenario never valid yet still has its devices' names).
+  const scenario::SymbolCatalog& symbols() const;
   /// The names conditions may use, sorted (for completion).
   std::vector<std::string> symbolNames() const;
 

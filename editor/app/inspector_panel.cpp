@@ -180,6 +180,15 @@ void container(Context& ctx, const std::string& label, const Path& path, const J
     // a list of the format's objects gets a new one with what it needs; others copy the last
     if (ImGui::SmallButton("+ add")) {
       std::string element = editor::newElement(ctx.doc, path);
+      if (element.empty() && spec && spec->type == scenario::FieldType::Names) {
+        // a name the list does not have yet (a device's third: position_3; "position" itself
+        // is a reserved word of the device's names)
+        std::string name;
+        for (std::size_t n = v.size() + 1;
+             name.empty() || std::find(v.begin(), v.end(), Json(name)) != v.end(); ++n)
+          name = "position_" + std::to_string(n);
+        element = Json(name).dump();
+      }
       if (element.empty()) element = v.empty() ? Json("").dump() : v.back().dump();
       ctx.apply(Command::insert(path, v.size(), element, "Add to " + path.str()));
     }

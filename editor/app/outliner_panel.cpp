@@ -39,6 +39,10 @@ void addItem(EditorContext& ctx, const ItemList& list) {
   if (listPath == Path("entities")) {
     editor::EntitySpec spec;
     spec.position = {0, 0.5, 0};
+    // like the entity selected, when one is: its material
+    if (const auto selected = ctx.selectedEntity())
+      spec.material =
+          ctx.doc.string(Path("entities").element(*selected).child("material")).value_or("");
     ctx.apply(editor::addEntity(ctx.doc, spec));
   } else {
     // what the format requires of an item of the list, named after the document's things

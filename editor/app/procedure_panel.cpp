@@ -164,12 +164,12 @@ void ProcedurePanel::conditionField(EditorContext& ctx, const char* label, const
   const bool editing = ImGui::IsItemActive();
   if (ImGui::IsItemDeactivatedAfterEdit()) setCreating(ctx, path, Json(buf).dump());
   const ImVec4 red(1, 0.35f, 0.3f, 1);
-  const scenario::ScenarioDef* def = ctx.definition();
-  if (editing && def) {
-    // what is being typed is checked once typing pauses, against the names of the scenario as
-    // last valid; a caret points at the place, and the error goes as soon as the text is right
+  if (editing) {
+    // what is being typed is checked once typing pauses, against the names of the scenario (as
+    // far as it can be read, when it has errors); a caret points at the place, and the error
+    // goes as soon as the text is right
     if (ImGui::GetTime() - typedAt_ > 0.3 && !checked_)
-      checked_ = scenario::checkCondition(def->training.symbols, buf);  // once per pause
+      checked_ = scenario::checkCondition(ctx.symbols(), buf);  // once per pause
     if (checked_)
       if (const auto& error = *checked_) {
         const std::size_t column = std::size_t(std::max(0, error->column - 1));
@@ -185,8 +185,7 @@ void ProcedurePanel::conditionField(EditorContext& ctx, const char* label, const
         ui::nameItem("procedure." + path.str() + ".error", error->message);
       }
   } else {
-    // the document's own word on it (with no valid scenario yet to check against, also while
-    // typing)
+    // the document's own word on it
     for (const auto& d : ctx.doc.diagnostics())
       if (Path(d.path) == path) {
         ImGui::PushStyleColor(ImGuiCol_Text, red);
@@ -202,10 +201,16 @@ void ProcedurePanel::conditionField(EditorContext& ctx, const char* label, const
   while (start > 0 && nameChar(text[start - 1])) --start;
   const std::string word = text.substr(start);
   if (word.empty()) return;
+  // beside the panel, level with the field, over the scene: never over the steps it is about
+  ImGui::SetNextWindowPos(ImVec2(ImGui::GetWindowPos().x - 6, fieldAt.y), ImGuiCond_Always,
+                          ImVec2(1, 0));
   ImGui::BeginTooltip();
   int shown = 0;
   for (const auto& name : names)
-    if (name.rfind(word, 0) == 0 && shown++ < 12) ImGui::TextUnformatted(name.c_str());
+    if (name.rfind(word, 0) == 0 && shown++ < 12) {
+      ImGui::TextUnformatted(name.c_str());
+      if (shown == 1) ui::nameItem("procedure.completion", name);
+    }
   if (shown == 0) ImGui::TextDisabled("no name starts with %s", word.c_str());
   if (shown > 0) ImGui::TextDisabled("Tab completes");
   ImGui::EndTooltip();

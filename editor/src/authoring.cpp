@@ -72,11 +72,14 @@ Command addEntity(const Document& doc, const EntitySpec& spec) {
     shape["height"] = spec.size[1];
   }
   e["shape"] = shape;
-  // a primitive needs a material when the scenario has any: the first one unless one is named
-  if (!spec.material.empty())
-    e["material"] = spec.material;
-  else if (const auto first = doc.string("materials[0].name"))
-    e["material"] = *first;
+  // a primitive needs a material when the scenario has any: the one named, else the one of the
+  // entity made last (a new part looks like the one before it), else the first
+  std::optional<std::string> material;
+  if (!spec.material.empty()) material = spec.material;
+  for (std::size_t i = doc.size("entities"); !material && i > 0; --i)
+    material = doc.string(at("entities", i - 1) + ".material");
+  if (!material) material = doc.string("materials[0].name");
+  if (material) e["material"] = *material;
   if (!spec.body.empty()) {
     Json body = {{"type", spec.body}};
     if (scenario::parseBodyType(spec.body) == scene::BodyType::Dynamic) body["mass"] = spec.mass;

@@ -463,13 +463,28 @@ std::filesystem::path Document::recoveryFile() const {
   return impl_->file.parent_path() / ("." + impl_->file.filename().string() + ".recovery");
 }
 
+std::filesystem::path Document::runRecoveryFile(std::string_view run) const {
+  const std::filesystem::path name(run);  // "runs/perfect.json"
+  return impl_->file.parent_path() / name.parent_path() /
+         ("." + name.filename().string() + ".recovery");
+}
+
 core::Status Document::autosave() {
   if (!dirty()) return {};
   // a new scenario as it was made (never edited, or every edit undone) has nothing to lose
   if (impl_->file.empty() && impl_->state() == impl_->baseState) return {};
   std::error_code ec;
   std::filesystem::create_directories(recoveryFile().parent_path(), ec);
-  return core::writeFileAtomic(recoveryFile(), text());
+  if (auto written = core::writeFileAtomic(recoveryFile(), text()); !written.ok()) return written;
+  // the run files a rename changed, each beside itself
+  for (const auto& [name, value] : impl_->runs) {
+    const auto saved = impl_->savedRuns.find(name);
+    if (saved != impl_->savedRuns.end() && saved->second == value)
+      std::filesystem::remove(runRecoveryFile(name), ec);
+    else if (auto w = core::writeFileAtomic(runRecoveryFile(name), detail::layout(value)); !w.ok())
+      return w;
+  }
+  return {};
 }
 
 std::optional<std::string> Document::pendingRecovery(const std::filesystem::path& folderOrFile) {
@@ -499,12 +514,27 @@ core::Status Document::restoreRecovery() {
                            recoveryFile().string() + ": no unsaved changes to restore");
   auto parsed = detail::parseJson(*text, recoveryFile().string());
   if (!parsed.ok()) return parsed.error();
-  return apply(Command::set("", parsed->dump(), "Restore unsaved changes"));
+  std::vector<Command> restore{Command::set("", parsed->dump())};
+  // and the run files' unsaved changes, where they are newer than the run file
+  std::error_code ec;
+  for (const auto& [name, value] : impl_->runs) {
+    const std::filesystem::path recovery = runRecoveryFile(name);
+    if (!std::filesystem::exists(recovery, ec) ||
+        std::filesystem::last_write_time(recovery, ec) <
+            std::filesystem::last_write_time(impl_->file.parent_path() / name, ec))
+      continue;
+    auto runText = core::readFile(recovery, 1024 * 1024);
+    auto run = runText.ok() ? detail::parseJson(*runText, recovery.string())
+                            : core::Result<Json>(runText.error());
+    if (run.ok()) restore.push_back(Command::set("", run->dump()).in(name));
+  }
+  return apply(Command::group("Restore unsaved changes", std::move(restore)));
 }
 
 void Document::discardRecovery() const {
   std::error_code ec;
   std::filesystem::remove(recoveryFile(), ec);
+  for (const auto& [name, value] : impl_->runs) std::filesystem::remove(runRecoveryFile(name), ec);
 }
 
 const std::vector<scenario::Diagnostic>& Document::diagnostics() const {
@@ -532,6 +562,8 @@ std::optional<std::string> Document::runValue(std::string_view file, const Path&
 const std::vector<scenario::Diagnostic>& Document::runDiagnostics() const {
   return impl_->checkRuns();
 }
+
+const scenario::SymbolCatalog& Document::symbols() const { return impl_->validate().symbols; }
 
 const std::vector<Path>& Document::selection() const { return impl_->selection; }
 void Document::select(std::vector<Path> paths) { impl_->selection = std::move(paths); }

@@ -27,6 +27,20 @@ Document substation() {
   return std::move(*doc);
 }
 
+TEST(Authoring, ANewEntityLooksLikeTheOneMadeBeforeIt) {
+  Document doc = Document::create("t", {"测", "t"});
+  editor::EntitySpec steel;
+  steel.material = "steel";
+  ASSERT_TRUE(doc.apply(editor::addEntity(doc, steel)).ok());
+  ASSERT_TRUE(doc.apply(editor::addEntity(doc, {})).ok());
+  EXPECT_EQ(doc.string("entities[2].material"), "steel");  // not the first material, floor
+  editor::EntitySpec floor;
+  floor.material = "floor";
+  ASSERT_TRUE(doc.apply(editor::addEntity(doc, floor)).ok());
+  EXPECT_EQ(doc.string("entities[3].material"), "floor");
+  EXPECT_TRUE(doc.valid()) << doc.diagnostics()[0].format();
+}
+
 TEST(Authoring, NamesStayUnique) {
   Document doc = Document::create("t", {"测", "t"});
   editor::EntitySpec spec;

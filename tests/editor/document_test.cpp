@@ -238,6 +238,33 @@ TEST(Document, UnsavedWorkIsRecoveredAfterACrash) {
   fs::remove_all(dir);
 }
 
+// a rename's changes to the run files are kept with the scenario's, and come back with them
+TEST(Document, UnsavedChangesToTheRunFilesAreRecoveredToo) {
+  const auto dir = makeTempDir("editor-run-recovery");
+  const fs::path folder = dir / "substation-switching";
+  fs::copy(sourceDir() / "scenarios" / "substation-switching", folder, fs::copy_options::recursive);
+  fs::remove(folder / ".scenario.json.recovery");
+  {
+    auto doc = Document::open(folder);
+    ASSERT_TRUE(doc.ok());
+    const auto qs1 = doc->find("devices", "QS1");
+    ASSERT_TRUE(doc->apply(*editor::renameDevice(*doc, *qs1, "DS1")).ok());
+    ASSERT_TRUE(doc->autosave().ok());
+    EXPECT_TRUE(fs::exists(doc->runRecoveryFile("runs/perfect.json")));
+    // the editor "crashes" here
+  }
+  auto doc = Document::open(folder);
+  ASSERT_TRUE(doc.ok());
+  EXPECT_EQ(doc->runValue("runs/perfect.json", "actions[2].device"), "\"QS1\"");
+  ASSERT_TRUE(doc->restoreRecovery().ok());
+  EXPECT_EQ(doc->runValue("runs/perfect.json", "actions[2].device"), "\"DS1\"");
+  EXPECT_TRUE(doc->valid());
+  EXPECT_TRUE(doc->runDiagnostics().empty());
+  ASSERT_TRUE(doc->save().ok());
+  EXPECT_FALSE(fs::exists(doc->runRecoveryFile("runs/perfect.json")));
+  fs::remove_all(dir);
+}
+
 TEST(Document, ANewScenarioNeverSavedIsRecoveredToo) {
   const auto home = makeTempDir("editor-untitled");
   ::setenv("XDG_DATA_HOME", home.c_str(), 1);

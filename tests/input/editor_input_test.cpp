@@ -190,6 +190,25 @@ TEST(EditorInput, ClickingAProblemGoesToWhereItIsEdited) {
   const std::string done = "procedure.procedure.steps[1].done";
   EXPECT_TRUE(desk.waitForItem(done, "QF9.open"));
   EXPECT_TRUE(desk.waitForItem(done + ".error"));  // under the condition, too
+  // the scenario was never valid: what is typed is checked against its names all the same
+  clickItem(desk, done);
+  ASSERT_TRUE(desk.key("ctrl+a"));
+  ASSERT_TRUE(desk.type("QF1.opne"));
+  const auto live = desk.waitForItem(done + ".error", std::nullopt, 10s);
+  ASSERT_TRUE(live);
+  EXPECT_TRUE(desk.waitFor(
+      [&](const UiMap& m) {
+        return m.value(done + ".error").find("QF1.opne") != std::string::npos;
+      },
+      10s))
+      << desk.map()->value(done + ".error");
+  ASSERT_TRUE(desk.key("BackSpace") && desk.key("BackSpace") && desk.type("en"));
+  EXPECT_TRUE(desk.waitFor([&](const UiMap& m) { return !m.find(done + ".error"); }, 10s))
+      << desk.map()->value(done + ".error");
+  ASSERT_TRUE(desk.key("Return"));
+  EXPECT_TRUE(desk.waitForItem("tab.Problems", "0", 10s));
+  ASSERT_TRUE(desk.key("ctrl+s"));
+  ASSERT_TRUE(desk.waitForItem("dirty", "no", 10s));
 
   // the scenario's own fields, without the lists the outliner and the tabs have
   clickItem(desk, "outliner.scenario");
@@ -210,8 +229,15 @@ TEST(EditorInput, AConditionIsCheckedWhileItIsTyped) {
   ASSERT_TRUE(error.empty()) << error;
   const std::string done = "procedure.procedure.steps[0].done";
   ASSERT_TRUE(desk.waitForItem(done));
-  // a misspelt name: said under the field once typing pauses, before Return
+  // the names that fit what is typed show beside the panel, not over the steps
   clickItem(desk, done);
+  ASSERT_TRUE(desk.key("ctrl+a"));
+  ASSERT_TRUE(desk.type("QF"));
+  const auto completion = desk.waitForItem("procedure.completion", std::nullopt, 10s);
+  ASSERT_TRUE(completion) << "no names offered";
+  EXPECT_EQ(completion->value.rfind("QF", 0), 0u) << completion->value;
+  EXPECT_LT(completion->x1, desk.map()->find("panel.right-edge")->x0) << "over the panel";
+  // a misspelt name: said under the field once typing pauses, before Return
   ASSERT_TRUE(desk.key("ctrl+a"));
   ASSERT_TRUE(desk.type("QF1.opne"));
   const auto live = desk.waitForItem(done + ".error", std::nullopt, 10s);
@@ -273,10 +299,17 @@ TEST(EditorInput, TheInspectorOffersTheFieldsOfTheFormat) {
       },
       10s));
   EXPECT_TRUE(desk.waitForItem("tab.Problems", "0", 10s)) << desk.map()->value("tab.Problems");
+  // a third position for a breaker: a name it does not have yet
+  clickItem(desk, "outliner.devices");
+  clickItem(desk, "outliner.devices[0]");
+  clickItem(desk, "inspector.add:devices[0].positions");
+  EXPECT_TRUE(desk.waitForItem("field:devices[0].positions[2]", "position_3", 10s));
+  EXPECT_TRUE(desk.waitForItem("tab.Problems", "0", 10s)) << desk.map()->value("tab.Problems");
   ASSERT_TRUE(desk.key("ctrl+s"));
   ASSERT_TRUE(desk.waitForItem("dirty", "no", 10s));
   quitFromTheMenu(desk);
   const json saved = readJson(scenario / "scenario.json");
+  EXPECT_EQ(saved["devices"][0]["positions"], json::parse(R"(["open", "closed", "position_3"])"));
   EXPECT_EQ(saved["rules"][0]["kind"], "hazard");
   EXPECT_FALSE(saved["rules"][0].contains("device") || saved["rules"][0].contains("action"));
   fs::remove_all(dir);
@@ -370,6 +403,56 @@ TEST(EditorInput, ThePanelsAreResizedByDraggingTheirEdges) {
       10s))
       << desk.map()->value("panel.left-edge") << " " << desk.map()->value("panel.right-edge");
   EXPECT_EQ(desk.map()->value("dirty"), "no");  // nothing in the scenario moved
+  quitFromTheMenu(desk);
+  fs::remove_all(dir);
+}
+
+// Chinese goes into a text field by the clipboard too (as from another program): copied out of
+// one field with Ctrl+C and pasted into another with Ctrl+V, whole
+TEST(EditorInput, ChineseTextIsPastedIntoAField) {
+  XDesktop desk;
+  const fs::path dir = makeTempDir("editor-paste");
+  const fs::path scenario = copyOfSubstation(dir);
+  const std::string error = startEditor(desk, dir, {scenario.string(), "--validation"});
+  ASSERT_TRUE(error.empty()) << error;
+  clickItem(desk, "outliner.scenario");
+  const auto zh = desk.waitForItem("field:title.zh-CN");
+  ASSERT_TRUE(zh);
+  const std::string chinese = zh->value;
+  ASSERT_NE(chinese.find("\xE5"), std::string::npos) << chinese;  // CJK bytes
+  clickItem(desk, "field:title.zh-CN");
+  ASSERT_TRUE(desk.key("ctrl+a") && desk.waitFrames(2) && desk.key("ctrl+c") && desk.waitFrames(2));
+  clickItem(desk, "field:title.en");
+  ASSERT_TRUE(desk.key("ctrl+a") && desk.waitFrames(2) && desk.key("ctrl+v") && desk.waitFrames(2));
+  ASSERT_TRUE(desk.key("Return"));
+  EXPECT_TRUE(desk.waitForItem("field:title.en", chinese, 10s))
+      << desk.map()->value("field:title.en");
+  EXPECT_TRUE(desk.waitForItem("dirty", "yes", 10s));
+  ASSERT_TRUE(desk.key("ctrl+z"));
+  EXPECT_TRUE(desk.waitForItem("dirty", "no", 10s));
+  quitFromTheMenu(desk);
+  fs::remove_all(dir);
+}
+
+// a click elsewhere while a menu is open closes the menu and does what it does there: one
+// click, not two
+TEST(EditorInput, AClickThatClosesAMenuIsNotLost) {
+  XDesktop desk;
+  const fs::path dir = makeTempDir("editor-menu-click");
+  const fs::path scenario = copyOfSubstation(dir);
+  const std::string error = startEditor(desk, dir, {scenario.string(), "--validation"});
+  ASSERT_TRUE(error.empty()) << error;
+  clickItem(desk, "menu.File");
+  ASSERT_TRUE(desk.waitForItem("menu.File.Quit"));
+  clickItem(desk, "outliner.entities[3]");
+  EXPECT_TRUE(desk.waitForItem("selection", "entities[3]", 10s)) << desk.map()->value("selection");
+  EXPECT_FALSE(desk.map()->find("menu.File.Quit"));
+  // a list of the inspector, then a click in the outliner
+  clickItem(desk, "field:entities[3].material");
+  ASSERT_TRUE(desk.waitForItem("choice.wall"));
+  clickItem(desk, "outliner.entities[4]");
+  EXPECT_TRUE(desk.waitForItem("selection", "entities[4]", 10s)) << desk.map()->value("selection");
+  EXPECT_EQ(desk.map()->value("dirty"), "no");
   quitFromTheMenu(desk);
   fs::remove_all(dir);
 }

@@ -675,6 +675,7 @@ LoadResult loadScenarioText(std::string_view text, const fs::path& file, const L
 
     Checker check(file.string(), *doc, result.diagnostics);
     ScenarioReader(*doc, check, limits, def).read();
+    result.symbols = def.training.symbols;
     if (result.errorCount() == 0) result.scenario = std::move(def);
   } catch (const std::exception& e) {
     result.scenario.reset();

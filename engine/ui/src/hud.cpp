@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include <imgui.h>
+#include <imgui_internal.h>
 #include <practicum/scenario/names.hpp>
 
 #include <practicum/ui/ui_map.hpp>
@@ -408,9 +409,20 @@ void drawLabels(const std::vector<ScreenLabel>& labels) {
   ImDrawList* draw = ImGui::GetBackgroundDrawList();
   ImFont* font = ImGui::GetFont();
   const float size = ImGui::GetFontSize();
+  // a label is of the scene: where a panel (the task, the tools, a side panel) lies over its
+  // place it is not drawn, not even faintly through the panel's translucent background
+  const ImGuiContext& g = *ImGui::GetCurrentContext();
+  const auto underAPanel = [&](const ImRect& r) {
+    for (const ImGuiWindow* w : g.Windows)
+      if (w->WasActive && !w->Hidden && !(w->Flags & ImGuiWindowFlags_ChildWindow) &&
+          !(w->Flags & ImGuiWindowFlags_NoBackground) && w->Rect().Overlaps(r))
+        return true;
+    return false;
+  };
   for (const auto& l : labels) {
     const ImVec2 ts = font->CalcTextSizeA(size, 1e9f, 0, l.text.c_str());
     const ImVec2 at(l.x - ts.x * 0.5f, l.y - ts.y - 6);
+    if (underAPanel(ImRect(ImVec2(at.x - 4, at.y - 2), ImVec2(at.x + ts.x + 4, l.y)))) continue;
     draw->AddRectFilled(ImVec2(at.x - 4, at.y - 2), ImVec2(at.x + ts.x + 4, at.y + ts.y + 2),
                         l.emphasised ? IM_COL32(120, 80, 10, 220) : IM_COL32(15, 20, 28, 170),
                         3.0f);

@@ -301,6 +301,37 @@ std::vector<render::InputEvent> Overlay::newFrame(float width, float height, flo
   for (const auto& e : fed) feed(io, e, captured);
   if (captured) io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
 
+  // a press in another window than the one an open menu or list (not a modal dialog) came from
+  // closes it before the frame, so the press is the press it is: ImGui alone would spend it on
+  // the closing, and the person clicks twice. In the popup's own window ImGui keeps the press (a
+  // second click on a menu or a list closes it; the menu bar switches menus)
+  if (ImGuiContext* g = ImGui::GetCurrentContext();
+      !g->OpenPopupStack.empty() && !ImGui::GetTopMostPopupModal() && !captured) {
+    // the window under a point, as the last frame left them (the topmost shown)
+    const auto windowAt = [&](ImVec2 at) -> const ImGuiWindow* {
+      for (int i = g->Windows.Size - 1; i >= 0; --i) {
+        const ImGuiWindow* w = g->Windows[i];
+        if (w->WasActive && !w->Hidden && w->Rect().Contains(at)) return w->RootWindow;
+      }
+      return nullptr;
+    };
+    const auto outsideEveryPopup = [&](ImVec2 at) {
+      const ImGuiWindow* under = windowAt(at);
+      for (const ImGuiPopupData& popup : g->OpenPopupStack) {
+        if (!popup.Window || popup.Window->Rect().Contains(at)) return false;
+        if (popup.SourceWindow && under == popup.SourceWindow->RootWindow) return false;
+      }
+      return true;
+    };
+    const bool pressedOutside = std::any_of(fed.begin(), fed.end(), [&](const InputEvent& e) {
+      return e.kind == InputEvent::Kind::ButtonDown && outsideEveryPopup(ImVec2(e.x, e.y));
+    });
+    if (pressedOutside) {
+      // and the focus goes where the press is, or the closed popup would still hold it
+      ImGui::ClosePopupToLevel(0, false);
+      ImGui::FocusWindow(nullptr);
+    }
+  }
   ImGui::NewFrame();
   detail::beginUiMapFrame();
   frameOpen_ = true;

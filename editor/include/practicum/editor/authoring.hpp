@@ -29,9 +29,9 @@ struct EntitySpec {
   std::array<double, 3> size{0.1, 0.1, 0.1};  ///< box: half extents; others: radius, height, -
   std::array<double, 3> position{0, 0, 0};
   std::array<double, 3> rotation{0, 0, 0};  ///< degrees
-  std::string material;                     ///< empty: the scenario's first material
-  std::string body = "static";              ///< static, dynamic, kinematic, or "" for none
-  double mass = 1.0;                        ///< dynamic bodies
+  std::string material;         ///< empty: the newest entity's material, else the first material
+  std::string body = "static";  ///< static, dynamic, kinematic, or "" for none
+  double mass = 1.0;            ///< dynamic bodies
 };
 Command addEntity(const Document& doc, const EntitySpec& spec);
 

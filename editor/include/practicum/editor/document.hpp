@@ -90,14 +90,18 @@ class Document {
   /// The recovery file of a new scenario never saved:
   /// `$XDG_DATA_HOME/practicum/untitled.scenario.json.recovery` (~/.local/share without it).
   static std::filesystem::path untitledRecoveryFile();
-  /// Writes the unsaved document to recoveryFile() (atomically); nothing when not dirty, nor for
+  /// Where autosave() writes a run file's unsaved changes: `runs/.<name>.json.recovery`.
+  std::filesystem::path runRecoveryFile(std::string_view run) const;
+  /// Writes the unsaved document to recoveryFile() (atomically), and each run file with unsaved
+  /// changes to its runRecoveryFile(); nothing when not dirty, nor for
   /// a new document never saved that is as it was made (nothing to lose).
   core::Status autosave();
   /// The text of a recovery file left beside `file` by a session that did not save or close
   /// cleanly (newer than the file, and different from it), if any; an empty path asks for the
   /// untitled one.
   static std::optional<std::string> pendingRecovery(const std::filesystem::path& file);
-  /// Replaces the document's content with the recovery text (one undoable command); dirty.
+  /// Replaces the document's content with the recovery text, and the run files with theirs
+  /// (one undoable command); dirty.
   core::Status restoreRecovery();
   /// Removes the recovery file (a clean close, or the user declined to restore).
   void discardRecovery() const;
@@ -110,6 +114,9 @@ class Document {
   bool valid() const;
   /// The scenario as the engine would run it (for play-in-editor); nullopt when not valid.
   const std::optional<scenario::ScenarioDef>& scenario() const;
+  /// The names conditions may use in the content as it is now, as far as the loader could read
+  /// it: also while it has errors.
+  const scenario::SymbolCatalog& symbols() const;
 
   // ---- the scenario folder's run files ----
   /// The run files of the scenario's folder (`runs/*.json`, named "runs/perfect.json", sorted),

@@ -71,6 +71,9 @@ struct LoadLimits {
 struct LoadResult {
   std::optional<ScenarioDef> scenario;
   std::vector<Diagnostic> diagnostics;
+  /// The names conditions may use, as far as the file could be read: also when it has errors
+  /// (an editor checks a condition being typed against them before the scenario is valid).
+  SymbolCatalog symbols;
 
   bool ok() const { return scenario.has_value(); }
   std::size_t errorCount() const;
