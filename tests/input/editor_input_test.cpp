@@ -385,7 +385,9 @@ TEST(EditorInput, ThePanelsAreResizedByDraggingTheirEdges) {
   const auto right = desk.waitForItem("panel.right-edge");
   ASSERT_TRUE(left && right) << desk.output();
   const int leftWidth = std::stoi(left->value), rightWidth = std::stoi(right->value);
-  // onto the edge, press, drag, let go: a frame for each
+  // the left one in one quick go (the press right after the move onto it, moving on at once:
+  // the press is where the pointer was then); the right one onto the edge, press, drag, let go,
+  // a frame for each
   const auto dragEdge = [&](const UiItem& edge, int dx) {
     ASSERT_TRUE(desk.moveTo(edge.cx(), edge.cy()) && desk.waitFrames(2));
     ASSERT_TRUE(desk.xdotool("mousedown 1") && desk.waitFrames(2));
@@ -393,7 +395,7 @@ TEST(EditorInput, ThePanelsAreResizedByDraggingTheirEdges) {
       ASSERT_TRUE(desk.moveTo(edge.cx() + dx * i / 6, edge.cy()) && desk.waitFrames(1));
     ASSERT_TRUE(desk.xdotool("mouseup 1") && desk.waitFrames(2));
   };
-  dragEdge(*left, 120);
+  ASSERT_TRUE(desk.drag(left->cx(), left->cy(), left->cx() + 120, left->cy()));
   dragEdge(*right, -100);
   EXPECT_TRUE(desk.waitFor(
       [&](const UiMap& m) {

@@ -178,16 +178,16 @@ void Window::installCallbacks(Window* w) {
   });
   glfwSetMouseButtonCallback(win, [](GLFWwindow* handle, int button, int action, int mods) {
     Window* me = static_cast<Window*>(glfwGetWindowUserPointer(handle));
-    // where the pointer is now: a button press may come without a move before it
-    double x = 0, y = 0;
-    glfwGetCursorPos(handle, &x, &y);
-    me->toPixels(x, y);
+    // where the pointer was when the button changed: where the events before it left it (GLFW
+    // reports the pointer's entering the window too). Asking the window system now
+    // (glfwGetCursorPos) would give where the pointer has got to since: a press followed at once
+    // by a move would land a step further on, off a thin target
     InputEvent e;
     e.kind = action == GLFW_PRESS ? InputEvent::Kind::ButtonDown : InputEvent::Kind::ButtonUp;
     e.code = button;
     e.mods = mods;
-    e.x = float(x);
-    e.y = float(y);
+    e.x = me->cursorX_;
+    e.y = me->cursorY_;
     me->inject(e);
   });
   glfwSetKeyCallback(win, [](GLFWwindow* handle, int key, int, int action, int mods) {
