@@ -28,6 +28,7 @@ using editor::Path;
 struct Context {
   EditorContext& app;
   editor::Document& doc;
+  InspectorPanel::Typing& typing;
   std::string error;
   void apply(const Command& c) {
     if (auto st = doc.apply(c); !st.ok()) error = st.error().message;
@@ -39,6 +40,29 @@ struct Context {
       error = c.error().message;
   }
 };
+
+// a number: dragged, or typed after a click that did not drag (or a double click, Ctrl+click)
+bool numberField(Context& ctx, const char* label, double* d, const std::string& key,
+                 const char* format) {
+  InspectorPanel::Typing& typing = ctx.typing;
+  if (typing.key == key) {
+    typing.seen = true;
+    if (typing.focus) ImGui::SetKeyboardFocusHere();
+    const bool changed =
+        ImGui::InputDouble(label, d, 0, 0, "%g", ImGuiInputTextFlags_AutoSelectAll);
+    if (ImGui::IsItemActive()) typing.focus = false;
+    if (ImGui::IsItemDeactivated() && !typing.focus) typing.key.clear();
+    return changed;
+  }
+  const bool changed =
+      ImGui::DragScalar(label, ImGuiDataType_Double, d, 0.01f, nullptr, nullptr, format);
+  // let go where it was pressed: the field takes typing (a drag changes it instead)
+  const ImGuiIO& io = ImGui::GetIO();
+  const float still = io.MouseDragThreshold * io.MouseDragThreshold;
+  if (ImGui::IsItemDeactivated() && io.MouseReleased[0] && io.MouseDragMaxDistanceSqr[0] < still)
+    typing = {key, true, true};
+  return changed;
+}
 
 // the field's place in the format's table, where it has one
 const scenario::FieldSpec* specOf(const Path& path) { return scenario::fieldAt(path.str()); }
@@ -241,9 +265,9 @@ void field(Context& ctx, const std::string& label, const Path& path, const Json&
     tooltip(spec);
     ui::nameItem(name, b ? "true" : "false");
   } else if (v.is_number()) {
-    // drag, or double-click (or Ctrl+click) to type a value
+    // drag, or click and type a value
     double d = v.get<double>();
-    if (ImGui::DragScalar(label.c_str(), ImGuiDataType_Double, &d, 0.01f))
+    if (numberField(ctx, label.c_str(), &d, path.str(), nullptr))
       ctx.apply(Command::set(path, editor::numberJson(d)).mergeKey(merge));
     tooltip(spec);
     ui::nameItem(name, v.dump());
@@ -296,7 +320,7 @@ void field(Context& ctx, const std::string& label, const Path& path, const Json&
       if (i > 0) ImGui::SameLine(0, spacing);
       ImGui::SetNextItemWidth(width);
       double d = v[i].get<double>();
-      if (ImGui::DragScalar("##c", ImGuiDataType_Double, &d, 0.01f, nullptr, nullptr, "%.3f")) {
+      if (numberField(ctx, "##c", &d, path.element(i).str(), "%.3f")) {
         Json out = v;
         out[i] = Json::parse(editor::numberJson(d));
         ctx.apply(Command::set(path, out.dump()).mergeKey(merge));
@@ -338,7 +362,10 @@ std::string InspectorPanel::draw(EditorContext& app, const Path& item) {
   }
   const Json value = Json::parse(*text, nullptr, false);
   if (value.is_discarded()) return {};
-  Context ctx{app, doc, {}};
+  // a number being typed whose field is gone (another selection) is typed no more
+  if (!typing_.seen) typing_.key.clear();
+  typing_.seen = false;
+  Context ctx{app, doc, typing_, {}};
   const bool scenario = item.depth() == 0;
   ImGui::TextDisabled("%s", scenario ? "scenario" : item.str().c_str());
   if (value.is_object())

@@ -19,6 +19,16 @@ class InspectorPanel {
   /// Draws the fields of the item at `item` and applies what the user changes. Returns a
   /// message when a change was refused (empty otherwise).
   std::string draw(EditorContext& ctx, const editor::Path& item);
+
+  /// The number field being typed into (a click on a number without a drag types it).
+  struct Typing {
+    std::string key;     ///< its path ("entities[2].shape.radius"), empty: none
+    bool focus = false;  ///< it takes the keyboard on the next frame
+    bool seen = false;   ///< it was drawn this frame
+  };
+
+ private:
+  Typing typing_;
 };
 
 }  // namespace practicum::editor_app

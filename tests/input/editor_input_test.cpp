@@ -454,6 +454,14 @@ TEST(EditorInput, AClickThatClosesAMenuIsNotLost) {
   ASSERT_TRUE(desk.waitForItem("choice.wall"));
   clickItem(desk, "outliner.entities[4]");
   EXPECT_TRUE(desk.waitForItem("selection", "entities[4]", 10s)) << desk.map()->value("selection");
+  // a list, then another list of the same panel: it opens at the first click
+  clickItem(desk, "field:entities[4].material");
+  ASSERT_TRUE(desk.waitForItem("choice.wall"));
+  clickItem(desk, "field:entities[4].shape.type");
+  EXPECT_TRUE(desk.waitForItem("choice.sphere", std::nullopt, 10s)) << "the click was lost";
+  EXPECT_FALSE(desk.map()->find("choice.wall"));
+  ASSERT_TRUE(desk.key("Escape"));
+  EXPECT_TRUE(desk.waitFor([](const UiMap& m) { return !m.find("choice.sphere"); }, 10s));
   EXPECT_EQ(desk.map()->value("dirty"), "no");
   quitFromTheMenu(desk);
   fs::remove_all(dir);

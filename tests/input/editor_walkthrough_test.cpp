@@ -97,11 +97,11 @@ class Hand {
     return AssertionSuccess();
   }
 
-  // a number: double-click to type it, as with any drag field
+  // a number: click (without dragging) and type it
   AssertionResult setNumber(const std::string& name, double value) {
     const auto item = desk_.waitForItem(name, std::nullopt, 10s);
     if (!item) return failure(name + " is not on the screen");
-    if (!desk_.moveTo(item->cx(), item->cy()) || !desk_.xdotool("click --repeat 2 --delay 40 1") ||
+    if (!desk_.moveTo(item->cx(), item->cy()) || !desk_.xdotool("click 1") ||
         !desk_.waitFrames(3) || !desk_.key("ctrl+a") || !desk_.type(number(value)) ||
         !desk_.waitFrames(4) || !desk_.key("Return"))
       return failure("cannot type into " + name);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cfloat>
+#include <cmath>
 #include <filesystem>
 #include <set>
 
@@ -301,10 +302,9 @@ std::vector<render::InputEvent> Overlay::newFrame(float width, float height, flo
   for (const auto& e : fed) feed(io, e, captured);
   if (captured) io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
 
-  // a press in another window than the one an open menu or list (not a modal dialog) came from
-  // closes it before the frame, so the press is the press it is: ImGui alone would spend it on
-  // the closing, and the person clicks twice. In the popup's own window ImGui keeps the press (a
-  // second click on a menu or a list closes it; the menu bar switches menus)
+  // a press outside an open menu or list (not a modal dialog), and off the row of what opened
+  // it, closes it before the frame, so the press is the press it is: ImGui alone would spend it
+  // on the closing, and the person clicks twice
   if (ImGuiContext* g = ImGui::GetCurrentContext();
       !g->OpenPopupStack.empty() && !ImGui::GetTopMostPopupModal() && !captured) {
     // the window under a point, as the last frame left them (the topmost shown)
@@ -319,7 +319,11 @@ std::vector<render::InputEvent> Overlay::newFrame(float width, float height, flo
       const ImGuiWindow* under = windowAt(at);
       for (const ImGuiPopupData& popup : g->OpenPopupStack) {
         if (!popup.Window || popup.Window->Rect().Contains(at)) return false;
-        if (popup.SourceWindow && under == popup.SourceWindow->RootWindow) return false;
+        // on the row of what opened it (the menu bar, the list's own header): ImGui's to
+        // handle, so that a second click there closes it and the menu bar switches menus
+        const float row = g->FontSize + g->Style.FramePadding.y * 2;
+        if (under == windowAt(popup.OpenMousePos) && std::abs(at.y - popup.OpenMousePos.y) < row)
+          return false;
       }
       return true;
     };
