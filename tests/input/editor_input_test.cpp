@@ -85,9 +85,15 @@ TEST(EditorInput, SelectDragTheGizmoUndoRedoSaveAndQuitByRealInput) {
   ASSERT_TRUE(shownX);
   EXPECT_DOUBLE_EQ(std::stod(shownX->value), x0);
 
-  // drag the gizmo's x handle to the right, held: the entity moves along x
+  // a plain click on a handle (no drag) changes nothing: no step to undo, nothing unsaved
   const auto gx = desk.waitForItem("gizmo.x");
   ASSERT_TRUE(gx);
+  ASSERT_TRUE(desk.clickAt(int(gx->x0 + (gx->x1 - gx->x0) * 0.7f), gx->cy()));
+  ASSERT_TRUE(desk.waitFrames(4));
+  EXPECT_EQ(desk.map()->value("dirty"), "no");
+  EXPECT_EQ(desk.map()->value(fieldX), shownX->value);
+
+  // drag the gizmo's x handle to the right, held: the entity moves along x
   const int from = int(gx->x0 + (gx->x1 - gx->x0) * 0.7f), y = gx->cy();
   ASSERT_TRUE(desk.drag(from, y, from + 80, y, 10));
   const auto moved = desk.waitFor([&](const UiMap& m) {
