@@ -201,9 +201,15 @@ void ProcedurePanel::conditionField(EditorContext& ctx, const char* label, const
   while (start > 0 && nameChar(text[start - 1])) --start;
   const std::string word = text.substr(start);
   if (word.empty()) return;
-  // beside the panel, level with the field, over the scene: never over the steps it is about
-  ImGui::SetNextWindowPos(ImVec2(ImGui::GetWindowPos().x - 6, fieldAt.y), ImGuiCond_Always,
-                          ImVec2(1, 0));
+  // beside the panel, level with the field (higher up where it would run off the window), over
+  // the scene: never over the steps it is about
+  int fitting = 0;
+  for (const auto& name : names) fitting += name.rfind(word, 0) == 0 ? 1 : 0;
+  const float lines = float(std::min(fitting, 12) + 1);
+  const float height =
+      lines * ImGui::GetTextLineHeightWithSpacing() + ImGui::GetStyle().WindowPadding.y * 2;
+  const float y = std::max(0.0f, std::min(fieldAt.y, ImGui::GetIO().DisplaySize.y - height));
+  ImGui::SetNextWindowPos(ImVec2(ImGui::GetWindowPos().x - 6, y), ImGuiCond_Always, ImVec2(1, 0));
   ImGui::BeginTooltip();
   int shown = 0;
   for (const auto& name : names)

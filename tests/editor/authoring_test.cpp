@@ -359,9 +359,7 @@ std::string runProblems(const Document& doc) {
 // run files are checked against the scenario
 TEST(Authoring, ARenameFollowsIntoTheRunFilesAsOneCommand) {
   const auto dir = makeTempDir("editor-rename-runs");
-  const fs::path folder = dir / "substation-switching";
-  fs::copy(sourceDir() / "scenarios" / "substation-switching", folder, fs::copy_options::recursive);
-  fs::remove(folder / ".scenario.json.recovery");
+  const fs::path folder = copyOfScenario("substation-switching", dir);
   auto opened = Document::open(folder);
   ASSERT_TRUE(opened.ok());
   Document doc = std::move(*opened);

@@ -241,9 +241,7 @@ TEST(Document, UnsavedWorkIsRecoveredAfterACrash) {
 // a rename's changes to the run files are kept with the scenario's, and come back with them
 TEST(Document, UnsavedChangesToTheRunFilesAreRecoveredToo) {
   const auto dir = makeTempDir("editor-run-recovery");
-  const fs::path folder = dir / "substation-switching";
-  fs::copy(sourceDir() / "scenarios" / "substation-switching", folder, fs::copy_options::recursive);
-  fs::remove(folder / ".scenario.json.recovery");
+  const fs::path folder = copyOfScenario("substation-switching", dir);
   {
     auto doc = Document::open(folder);
     ASSERT_TRUE(doc.ok());

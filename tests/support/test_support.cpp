@@ -11,6 +11,15 @@ std::filesystem::path scenarioDir(const std::string& name) {
   return sourceDir() / "scenarios" / name;
 }
 
+std::filesystem::path copyOfScenario(const std::string& name, const std::filesystem::path& dir) {
+  namespace fs = std::filesystem;
+  const fs::path copy = dir / name;
+  fs::copy(scenarioDir(name), copy, fs::copy_options::recursive);
+  for (const auto& e : fs::recursive_directory_iterator(copy))
+    if (e.path().extension() == ".recovery") fs::remove(e.path());
+  return copy;
+}
+
 std::optional<std::filesystem::path> modelCorpus() {
   const char* env = std::getenv("PRACTICUM_MODEL_CORPUS");
   if (!env || !*env) return std::nullopt;

@@ -12,6 +12,9 @@ std::filesystem::path sourceDir();
 std::filesystem::path binaryDir();
 /// Folder of a bundled scenario, e.g. scenarioDir("workbench").
 std::filesystem::path scenarioDir(const std::string& name);
+/// A copy of a bundled scenario's folder (with its runs) in `dir`, to edit: the editor's
+/// recovery files a killed editor left in the source tree stay behind. Returns the copy.
+std::filesystem::path copyOfScenario(const std::string& name, const std::filesystem::path& dir);
 /// The external model corpus from $PRACTICUM_MODEL_CORPUS, if set and present.
 std::optional<std::filesystem::path> modelCorpus();
 /// A fresh empty temporary folder for one test, removed at process exit is not guaranteed.
