@@ -32,7 +32,9 @@ json readJson(const fs::path& file) {
 
 // a copy of the substation scenario to edit (the editor saves and autosaves beside it), without
 // any recovery file a killed editor left in the source tree
-fs::path copyOfSubstation(const fs::path& dir) { return copyOfScenario("substation-switching", dir); }
+fs::path copyOfSubstation(const fs::path& dir) {
+  return copyOfScenario("substation-switching", dir);
+}
 
 // clicks a named place of the editor's UI (a menu, a button, an item)
 void clickItem(XDesktop& desk, const std::string& name) {
