@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <system_error>
 
@@ -356,13 +357,19 @@ std::string Document::text() const { return detail::layout(impl_->root); }
 std::uint64_t Document::revision() const { return impl_->state(); }
 
 core::Status Document::apply(const Command& command) {
+  // (the run files are compared only when the command reaches them: a drag applies a command
+  // on every move of the pointer)
+  const std::function<bool(const Command&)> reachesRuns = [&](const Command& c) {
+    return !c.file().empty() || std::any_of(c.children().begin(), c.children().end(), reachesRuns);
+  };
   const Json before = impl_->root;
-  const auto runsBefore = impl_->runs;
+  std::optional<std::map<std::string, Json>> runsBefore;
+  if (reachesRuns(command)) runsBefore = impl_->runs;
   auto inverse = impl_->run(command);
   if (!inverse.ok()) return inverse.error();
   // a command that changes nothing (a click on a gizmo handle, a value set to what it was) is
   // no step to undo, and the work is no less saved
-  if (impl_->root == before && impl_->runs == runsBefore) return {};
+  if (impl_->root == before && (!runsBefore || impl_->runs == *runsBefore)) return {};
   impl_->redo.clear();
   // a continued drag: the step keeps its first inverse and takes on the new forward
   if (!command.mergeKey().empty() && !impl_->undo.empty() &&
