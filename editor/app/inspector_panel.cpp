@@ -253,7 +253,6 @@ void field(Context& ctx, const std::string& label, const Path& path, const Json&
   const scenario::FieldSpec* spec = offer ? offer->spec : specOf(path);
   const std::string merge = "inspector:" + path.str();
   const std::string name = "field:" + path.str();
-  const auto options = editor::fieldChoices(ctx.doc, path);
   // a member the format does not have here is shown as such (Problems names it too)
   const bool stray = offer && (!offer->spec || !offer->applies);
   if (stray) ImGui::PushStyleColor(ImGuiCol_Text, kRequired);
@@ -272,13 +271,8 @@ void field(Context& ctx, const std::string& label, const Path& path, const Json&
     tooltip(spec);
     ui::nameItem(name, v.dump());
   } else if (listOfNames && v.is_array()) {
-    nameSet(ctx, label, path, v, options, spec);
-  } else if (v.is_string() &&
-             (!options.empty() ||
-              (spec && spec->type != FieldType::String && spec->type != FieldType::Identifier &&
-               spec->type != FieldType::Condition && spec->type != FieldType::Model &&
-               spec->type != FieldType::Text && spec->type != FieldType::Steps &&
-               spec->type != FieldType::Parts && spec->type != FieldType::Names))) {
+    nameSet(ctx, label, path, v, editor::fieldChoices(ctx.doc, path), spec);
+  } else if (v.is_string() && spec && editor::choosesOneWord(spec->type)) {
     // a choice of the format's words or of the document's names; an optional field without a
     // default can be none (it goes); a word others depend on brings the fields it needs
     const std::string current = v.get<std::string>();
@@ -287,8 +281,8 @@ void field(Context& ctx, const std::string& label, const Path& path, const Json&
         ImGui::BeginCombo(label.c_str(), current.c_str(), ImGuiComboFlags_HeightLargest);
     tooltip(spec);
     ui::nameItem(name, current);
-    if (open) {
-      std::vector<std::string> words = options;
+    if (open) {  // the words are looked up only while the list is open
+      std::vector<std::string> words = editor::fieldChoices(ctx.doc, path);
       if (spec && !spec->required && !spec->hasDefault) words.insert(words.begin(), "");
       for (const std::string& o : words) {
         const char* shown = o.empty() ? "(none)" : o.c_str();

@@ -1,7 +1,6 @@
 #include "problems_panel.hpp"
 
 #include <cstdio>
-#include <vector>
 
 #include <imgui.h>
 
@@ -11,15 +10,14 @@ namespace practicum::editor_app {
 
 void ProblemsPanel::draw(EditorContext& ctx) {
   // the scenario's, then its run files' (names a run uses that the scenario does not have)
-  std::vector<scenario::Diagnostic> diagnostics = ctx.doc.diagnostics();
+  const auto& scenario = ctx.doc.diagnostics();
   const auto& runs = ctx.doc.runDiagnostics();
-  diagnostics.insert(diagnostics.end(), runs.begin(), runs.end());
-  if (diagnostics.empty()) {
+  if (scenario.empty() && runs.empty()) {
     ImGui::TextColored(ImVec4(0.4f, 0.9f, 0.5f, 1), "No problems");
     ui::nameItem("problems.none");
   }
-  for (std::size_t i = 0; i < diagnostics.size(); ++i) {
-    const auto& d = diagnostics[i];
+  for (std::size_t i = 0; i < scenario.size() + runs.size(); ++i) {
+    const auto& d = i < scenario.size() ? scenario[i] : runs[i - scenario.size()];
     const ImVec4 colour = d.severity == scenario::Severity::Error ? ImVec4(1, 0.4f, 0.35f, 1)
                                                                   : ImVec4(1, 0.8f, 0.3f, 1);
     // the whole message, wrapped to the panel's width, and all of it one click

@@ -29,9 +29,6 @@ std::string at(std::string_view array, std::size_t index) {
   return std::string(array) + "[" + std::to_string(index) + "]";
 }
 
-// as the condition language reads names: letters, digits and underscores
-bool identifierChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
-
 core::Error noSuch(std::string_view what, std::size_t index) {
   return core::makeError(core::ErrorCode::NotFound,
                          std::string(what) + "[" + std::to_string(index) + "]: no such item");
@@ -263,53 +260,6 @@ core::Result<Command> importModel(const Document& doc, const std::filesystem::pa
 
 double snap(double value, double step) {
   return step > 0 ? std::round(value / step) * step : value;
-}
-
-std::string renameInCondition(std::string_view condition, std::string_view from,
-                              std::string_view to) {
-  // a name of the language is dotted: the thing first ("QF1", "verify_dead"), then what of it
-  // ("closed", "done"), and after "usedWith" a tool ("TP1.usedWith.VD1"). `from` is a thing's
-  // name, or a thing and one of its names ("QS1.open"): only those places are renamed, so a
-  // step called "open" leaves "QF1.open" alone
-  const auto split = [](std::string_view dotted) {
-    std::vector<std::string_view> parts;
-    for (std::size_t start = 0;;) {
-      const std::size_t dot = dotted.find('.', start);
-      parts.push_back(dotted.substr(start, dot - start));
-      if (dot == std::string_view::npos) return parts;
-      start = dot + 1;
-    }
-  };
-  const std::vector<std::string_view> target = split(from);
-  const std::vector<std::string_view> into = split(to);
-  std::string out;
-  std::size_t i = 0;
-  while (i < condition.size()) {
-    if (!identifierChar(condition[i])) {
-      out += condition[i++];
-      continue;
-    }
-    std::size_t j = i;
-    while (j < condition.size() && (identifierChar(condition[j]) || condition[j] == '.')) ++j;
-    std::vector<std::string_view> parts = split(condition.substr(i, j - i));
-    std::vector<std::string> renamed(parts.begin(), parts.end());
-    const auto matchesAt = [&](std::size_t k) {
-      if (k + target.size() > parts.size()) return false;
-      for (std::size_t t = 0; t < target.size(); ++t)
-        if (parts[k + t] != target[t]) return false;
-      return true;
-    };
-    const auto replaceAt = [&](std::size_t k) {
-      for (std::size_t t = 0; t < target.size() && t < into.size(); ++t)
-        renamed[k + t] = std::string(into[t]);
-    };
-    if (matchesAt(0)) replaceAt(0);
-    if (target.size() == 1 && parts.size() == 3 && parts[1] == "usedWith" && matchesAt(2))
-      replaceAt(2);
-    for (std::size_t k = 0; k < renamed.size(); ++k) out += (k ? "." : "") + renamed[k];
-    i = j;
-  }
-  return out;
 }
 
 }  // namespace practicum::editor

@@ -90,6 +90,9 @@ std::string firstOr(const std::vector<std::string>& names, std::string fallback 
   return names.empty() ? fallback : names.front();
 }
 
+std::vector<std::string> choicesFor(const Document& doc, const Path& field, const Json& object,
+                                    const FieldSpec& f);
+
 // the initial value of field `f` of `object` (at `objectPath`), filled in from the document
 Json initialFor(const Document& doc, const Path& objectPath, const Json& object,
                 const FieldSpec& f) {
@@ -114,20 +117,15 @@ Json initialFor(const Document& doc, const Path& objectPath, const Json& object,
     case FieldType::Material: return firstOr(namesIn(doc, "materials"));
     case FieldType::Device:
     case FieldType::Joint:
-    case FieldType::Position: {
-      const auto choices = fieldChoices(doc, field);
-      return firstOr(choices);
-    }
-    case FieldType::Parts: return Json::array({firstOr(fieldChoices(doc, field))});
+    case FieldType::Position: return firstOr(choicesFor(doc, field, object, f));
+    case FieldType::Parts: return Json::array({firstOr(choicesFor(doc, field, object, f))});
     default: break;
   }
   // a device operated with a tool: the toolType of one the scenario has
-  if (f.name == "tool" && objectPath.indexIn("devices")) {
+  if (f.name == "tool" && objectPath.indexIn("devices"))
     for (const Json& d : listAt(doc, "devices"))
       if (stringIn(d, "kind") == "tool" && !stringIn(d, "toolType").empty())
         return stringIn(d, "toolType");
-    return "wrench-17";
-  }
   return initial;
 }
 
@@ -138,7 +136,79 @@ const PlaceSpec* elementPlace(const Path& list) {
   return scenario::findPlace(f->place);
 }
 
+// the words field `f` at `field` can take, for `object`, the object that holds it (not yet in
+// the document when it is being made)
+std::vector<std::string> choicesFor(const Document& doc, const Path& field, const Json& object,
+                                    const FieldSpec& f) {
+  switch (f.type) {
+    case FieldType::Choice: {
+      std::vector<std::string> out;
+      if (f.choices)
+        for (const std::string_view n : scenario::names(*f.choices)) out.emplace_back(n);
+      return out;
+    }
+    case FieldType::Entity: return namesIn(doc, "entities");
+    case FieldType::Material: return namesIn(doc, "materials");
+    case FieldType::Device: {
+      const std::string self = field.parent().indexIn("devices") ? stringIn(object, "name") : "";
+      // a lock or tag goes on a device with positions, a valve or a fastener; an interlock
+      // guards a device that moves
+      return namesIn(doc, "devices", [&](const Json& d) {
+        const std::string kind = stringIn(d, "kind");
+        return stringIn(d, "name") != self && kind != "lock" && kind != "tag" &&
+               (!positionsOf(d).empty() || kind == "valve");
+      });
+    }
+    case FieldType::Joint: {
+      // a valve's: a hinge whose a is the valve's entity first
+      const std::string entity = stringIn(object, "entity");
+      auto own = namesIn(doc, "joints", [&](const Json& j) {
+        return stringIn(j, "type") == "hinge" && stringIn(j, "a") == entity;
+      });
+      for (const std::string& n : namesIn(doc, "joints"))
+        if (std::find(own.begin(), own.end(), n) == own.end()) own.push_back(n);
+      return own;
+    }
+    case FieldType::Position: {
+      if (field.parent().indexIn("devices")) return positionsOf(object);
+      const Json devices = listAt(doc, "devices");
+      const Json* device = deviceNamed(devices, stringIn(object, "device"));
+      return device ? positionsOf(*device) : std::vector<std::string>{};
+    }
+    case FieldType::Steps: {
+      // the steps before this one
+      std::vector<std::string> out;
+      const auto self = field.parent().indexIn("procedure.steps");
+      const Json steps = listAt(doc, "procedure.steps");
+      for (std::size_t i = 0; i < steps.size() && (!self || i < *self); ++i)
+        if (const std::string id = stringIn(steps[i], "id"); !id.empty()) out.push_back(id);
+      return out;
+    }
+    case FieldType::Parts:
+      return namesIn(doc, "devices", [](const Json& d) { return stringIn(d, "kind") == "part"; });
+    default: return {};
+  }
+}
+
 }  // namespace
+
+bool choosesOneWord(FieldType type) {
+  switch (type) {
+    case FieldType::Choice:
+    case FieldType::Entity:
+    case FieldType::Material:
+    case FieldType::Device:
+    case FieldType::Joint:
+    case FieldType::Position: return true;
+    default: return false;
+  }
+}
+
+std::vector<std::string> fieldChoices(const Document& doc, const Path& field) {
+  const FieldSpec* f = scenario::fieldAt(field.str());
+  if (!f) return {};
+  return choicesFor(doc, field, valueAt(doc, field.parent()), *f);
+}
 
 std::vector<FieldOffer> fieldsOf(const Document& doc, const Path& object) {
   std::vector<FieldOffer> out;
@@ -211,66 +281,6 @@ core::Result<Command> retype(const Document& doc, const Path& field, std::string
     if (!out.contains(f.name) && scenario::isRequired(f, siblingOf(f, out)))
       out[f.name] = initialFor(doc, objectPath, out, f);
   return Command::set(objectPath, out.dump(), "Make " + objectPath.str() + " " + std::string(to));
-}
-
-std::vector<std::string> fieldChoices(const Document& doc, const Path& field) {
-  const FieldSpec* f = scenario::fieldAt(field.str());
-  if (!f) return {};
-  const Json object = valueAt(doc, field.parent());
-  switch (f->type) {
-    case FieldType::Choice: {
-      std::vector<std::string> out;
-      if (f->choices)
-        for (const std::string_view n : scenario::names(*f->choices)) out.emplace_back(n);
-      return out;
-    }
-    case FieldType::Entity: return namesIn(doc, "entities");
-    case FieldType::Material: return namesIn(doc, "materials");
-    case FieldType::Device: {
-      const std::string self = field.parent().indexIn("devices") ? stringIn(object, "name") : "";
-      // a lock or tag goes on a device with positions, a valve or a fastener; an interlock
-      // guards a device that moves
-      return namesIn(doc, "devices", [&](const Json& d) {
-        const std::string kind = stringIn(d, "kind");
-        return stringIn(d, "name") != self && kind != "lock" && kind != "tag" &&
-               (!positionsOf(d).empty() || kind == "valve");
-      });
-    }
-    case FieldType::Joint: {
-      // a valve's: a hinge whose a is the valve's entity first
-      const std::string entity = stringIn(object, "entity");
-      auto own = namesIn(doc, "joints", [&](const Json& j) {
-        return stringIn(j, "type") == "hinge" && stringIn(j, "a") == entity;
-      });
-      for (const std::string& n : namesIn(doc, "joints"))
-        if (std::find(own.begin(), own.end(), n) == own.end()) own.push_back(n);
-      return own;
-    }
-    case FieldType::Position: {
-      if (field.parent().indexIn("devices")) return positionsOf(object);
-      const Json devices = listAt(doc, "devices");
-      const Json* device = deviceNamed(devices, stringIn(object, "device"));
-      return device ? positionsOf(*device) : std::vector<std::string>{};
-    }
-    case FieldType::Steps: {
-      // the steps before this one
-      std::vector<std::string> out;
-      const auto self = field.parent().indexIn("procedure.steps");
-      const Json steps = listAt(doc, "procedure.steps");
-      for (std::size_t i = 0; i < steps.size() && (!self || i < *self); ++i)
-        if (const std::string id = stringIn(steps[i], "id"); !id.empty()) out.push_back(id);
-      return out;
-    }
-    case FieldType::Parts:
-      return namesIn(doc, "devices", [](const Json& d) { return stringIn(d, "kind") == "part"; });
-    default: return {};
-  }
-}
-
-std::vector<std::string> devicePositions(const Document& doc, std::string_view name) {
-  const Json devices = listAt(doc, "devices");
-  const Json* device = deviceNamed(devices, name);
-  return device ? positionsOf(*device) : std::vector<std::string>{};
 }
 
 std::string describeField(const FieldSpec& spec) {

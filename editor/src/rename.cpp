@@ -53,19 +53,31 @@ Json valueAt(const Document& doc, const Path& path) {
   return text ? Json::parse(*text, nullptr, false) : Json();
 }
 
+// as the condition language reads names: letters, digits and underscores
 bool identifierChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+
+// whether the `length` characters of `text` at `at` are a whole word ("QS1" in "Open QS1.")
+bool wordAt(std::string_view text, std::size_t at, std::size_t length) {
+  return (at == 0 || !identifierChar(text[at - 1])) &&
+         (at + length >= text.size() || !identifierChar(text[at + length]));
+}
+
+bool mentions(std::string_view text, std::string_view word) {
+  for (std::size_t at = text.find(word); !word.empty() && at != std::string_view::npos;
+       at = text.find(word, at + 1))
+    if (wordAt(text, at, word.size())) return true;
+  return false;
+}
 
 // `text` with every whole-word `from` replaced by `to`
 std::string replaceWord(std::string_view text, std::string_view from, std::string_view to) {
   std::string out;
   std::size_t i = 0;
-  while (i < text.size()) {
+  while (i < text.size() && !from.empty()) {
     const std::size_t at = text.find(from, i);
-    if (at == std::string_view::npos || from.empty()) break;
-    const bool before = at == 0 || !identifierChar(text[at - 1]);
-    const bool after = at + from.size() >= text.size() || !identifierChar(text[at + from.size()]);
+    if (at == std::string_view::npos) break;
     out.append(text.substr(i, at - i));
-    out.append(before && after ? to : from);
+    out.append(wordAt(text, at, from.size()) ? to : from);
     i = at + from.size();
   }
   out.append(text.substr(std::min(i, text.size())));
@@ -177,6 +189,53 @@ core::Result<Command> rename(const Document& doc, const Path& item, std::string_
   return Command::group("Rename " + what + " " + *old + " to " + to, std::move(edits));
 }
 
+std::string renameInCondition(std::string_view condition, std::string_view from,
+                              std::string_view to) {
+  // a name of the language is dotted: the thing first ("QF1", "verify_dead"), then what of it
+  // ("closed", "done"), and after "usedWith" a tool ("TP1.usedWith.VD1"). `from` is a thing's
+  // name, or a thing and one of its names ("QS1.open"): only those places are renamed, so a
+  // step called "open" leaves "QF1.open" alone
+  const auto split = [](std::string_view dotted) {
+    std::vector<std::string_view> parts;
+    for (std::size_t start = 0;;) {
+      const std::size_t dot = dotted.find('.', start);
+      parts.push_back(dotted.substr(start, dot - start));
+      if (dot == std::string_view::npos) return parts;
+      start = dot + 1;
+    }
+  };
+  const std::vector<std::string_view> target = split(from);
+  const std::vector<std::string_view> into = split(to);
+  std::string out;
+  std::size_t i = 0;
+  while (i < condition.size()) {
+    if (!identifierChar(condition[i])) {
+      out += condition[i++];
+      continue;
+    }
+    std::size_t j = i;
+    while (j < condition.size() && (identifierChar(condition[j]) || condition[j] == '.')) ++j;
+    std::vector<std::string_view> parts = split(condition.substr(i, j - i));
+    std::vector<std::string> renamed(parts.begin(), parts.end());
+    const auto matchesAt = [&](std::size_t k) {
+      if (k + target.size() > parts.size()) return false;
+      for (std::size_t t = 0; t < target.size(); ++t)
+        if (parts[k + t] != target[t]) return false;
+      return true;
+    };
+    const auto replaceAt = [&](std::size_t k) {
+      for (std::size_t t = 0; t < target.size() && t < into.size(); ++t)
+        renamed[k + t] = std::string(into[t]);
+    };
+    if (matchesAt(0)) replaceAt(0);
+    if (target.size() == 1 && parts.size() == 3 && parts[1] == "usedWith" && matchesAt(2))
+      replaceAt(2);
+    for (std::size_t k = 0; k < renamed.size(); ++k) out += (k ? "." : "") + renamed[k];
+    i = j;
+  }
+  return out;
+}
+
 core::Result<Command> renamePosition(const Document& doc, std::size_t device, std::size_t position,
                                      std::string_view name) {
   const Path devicePath = Path("devices").element(device);
@@ -232,8 +291,7 @@ std::vector<Path> textsMentioning(const Document& doc, std::string_view name) {
             [&](const Path& path, const scenario::FieldSpec& f, const Json& v) {
               if (f.type != FieldType::Text || !v.is_object()) return;
               for (auto it = v.begin(); it != v.end(); ++it)
-                if (it->is_string() &&
-                    replaceWord(it->get<std::string>(), name, "\x01") != it->get<std::string>())
+                if (it->is_string() && mentions(it->get<std::string>(), name))
                   out.push_back(path.child(it.key()));
             });
   return out;

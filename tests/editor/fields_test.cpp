@@ -149,9 +149,16 @@ TEST(Fields, TheWordsAFieldTakesComeFromTheDocument) {
   const auto targets = editor::fieldChoices(doc, Path("devices").element(*lock).child("target"));
   EXPECT_TRUE(has(targets, "QS2"));
   EXPECT_FALSE(has(targets, "LK1") || has(targets, "TG1") || has(targets, "VD1"));
-  EXPECT_EQ(editor::devicePositions(doc, "LK1"), (std::vector<std::string>{"off", "on"}));
-  EXPECT_EQ(editor::devicePositions(doc, "DOOR"), (std::vector<std::string>{"closed", "open"}));
-  EXPECT_TRUE(editor::devicePositions(doc, "VD1").empty());
+  // a device's positions: its own, or those of its kind
+  const auto initialOf = [&](const char* device) {
+    return editor::fieldChoices(
+        doc, Path("devices").element(*doc.find("devices", device)).child("initial"));
+  };
+  EXPECT_EQ(initialOf("LK1"), (std::vector<std::string>{"off", "on"}));
+  EXPECT_EQ(initialOf("DOOR"), (std::vector<std::string>{"closed", "open"}));
+  EXPECT_TRUE(initialOf("VD1").empty());
+  EXPECT_TRUE(editor::choosesOneWord(scenario::FieldType::Entity));
+  EXPECT_FALSE(editor::choosesOneWord(scenario::FieldType::Condition));
   EXPECT_NE(editor::describeField(*scenario::fieldAt("joints[0].axis")).find("required"),
             std::string::npos);
   EXPECT_NE(editor::describeField(*scenario::fieldAt("procedure.steps[0].points")).find("1"),

@@ -33,7 +33,9 @@ std::vector<FieldOffer> fieldsOf(const Document& doc, const Path& object);
 /// The value (JSON text) a new field at `field` starts with: the table's initial value, or for
 /// a field that names something the first fitting name of the document (an entity with a body
 /// for a device, a hinge with limits on the device's entity for a valve, the first position of
-/// the interlock's device, ...). "" when the path is no field of the format.
+/// the interlock's device, ...). "" when the path is no field of the format. A device's or an
+/// interlock's position is one of the device's: its `positions`, or those of its kind (a lock's
+/// off and on, a fastener's tight and loose, open and closed).
 std::string initialValue(const Document& doc, const Path& field);
 
 /// Adds the field at `field` with its initial value.
@@ -49,14 +51,14 @@ std::string newElement(const Document& doc, const Path& list);
 /// initial values, the others stay.
 core::Result<Command> retype(const Document& doc, const Path& field, std::string_view to);
 
+/// Whether a field of this type takes one word from a list: the format's words (a Choice) or a
+/// name of the document (an entity, a material, a device, a joint, a device's position).
+bool choosesOneWord(scenario::FieldType type);
+
 /// The words the field at `field` can take: a choice's names, the names of the document's
 /// entities, materials, devices or joints, a device's positions, the steps before this one
 /// (`after`), the parts (a socket's `accepts`). Empty for a free field.
 std::vector<std::string> fieldChoices(const Document& doc, const Path& field);
-
-/// The positions of the device called `name`: its `positions`, or those of its kind (a lock's
-/// off and on, a fastener's tight and loose, open and closed); empty for a kind without any.
-std::vector<std::string> devicePositions(const Document& doc, std::string_view name);
 
 /// "number, required: hinge, slider - world space, not zero": the field's type, whether it is
 /// required or its default, and its help, for a tooltip.
