@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstring>
 #include <fstream>
 #include <limits>
 
@@ -272,12 +273,12 @@ TEST(LogFormat, RefusesOtherMajorsAndNewerMinors) {
   EXPECT_NE(report.message.find("a newer build wrote it"), std::string::npos) << report.message;
 }
 
-// Format 1.2 adds the end reasons interrupted (5) and closed (6). This build writes 1.2; a 1.2
-// log may end for any reason this build knows, a 1.0 or 1.1 log only for the four those formats
-// had (completed, critical, time-limit, stopped), which read exactly as before. An end record
-// without a reason ("none") or with an unknown one is damage.
+// Format 1.2 adds the end reasons interrupted (5) and closed (6). This build writes 1.3; a 1.2
+// or 1.3 log may end for any reason this build knows, a 1.0 or 1.1 log only for the four those
+// formats had (completed, critical, time-limit, stopped), which read exactly as before. An end
+// record without a reason ("none") or with an unknown one is damage.
 TEST(LogFormat, EndReasonsAreThoseOfTheLogsFormatVersion) {
-  EXPECT_EQ(kLogFormatMinor, 2);
+  EXPECT_EQ(kLogFormatMinor, 3);
   const auto dir = practicum::test::makeTempDir("record-reasons");
   const auto endOf = [](const std::string& bytes) {
     return recordStarts(bytes)[recordStarts(bytes).size() - 2];
@@ -293,10 +294,7 @@ TEST(LogFormat, EndReasonsAreThoseOfTheLogsFormatVersion) {
     for (int minor = 0; minor <= kLogFormatMinor; ++minor) {
       SCOPED_TRACE("format 1." + std::to_string(minor));
       // the same records as an older minor would have written them
-      std::string old = bytes;
-      old[10] = static_cast<char>(minor);                 // the file's minor
-      old[starts[0] + 5 + 2] = static_cast<char>(minor);  // the header record's
-      rechain(old);
+      const std::string old = test::asMinor(bytes, minor);
       VerifyReport report;
       const LogContents log = readLogBytes(old, "reasons", report);
       const int last = minor < 2 ? 4 : 6;
@@ -319,6 +317,47 @@ TEST(LogFormat, EndReasonsAreThoseOfTheLogsFormatVersion) {
       }
     }
   }
+}
+
+// Format 1.3 says in its header which rules (sim::kBehaviour) the session was played under, and
+// adds the events valve-turned and not-seated. An older log was played under the first rules and
+// cannot hold those events; a behaviour this build does not know is damage.
+TEST(LogFormat, TheHeaderSaysTheBehaviourItWasPlayedUnder) {
+  const auto dir = practicum::test::makeTempDir("record-behaviour");
+  Scripted s = smallScript();
+  s.events.push_back({3, procedure::EventKind::ValveTurned, 0, 10, 80, 0});
+  s.events.push_back({4, procedure::EventKind::NotSeated, 1, 23, 2, 30});
+  const std::string bytes = writeScripted(dir / "new.plog", s, 3);
+  VerifyReport report;
+  LogContents log = readLogBytes(bytes, "new", report);
+  ASSERT_TRUE(report.ok) << report.message;
+  EXPECT_EQ(log.header.behaviour, sim::kBehaviour);
+  EXPECT_EQ(sessionOptions(log.header).behaviour, sim::kBehaviour);
+  EXPECT_EQ(log.events, s.events);
+
+  // the same log as 1.2 wrote it: behaviour 1, and the new kinds are unknown there
+  log = readLogBytes(test::asMinor(bytes, 2), "old", report);
+  EXPECT_FALSE(report.ok);
+  EXPECT_NE(report.message.find("unknown event kind " +
+                                std::to_string(int(procedure::EventKind::ValveTurned))),
+            std::string::npos)
+      << report.message;
+  EXPECT_EQ(log.header.behaviour, sim::kBehaviourFirst);
+  EXPECT_EQ(sessionOptions(log.header).behaviour, sim::kBehaviourFirst);
+
+  // a behaviour from a newer build
+  std::string future = bytes;
+  const std::size_t header = recordStarts(future)[0];
+  std::uint32_t length = 0;
+  std::memcpy(&length, future.data() + header, 4);
+  future[header + 5 + length - 2] = static_cast<char>(sim::kBehaviour + 1);  // u16 behaviour, last
+  rechain(future);
+  (void)readLogBytes(future, "future", report);
+  EXPECT_FALSE(report.ok);
+  EXPECT_EQ(report.badRecord, std::optional<std::uint64_t>(0));
+  EXPECT_NE(report.message.find("behaviour " + std::to_string(sim::kBehaviour + 1)),
+            std::string::npos)
+      << report.message;
 }
 
 }  // namespace

@@ -72,6 +72,23 @@ inline void rechain(std::string& bytes) {
   }
 }
 
+/// The same records as a build writing format 1.`minor` would have written them: the file's and
+/// the header's minor set, the header's behaviour (1.3) dropped below 1.3, the chain recomputed.
+inline std::string asMinor(std::string bytes, int minor) {
+  const std::size_t header = recordStarts(bytes)[0];
+  if (minor < kLogFormatMinorBehaviour && bytes[10] >= kLogFormatMinorBehaviour) {
+    std::uint32_t length = 0;
+    std::memcpy(&length, bytes.data() + header, 4);  // little-endian host
+    bytes.erase(header + 5 + length - 2, 2);         // the u16 behaviour, last in the header
+    length -= 2;
+    std::memcpy(bytes.data() + header, &length, 4);
+  }
+  bytes[10] = static_cast<char>(minor);              // the file's minor
+  bytes[header + 5 + 2] = static_cast<char>(minor);  // the header record's
+  rechain(bytes);
+  return bytes;
+}
+
 /// A header with every field set.
 inline LogHeader sampleHeader() {
   LogHeader h;

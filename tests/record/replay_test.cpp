@@ -22,6 +22,34 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// Logs a 1.2 build wrote (before sessions had a behaviour) of the shipped substation scenario,
+// kept as they were written: they read as behaviour 1, replay under its rules with every
+// checkpoint matching, and score as they did. Scenarios already played must keep their content,
+// or these logs would no longer find theirs.
+TEST(Replay, LogsOfFormat12ReplayExactlyUnderTheFirstBehaviour) {
+  const auto loaded = scenario::loadScenario(scenarioDir("substation-switching"));
+  ASSERT_TRUE(loaded.ok());
+  const std::tuple<const char*, double, procedure::EndReason> logs[] = {
+      {"perfect", 100, procedure::EndReason::Completed},
+      {"disconnector-under-load", 0, procedure::EndReason::Critical},
+      {"skipped-lock-and-tag", 45, procedure::EndReason::Stopped}};
+  for (const auto& [name, score, end] : logs) {
+    SCOPED_TRACE(name);
+    record::VerifyReport verify;
+    const record::LogContents log = record::readLog(
+        sourceDir() / "tests/record/logs-1.2" / (std::string(name) + ".plog"), verify);
+    ASSERT_TRUE(verify.ok) << verify.message;
+    EXPECT_EQ(log.header.behaviour, sim::kBehaviourFirst);
+    EXPECT_EQ(log.header.scenarioHash, loaded.scenario->contentHash);
+    const auto replay = record::replayLog(log, *loaded.scenario);
+    ASSERT_TRUE(replay.ok());
+    EXPECT_TRUE(replay->verified) << replay->message;
+    EXPECT_GT(replay->checkpoints, 0u);
+    EXPECT_EQ(replay->result.score, score);
+    EXPECT_EQ(replay->result.end, end);
+  }
+}
+
 TEST(Replay, EveryShippedRunReplaysExactlyFromItsLog) {
   const auto dir = makeTempDir("replay");
   int runs = 0;

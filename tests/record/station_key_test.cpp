@@ -110,10 +110,7 @@ TEST(StationKey, AForgerWhoRecomputesTheChainIsCaughtByTheSignature) {
   EXPECT_EQ(report.badRecord, std::optional<std::uint64_t>(signature));
 
   // a signature in a format 1.0 log, which has none
-  forged = signedBytes;
-  forged[10] = 0;                 // file minor
-  forged[starts[0] + 5 + 2] = 0;  // header record's minor
-  rechain(forged);
+  forged = test::asMinor(signedBytes, 0);
   (void)readLogBytes(forged, "old", report);
   EXPECT_FALSE(report.ok);
   EXPECT_NE(report.message.find("format 1.0"), std::string::npos) << report.message;

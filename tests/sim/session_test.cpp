@@ -529,6 +529,62 @@ TEST(Session, AValveTurnsByDraggingAndReportsItsOpening) {
   ASSERT_TRUE(back.ok());
   ASSERT_TRUE(back->play().ok());
   EXPECT_NEAR(*s->procedure().valueOf("V1.angle"), 10.0, 2.0);
+  // each drag is an event with the opening before and after, in percent
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> turns;
+  for (const auto& e : s->events())
+    if (e.kind == procedure::EventKind::ValveTurned) turns.emplace_back(e.from, e.to);
+  ASSERT_EQ(turns.size(), 2u);
+  EXPECT_EQ(turns[0].first, 0u);
+  EXPECT_NEAR(turns[0].second, 94, 2);
+  EXPECT_NEAR(turns[1].first, 94, 2);
+  EXPECT_NEAR(turns[1].second, 11, 2);
+}
+
+// A door is a thin plate on a lever: open, it swings on its left edge, and its body swings with
+// it, so the pointer finds it where it is drawn and the empty doorway is empty. Under the first
+// behaviour (logs of format <= 1.2) the body stayed where the closed door was.
+TEST(Session, AnOpenDoorIsWhereItIsDrawn) {
+  const std::string door = R"(,
+    {"name": "door", "transform": {"position": [1, 1, 0]}, "shape": {"type": "box", "halfExtents": [0.3, 0.3, 0.006]}, "material": "m", "body": {"type": "static"}})";
+  const std::string lever = R"(,
+    {"name": "D", "kind": "lever", "entity": "door", "label": {"zh-CN": "门", "en": "door"}, "positions": ["closed", "open"]})";
+  const auto dir = writeScenario(R"("variables": [])", door, lever);
+  const core::Vec3 closedCentre{1, 1, 0};
+  for (const std::uint16_t behaviour : {sim::kBehaviour, sim::kBehaviourFirst}) {
+    SCOPED_TRACE("behaviour " + std::to_string(behaviour));
+    sim::SessionOptions o;
+    o.behaviour = behaviour;
+    auto loaded = sim::Session::load(dir, o);
+    ASSERT_TRUE(loaded.ok());
+    sim::Session& s = **loaded;
+    const std::uint32_t D = *sim::findDevice(s.definition().training, "D");
+    click(s, closedCentre);
+    ASSERT_EQ(s.devices().state(D).position, 1u);
+    // where the open door is drawn: its home pose moved by its motion (about 99 degrees about
+    // the left edge at x = 0.7, so its centre is at about (0.65, 1, 0.3))
+    const auto& entity = s.definition().scene.entities[4];
+    const scene::Transform drawn = interaction::moved(
+        entity.transform,
+        interaction::deviceMotion(s.devices().def(D), s.devices().state(D), entity));
+    EXPECT_NEAR(drawn.position.x, 0.7f + 0.3f * std::cos(0.55f * core::kPi), 0.01f);
+    EXPECT_NEAR(drawn.position.z, 0.3f * std::sin(0.55f * core::kPi), 0.01f);
+    s.step(aim(drawn.position, false));
+    if (behaviour >= 2) {
+      EXPECT_TRUE(s.bodyFollowsDevice(4));
+      ASSERT_EQ(s.hoveredDevice(), std::optional<std::uint32_t>(D)) << "the drawn door";
+      s.step(aim(closedCentre, false));
+      EXPECT_FALSE(s.hoveredDevice()) << "the empty doorway";
+      click(s, drawn.position);  // closing it where it is
+      EXPECT_EQ(s.devices().state(D).position, 0u);
+      s.step(aim(closedCentre, false));
+      EXPECT_EQ(s.hoveredDevice(), std::optional<std::uint32_t>(D)) << "closed again";
+    } else {
+      EXPECT_FALSE(s.bodyFollowsDevice(4));
+      EXPECT_NEAR(s.simulation().entityPose(4).position.z, 0.0f, 1e-6f);  // the body stayed
+      s.step(aim(closedCentre, false));
+      EXPECT_EQ(s.hoveredDevice(), std::optional<std::uint32_t>(D));
+    }
+  }
 }
 
 TEST(Session, APartIsCarriedAndSeatedInASocketThatTakesIt) {
@@ -563,6 +619,25 @@ TEST(Session, APartIsCarriedAndSeatedInASocketThatTakesIt) {
   const std::uint32_t P = *sim::findDevice(defs, "P"), S = *sim::findDevice(defs, "S");
   EXPECT_EQ(s->devices().state(P).socket, -1);
   EXPECT_EQ(*s->procedure().valueOf("P.held"), 0.0);
+  // and the log says why: let go at T, which does not take it
+  const std::uint32_t T = *sim::findDevice(s->definition().training, "T");
+  const auto miss = std::find_if(s->events().begin(), s->events().end(), [](const auto& e) {
+    return e.kind == procedure::EventKind::NotSeated;
+  });
+  ASSERT_NE(miss, s->events().end());
+  EXPECT_EQ(miss->subject, P);
+  EXPECT_EQ(miss->to, T);
+  EXPECT_EQ(miss->rule, procedure::kNotAccepted);
+  // what letting go elsewhere would do: 8 cm off and turned 30 degrees is near S but not in it
+  scene::Transform off = s->definition().scene.entities[6].transform;  // the slot's place
+  off.position.x += 0.08f;
+  off.rotation = core::quatFromAxisAngle({0, 1, 0}, core::radians(30));
+  const auto fit = s->seatFit(P, S, off);
+  EXPECT_TRUE(fit.accepts && fit.near);
+  EXPECT_FALSE(fit.withinDistance || fit.withinAngle || fit.seats());
+  EXPECT_NEAR(fit.distance, 0.08f, 1e-4f);
+  EXPECT_NEAR(fit.angle, 30.0f, 0.1f);
+  EXPECT_FALSE(s->seatFit(P, T, off).accepts);
   for (int i = 0; i < 120; ++i) s->step(aim(kNothing, false));  // it falls
   // into the right one
   run.actions[0].on = "S";

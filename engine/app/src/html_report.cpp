@@ -67,9 +67,7 @@ std::vector<KeyMoment> renderKeyMoments(
   auto target = render::OffscreenTarget::create(**ctx, kWidth, kHeight);
   auto renderer = target.ok() ? render::Renderer::create(**ctx, **target, {1})
                               : core::Result<std::unique_ptr<render::Renderer>>(target.error());
-  sim::SessionOptions options;
-  options.mode = static_cast<sim::Mode>(log.header.mode);
-  options.seed = log.header.seed;
+  const sim::SessionOptions options = record::sessionOptions(log.header);
   auto session = sim::Session::create(def, options);
   if (!renderer.ok() || !session.ok()) {
     note = "no pictures: " + (!renderer.ok() ? renderer.error().message : session.error().message);

@@ -87,6 +87,17 @@ json describe(const scenario::TrainingDef& t, double tickSeconds, const procedur
     case procedure::EventKind::SessionEnded:
       j["reason"] = procedure::toString(static_cast<procedure::EndReason>(e.subject));
       break;
+    case procedure::EventKind::ValveTurned:
+      j["valve"] = device(e.subject);
+      j["fromPercent"] = e.from;
+      j["toPercent"] = e.to;
+      break;
+    case procedure::EventKind::NotSeated:
+      j["part"] = device(e.subject);
+      j["socket"] = device(e.to);
+      j["offMillimetres"] = e.from;
+      j["offDegrees"] = e.rule;
+      break;
   }
   return j;
 }

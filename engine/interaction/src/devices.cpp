@@ -4,6 +4,48 @@
 
 namespace practicum::interaction {
 
+namespace {
+// a thin plate (a door, a cover) swings on its left edge; anything else turns like a handle
+bool isPlate(const scene::Shape& shape) {
+  const auto& h = shape.halfExtents;
+  return shape.kind == scene::ShapeKind::Box && h.z * 8.0f < std::min(h.x, h.y);
+}
+}  // namespace
+
+Motion deviceMotion(const scenario::DeviceDef& def, const DeviceState& state,
+                    const scene::Entity& entity) {
+  using scenario::DeviceKind;
+  switch (def.kind) {
+    case DeviceKind::Switch:
+    case DeviceKind::Breaker:
+    case DeviceKind::Disconnector:
+    case DeviceKind::EarthingSwitch:
+    case DeviceKind::Lever: {
+      if (def.positions.size() < 2) return {};
+      const float f = float(state.position) / float(def.positions.size() - 1);
+      if (def.kind == DeviceKind::Lever && isPlate(entity.shape)) {
+        // about the vertical axis through the left edge (x = -hx)
+        const core::Quat r = core::quatFromAxisAngle({0, 1, 0}, -f * core::kPi * 0.55f);
+        const core::Vec3 edge{-entity.shape.halfExtents.x, 0, 0};
+        return {edge - core::rotate(r, edge), r};
+      }
+      return {{}, core::quatFromAxisAngle({0, 0, 1}, (f - 0.5f) * core::kPi * 0.5f)};
+    }
+    case DeviceKind::Button: return state.pressed ? Motion{{0, 0, -0.006f}, {}} : Motion{};
+    case DeviceKind::Fastener:
+      // backs out along its axis by 1.5 mm a turn
+      return {{0, 0.0015f * float(state.position), 0}, {}};
+    default: return {};
+  }
+}
+
+scene::Transform moved(const scene::Transform& home, const Motion& motion) {
+  scene::Transform t = home;
+  t.position = home.position + core::rotate(home.rotation, motion.offset);
+  t.rotation = core::normalize(home.rotation * motion.rotation);
+  return t;
+}
+
 Devices::Devices(std::span<const scenario::DeviceDef> defs)
     : defs_(defs), states_(defs.size()), locks_(defs.size(), 0), tags_(defs.size(), 0) {
   for (std::uint32_t i = 0; i < defs.size(); ++i) {

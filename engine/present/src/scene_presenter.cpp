@@ -15,43 +15,13 @@ using scenario::IndicatorStyle;
 namespace {
 using scenario::DeviceKind;
 
-constexpr float kPi = 3.14159265f;
-
-core::Mat4 translation(core::Vec3 t) { return core::composeTRS(t, {}, {1, 1, 1}); }
 core::Mat4 rotation(core::Vec3 axis, float radians) {
   return core::composeTRS({}, core::quatFromAxisAngle(axis, radians), {1, 1, 1});
 }
 
-// a thin plate (a door, a cover) swings on its left edge; anything else turns like a handle
-bool isPlate(const scene::Shape& shape) {
-  const auto& h = shape.halfExtents;
-  return shape.kind == scene::ShapeKind::Box && h.z * 8.0f < std::min(h.x, h.y);
-}
-
 // the device's own movement, in its entity's frame
-core::Mat4 deviceMotion(const scenario::DeviceDef& def, const interaction::DeviceState& state,
-                        const scene::Entity& entity) {
-  switch (def.kind) {
-    case DeviceKind::Switch:
-    case DeviceKind::Breaker:
-    case DeviceKind::Disconnector:
-    case DeviceKind::EarthingSwitch:
-    case DeviceKind::Lever: {
-      if (def.positions.size() < 2) return {};
-      const float f = float(state.position) / float(def.positions.size() - 1);
-      if (def.kind == DeviceKind::Lever && isPlate(entity.shape)) {
-        const float hx = entity.shape.halfExtents.x;
-        return translation({-hx, 0, 0}) * rotation({0, 1, 0}, -f * kPi * 0.55f) *
-               translation({hx, 0, 0});
-      }
-      return rotation({0, 0, 1}, (f - 0.5f) * kPi * 0.5f);
-    }
-    case DeviceKind::Button: return state.pressed ? translation({0, 0, -0.006f}) : core::Mat4{};
-    case DeviceKind::Fastener:
-      // backs out along its axis by 1.5 mm a turn
-      return translation({0, 0.0015f * float(state.position), 0});
-    default: return {};
-  }
+core::Mat4 motionMatrix(const interaction::Motion& m) {
+  return core::composeTRS(m.offset, m.rotation, {1, 1, 1});
 }
 
 // a tool in the hand: in front of the eye, low and to the right, tilted away
@@ -91,7 +61,11 @@ std::vector<EntityLook> entityLooks(const sim::Session& s, const ui::HudModel& h
     if (dd.entity >= looks.size()) continue;
     EntityLook& look = looks[dd.entity];
     const auto& state = devices.state(d);
-    look.local = deviceMotion(dd, state, def.scene.entities[dd.entity]);
+    // the session moves a device's static body itself (picking follows what is drawn); an
+    // entity it does not move shows the movement here
+    if (!s.bodyFollowsDevice(dd.entity))
+      look.local =
+          motionMatrix(interaction::deviceMotion(dd, state, def.scene.entities[dd.entity]));
     // a lock or tag that is off shows as a ghost where it goes
     if ((dd.kind == DeviceKind::Lock || dd.kind == DeviceKind::Tag) && state.position == 0)
       look.alpha = std::min(look.alpha, 0.3f);

@@ -41,6 +41,8 @@ const char* toString(EventKind kind) {
     case EventKind::Loosened: return "loosened";
     case EventKind::Tightened: return "tightened";
     case EventKind::SessionEnded: return "session-ended";
+    case EventKind::ValveTurned: return "valve-turned";
+    case EventKind::NotSeated: return "not-seated";
   }
   return "?";
 }

@@ -247,6 +247,7 @@ std::string encodeHeader(const LogHeader& h) {
   w.u64(h.seed);
   w.f64(h.tickRate);
   w.u64(static_cast<std::uint64_t>(h.startUnixMs));
+  w.u16(h.behaviour);
   return out;
 }
 

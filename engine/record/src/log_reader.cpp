@@ -59,6 +59,13 @@ std::string parsePayload(RecordType type, std::string_view payload, std::uint64_
       h.startUnixMs = static_cast<std::int64_t>(start);
       if (major != kLogFormatMajor || minor != fileMinor)
         return "header format version differs from the file header's";
+      h.behaviour = sim::kBehaviourFirst;
+      if (fileMinor >= kLogFormatMinorBehaviour) {
+        if (!r.u16(h.behaviour)) return "header is cut off";
+        if (h.behaviour < sim::kBehaviourFirst || h.behaviour > sim::kBehaviour)
+          return "header's behaviour " + std::to_string(h.behaviour) +
+                 " is not one this build knows (1 to " + std::to_string(sim::kBehaviour) + ")";
+      }
       break;
     }
     case RecordType::Inputs: {
@@ -79,7 +86,9 @@ std::string parsePayload(RecordType type, std::string_view payload, std::uint64_
       if (!r.u64(e.tick) || !r.u8(kind) || !r.u32(e.subject) || !r.u32(e.from) || !r.u32(e.to) ||
           !r.u32(e.rule))
         return "event is cut off";
-      if (kind > static_cast<std::uint8_t>(procedure::EventKind::SessionEnded))
+      const auto last = fileMinor < kLogFormatMinorBehaviour ? procedure::EventKind::SessionEnded
+                                                             : procedure::kLastEventKind;
+      if (kind > static_cast<std::uint8_t>(last))
         return "unknown event kind " + std::to_string(kind);
       e.kind = static_cast<procedure::EventKind>(kind);
       contents.events.push_back(e);
@@ -265,6 +274,18 @@ std::optional<sim::InputRecord> inputAt(const std::vector<TickInput>& inputs, st
                              [](std::uint64_t t, const TickInput& in) { return t < in.tick; });
   if (it == inputs.begin()) return std::nullopt;
   return std::prev(it)->input;
+}
+
+}  // namespace practicum::record
+
+namespace practicum::record {
+
+sim::SessionOptions sessionOptions(const LogHeader& header) {
+  sim::SessionOptions options;
+  options.mode = static_cast<sim::Mode>(header.mode);
+  options.seed = header.seed;
+  options.behaviour = header.behaviour;
+  return options;
 }
 
 }  // namespace practicum::record

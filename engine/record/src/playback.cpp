@@ -21,9 +21,7 @@ core::Result<std::unique_ptr<Playback>> Playback::create(const LogContents& log,
 }
 
 core::Status Playback::restart() {
-  sim::SessionOptions options;
-  options.mode = static_cast<sim::Mode>(log_.header.mode);
-  options.seed = log_.header.seed;
+  const sim::SessionOptions options = sessionOptions(log_.header);
   auto created = sim::Session::create(def_, options);
   if (!created.ok()) return created.error();
   session_ = std::move(*created);

@@ -21,6 +21,7 @@ core::Result<std::unique_ptr<SessionRecorder>> SessionRecorder::create(
   h.station = options.station;
   h.mode = static_cast<std::uint8_t>(session.options().mode);
   h.seed = session.options().seed;
+  h.behaviour = session.options().behaviour;
   h.tickRate = 1.0 / session.tickSeconds();
   h.startUnixMs = std::chrono::duration_cast<std::chrono::milliseconds>(
                       std::chrono::system_clock::now().time_since_epoch())

@@ -9,9 +9,7 @@
 namespace practicum::record {
 
 core::Result<ReplayReport> replayLog(const LogContents& log, const scenario::ScenarioDef& def) {
-  sim::SessionOptions options;
-  options.mode = static_cast<sim::Mode>(log.header.mode);
-  options.seed = log.header.seed;
+  const sim::SessionOptions options = sessionOptions(log.header);
   auto created = sim::Session::create(def, options);
   if (!created.ok()) return created.error();
   sim::Session& s = **created;

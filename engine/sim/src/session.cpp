@@ -28,6 +28,17 @@ core::Result<std::unique_ptr<Session>> Session::create(const scenario::ScenarioD
   for (std::uint32_t d = 0; d < s->devices_->size(); ++d)
     if (s->devices_->def(d).kind == scenario::DeviceKind::Valve) s->holdValve(d);
   s->measureValves();
+  if (options.behaviour >= 2) {
+    // the static bodies of devices that move follow them, so the pointer hits what is drawn
+    const auto& entities = s->simulation_->definition().scene.entities;
+    s->follows_.assign(entities.size(), false);
+    for (const auto& d : training.devices)
+      if (d.entity < entities.size() && entities[d.entity].body &&
+          entities[d.entity].body->type == scene::BodyType::Static &&
+          s->simulation_->entityBody(d.entity))
+        s->follows_[d.entity] = true;
+    s->placeDeviceBodies();
+  }
   s->procedure_->refreshInputs(0.0, *s->devices_, *s->zones_);
   s->procedure_->start();
   return s;
@@ -127,6 +138,7 @@ void Session::step(const InputRecord& input) {
     procedure_->inject(tick, input.inject - 1, procedure::FaultSource::Instructor);
 
   // physics, then everything derived from the new state
+  if (options_.behaviour >= 2 && devices_->version() != placedVersion_) placeDeviceBodies();
   simulation_->step();
   measureValves();
   updateZones(input.cameraPosition);
@@ -235,7 +247,8 @@ void Session::beginTurn(std::uint32_t device, const InputRecord& input) {
   if (!grip) return;  // looking along the axis: no grip on the rim
   turning_ = Turning{
       device, *grip, 0.0f,
-      simulation_->physics().jointPosition(simulation_->joint(*devices_->def(device).joint))};
+      simulation_->physics().jointPosition(simulation_->joint(*devices_->def(device).joint)),
+      devices_->state(device).opening};
 }
 
 void Session::turn(const InputRecord& input) {
@@ -261,6 +274,14 @@ void Session::turn(const InputRecord& input) {
 
 void Session::endTurn() {
   holdValve(turning_->device);
+  if (options_.behaviour >= 2) {
+    const auto percent = [](float f) {
+      return static_cast<std::uint32_t>(std::lround(std::clamp(f, 0.0f, 1.0f) * 100.0f));
+    };
+    procedure_->record({simulation_->tick() + 1, procedure::EventKind::ValveTurned,
+                        turning_->device, percent(turning_->startOpening),
+                        percent(devices_->state(turning_->device).opening), 0});
+  }
   turning_.reset();
 }
 
@@ -353,18 +374,27 @@ void Session::release() {
 
   // seated when let go close enough to an empty socket that takes it
   const scene::Transform pose = simulation_->entityPose(devices_->def(part).entity);
+  std::optional<procedure::Event> miss;  // the nearest socket it was let go near, and why not
+  float missDistance = 0;
   for (std::uint32_t s = 0; s < devices_->size(); ++s) {
     const auto& socket = devices_->def(s);
-    if (socket.kind != scenario::DeviceKind::Socket || devices_->state(s).socket >= 0) continue;
-    if (std::find(socket.accepts.begin(), socket.accepts.end(), part) == socket.accepts.end())
+    if (socket.kind != scenario::DeviceKind::Socket) continue;
+    const SeatFit fit = seatFit(part, s, pose);
+    if (!fit.seats()) {
+      if (fit.near && (!miss || fit.distance < missDistance)) {
+        missDistance = fit.distance;
+        const std::uint32_t why = !fit.accepts ? procedure::kNotAccepted
+                                  : fit.occupied
+                                      ? procedure::kOccupied
+                                      : static_cast<std::uint32_t>(std::lround(fit.angle));
+        miss =
+            procedure::Event{tick, EventKind::NotSeated,
+                             part, static_cast<std::uint32_t>(std::lround(fit.distance * 1000.0f)),
+                             s,    why};
+      }
       continue;
+    }
     const scene::Transform& place = definition().scene.entities[socket.entity].transform;
-    const float distance = core::length(pose.position - place.position);
-    const auto& q = pose.rotation;
-    const auto& r = place.rotation;
-    const float cosHalf = std::min(1.0f, std::abs(q.x * r.x + q.y * r.y + q.z * r.z + q.w * r.w));
-    const float angle = 2.0f * std::acos(cosHalf) * 180.0f / core::kPi;
-    if (distance > socket.toleranceDistance || angle > socket.toleranceAngle) continue;
     world.setPose(body, place.position, place.rotation);
     physics::JointDesc seat;
     seat.kind = scene::JointKind::Fixed;
@@ -375,12 +405,45 @@ void Session::release() {
     procedure_->record({tick, EventKind::Placed, part, 0, s, 0});
     return;
   }
+  if (miss && options_.behaviour >= 2) procedure_->record(*miss);
+}
+
+Session::SeatFit Session::seatFit(std::uint32_t part, std::uint32_t socket,
+                                  const scene::Transform& pose) const {
+  const auto& def = devices_->def(socket);
+  SeatFit fit;
+  fit.accepts = std::find(def.accepts.begin(), def.accepts.end(), part) != def.accepts.end();
+  fit.occupied = devices_->state(socket).socket >= 0 &&
+                 static_cast<std::uint32_t>(devices_->state(socket).socket) != part;
+  const scene::Transform& place = definition().scene.entities[def.entity].transform;
+  fit.distance = core::length(pose.position - place.position);
+  const auto& q = pose.rotation;
+  const auto& r = place.rotation;
+  const float cosHalf = std::min(1.0f, std::abs(q.x * r.x + q.y * r.y + q.z * r.z + q.w * r.w));
+  fit.angle = 2.0f * std::acos(cosHalf) * 180.0f / core::kPi;
+  fit.withinDistance = fit.distance <= def.toleranceDistance;
+  fit.withinAngle = fit.angle <= def.toleranceAngle;
+  fit.near = fit.distance <= std::max(kNearSocket, 4.0f * def.toleranceDistance);
+  return fit;
 }
 
 void Session::holdValve(std::uint32_t device) {
   // the stem's friction: a motor at rest with the valve's torque
   const auto& def = devices_->def(device);
   simulation_->physics().setMotor(simulation_->joint(*def.joint), {true, 0.0f, def.torque});
+}
+
+void Session::placeDeviceBodies() {
+  placedVersion_ = devices_->version();
+  const auto& entities = definition().scene.entities;
+  for (std::uint32_t d = 0; d < devices_->size(); ++d) {
+    const auto& def = devices_->def(d);
+    if (def.entity >= follows_.size() || !follows_[def.entity]) continue;
+    const scene::Transform at = interaction::moved(
+        entities[def.entity].transform,
+        interaction::deviceMotion(def, devices_->state(d), entities[def.entity]));
+    simulation_->physics().setPose(simulation_->entityBody(def.entity), at.position, at.rotation);
+  }
 }
 
 void Session::measureValves() {
@@ -434,6 +497,11 @@ std::uint64_t Session::stateHash() const {
     for (float f : {turning_->last.x, turning_->last.y, turning_->last.z, turning_->swept,
                     turning_->startAngle})
       h.f32(f);
+  }
+  // behaviour 2 on (behaviour 1's hash is as it always was, so its logs verify)
+  if (options_.behaviour >= 2) {
+    h.u32(options_.behaviour);
+    if (turning_) h.f32(turning_->startOpening);
   }
   h.u32(static_cast<std::uint32_t>(options_.mode));
   h.u64(options_.seed);

@@ -8,7 +8,9 @@
 #include <vector>
 
 #include <practicum/core/hash.hpp>
+#include <practicum/core/math.hpp>
 #include <practicum/scenario/training.hpp>
+#include <practicum/scene/scene.hpp>
 
 namespace practicum::interaction {
 
@@ -23,6 +25,19 @@ struct DeviceState {
   std::int32_t socket = -1;      ///< parts: the socket it sits in; sockets: the part in it
   float torque = 0;              ///< fasteners: N·m it was last tightened to (0 unless tight)
 };
+
+/// How a device's entity has moved from its home pose for the state it is in, in the entity's
+/// own frame: a point p of the entity is at `rotation * p + offset`. A handle turns to its
+/// position, a door (a thin plate on a lever) swings on its left edge, a button is pushed in,
+/// a fastener backs out; other devices do not move.
+struct Motion {
+  core::Vec3 offset;
+  core::Quat rotation;
+};
+Motion deviceMotion(const scenario::DeviceDef& def, const DeviceState& state,
+                    const scene::Entity& entity);
+/// `home` moved by `motion` (in home's frame).
+scene::Transform moved(const scene::Transform& home, const Motion& motion);
 
 /// The state of every device of a scenario, in definition order.
 class Devices {

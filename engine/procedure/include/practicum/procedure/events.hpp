@@ -28,7 +28,14 @@ enum class EventKind : std::uint8_t {
   Loosened,       ///< fastener `subject` was turned out to `to` turns with tool `from`
   Tightened,      ///< fastener `subject` was turned in to `to` turns with tool `from`
   SessionEnded,   ///< the session ended; `subject` is the EndReason
+  // log format 1.3 (sim::kBehaviour 2): new kinds are appended, never renumbered
+  ValveTurned,  ///< valve `subject` was turned (gripped, turned, let go) from `from` to `to`
+                ///< percent open
+  NotSeated,    ///< part `subject` was let go near socket `to` that takes it but out of its
+                ///< tolerance: `from` millimetres from its place, turned `rule` degrees from it
 };
+/// The last EventKind this build knows.
+inline constexpr EventKind kLastEventKind = EventKind::NotSeated;
 
 /// Why a session ended. The values are stored in session logs: new ones are appended, never
 /// renumbered. Stopped, Interrupted and Closed end a session from outside (not by the procedure):
@@ -64,6 +71,11 @@ enum class FaultSource : std::uint8_t {
 inline constexpr std::uint32_t kLocked = 0xffffffffu;
 /// Event::rule of a refusal because the device needs a tool and the hand is empty.
 inline constexpr std::uint32_t kNeedsTool = 0xfffffffeu;
+
+/// Event::rule of a NotSeated: the socket does not take that part.
+inline constexpr std::uint32_t kNotAccepted = 0xffffffffu;
+/// Event::rule of a NotSeated: another part sits in the socket.
+inline constexpr std::uint32_t kOccupied = 0xfffffffeu;
 
 /// One event. Indices refer to the scenario's devices, steps and rules.
 struct Event {

@@ -18,11 +18,14 @@
 namespace practicum::record {
 
 /// Format version written by this build. Readers refuse other majors and newer minors; 1.0,
-/// 1.1 (which adds the station signature record) and 1.2 (which adds the end reasons interrupted
-/// and closed) are read.
-inline constexpr std::uint16_t kLogFormatMajor = 1, kLogFormatMinor = 2;
+/// 1.1 (which adds the station signature record), 1.2 (which adds the end reasons interrupted
+/// and closed) and 1.3 (the header's behaviour, the events valve-turned and not-seated) are read.
+inline constexpr std::uint16_t kLogFormatMajor = 1, kLogFormatMinor = 3;
 /// The first minor whose end records may say Interrupted or Closed.
 inline constexpr std::uint16_t kLogFormatMinorOutsideEnds = 2;
+/// The first minor whose header says the session's behaviour (sim::kBehaviour) and whose events
+/// may be ValveTurned or NotSeated; older logs were played under sim::kBehaviourFirst.
+inline constexpr std::uint16_t kLogFormatMinorBehaviour = 3;
 /// Largest payload a record may declare; a longer length is damage, not a torn tail.
 inline constexpr std::uint32_t kMaxRecordPayload = 16u * 1024 * 1024;
 
@@ -33,10 +36,13 @@ struct LogHeader {
   std::string learner, station;  ///< pseudonymous learner id, station name
   std::uint8_t mode = 0;         ///< sim::Mode
   std::uint64_t seed = 0;
-  double tickRate = 120;         ///< ticks per second
-  std::int64_t startUnixMs = 0;  ///< session start, UTC milliseconds since 1970
+  double tickRate = 120;                      ///< ticks per second
+  std::int64_t startUnixMs = 0;               ///< session start, UTC milliseconds since 1970
+  std::uint16_t behaviour = sim::kBehaviour;  ///< the rules it was played under (1.3; older: 1)
   friend bool operator==(const LogHeader&, const LogHeader&) = default;
 };
+/// The options that replay the session a header describes: its mode, seed and behaviour.
+sim::SessionOptions sessionOptions(const LogHeader& header);
 /// The learner's input at one logged tick.
 struct TickInput {
   std::uint64_t tick = 0;

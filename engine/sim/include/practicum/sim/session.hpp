@@ -46,11 +46,20 @@ struct InputRecord {
 /// Practice shows hints and lets the session go on after a critical mistake; exam does not.
 enum class Mode : std::uint8_t { Practice, Exam };
 
+/// What the engine does with the same input, numbered, so that a log replays under the rules it
+/// was played with (its header says which; logs of format <= 1.2 were played under 1):
+/// 1  the first rules.
+/// 2  a device's static body moves with the device (a door swung open is clicked where it is
+///    drawn); turning a valve records ValveTurned; letting a part go near a socket it does not
+///    seat in records NotSeated with what is off.
+inline constexpr std::uint16_t kBehaviourFirst = 1, kBehaviour = 2;
+
 /// How to run a session.
 struct SessionOptions {
   Mode mode = Mode::Practice;
   std::uint64_t seed = 0;  ///< for seeded randomness in the scenario (faults)
   SimulationOptions simulation;
+  std::uint16_t behaviour = kBehaviour;  ///< the rules (see kBehaviour); a replay takes its log's
 };
 
 /// A scenario being trained on.
@@ -92,6 +101,30 @@ class Session {
   std::optional<std::uint32_t> hoveredEntity() const { return hoveredEntity_; }
   /// The device under the pointer this tick, if any.
   std::optional<std::uint32_t> hoveredDevice() const { return hoveredDevice_; }
+  /// Where the pointer ray met the entity under it this tick, if anywhere.
+  std::optional<core::Vec3> hoverPoint() const { return hoverPoint_; }
+  /// Whether the entity's pose (Simulation::entityPose) already shows its device's movement:
+  /// its static body is moved by the session (behaviour >= 2). Otherwise a presenter shows
+  /// the movement itself (interaction::deviceMotion).
+  bool bodyFollowsDevice(std::uint32_t entity) const {
+    return entity < follows_.size() && follows_[entity];
+  }
+
+  /// How a part at `pose` fits socket `socket`: whether the socket takes it and is free, how far
+  /// the part is from its place and how far turned from its orientation, and whether that is
+  /// within the socket's tolerances (what letting go there would do).
+  struct SeatFit {
+    bool accepts = false;   ///< the socket's `accepts` names the part
+    bool occupied = false;  ///< another part sits in it
+    float distance = 0;     ///< metres from the socket's place
+    float angle = 0;        ///< degrees turned from the socket's orientation
+    bool withinDistance = false, withinAngle = false;
+    bool near = false;  ///< close enough to count as aimed at it (kNearSocket or 4 tolerances)
+    bool seats() const { return accepts && !occupied && withinDistance && withinAngle; }
+  };
+  SeatFit seatFit(std::uint32_t part, std::uint32_t socket, const scene::Transform& pose) const;
+  /// A part let go within this many metres of a socket was aimed at it.
+  static constexpr float kNearSocket = 0.15f;
 
   bool ended() const { return end_ != procedure::EndReason::None; }
   procedure::EndReason endReason() const { return end_; }
@@ -113,6 +146,7 @@ class Session {
   void turnCarried(const InputRecord& input);
   void release();
   void measureValves();
+  void placeDeviceBodies();
 
   SessionOptions options_;
   std::unique_ptr<Simulation> simulation_;
@@ -128,9 +162,10 @@ class Session {
   std::optional<std::uint32_t> heldButton_;  ///< button device held down by the pointer
   struct Turning {
     std::uint32_t device = 0;
-    core::Vec3 last;       ///< where the hand was on the wheel's plane last tick
-    float swept = 0;       ///< radians the hand has turned since the grip
-    float startAngle = 0;  ///< hinge angle at the grip
+    core::Vec3 last;         ///< where the hand was on the wheel's plane last tick
+    float swept = 0;         ///< radians the hand has turned since the grip
+    float startAngle = 0;    ///< hinge angle at the grip
+    float startOpening = 0;  ///< the valve's opening at the grip
   };
   std::optional<Turning> turning_;  ///< a valve being turned by dragging
   struct Carrying {
@@ -140,6 +175,8 @@ class Session {
   };
   std::optional<Carrying> carrying_;      ///< a part in the hand
   std::vector<physics::JointId> seats_;   ///< per device: the fixed joint of a seated part
+  std::vector<bool> follows_;             ///< per entity: its static body follows its device
+  std::uint64_t placedVersion_ = 0;       ///< devices' version when their bodies were placed
   std::optional<core::Vec3> hoverPoint_;  ///< where the pointer ray hit this tick
   procedure::EndReason end_ = procedure::EndReason::None;
 };
