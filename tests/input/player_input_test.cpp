@@ -5,6 +5,7 @@
 // each is then found in the session log. Validation layers are on: their messages fail a test.
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -174,6 +175,49 @@ TEST_F(PlayerInput, TheFirstThreeStepsOfTheSubstationByRealClicks) {
   EXPECT_EQ(done, (std::vector<std::string>{"open_breaker", "open_line_disconnector",
                                             "open_bus_disconnector"}));
   EXPECT_TRUE(session["violations"].empty()) << session["violations"].dump(1);
+  EXPECT_EQ(session["replay"].value("state", ""), "verified") << session["replay"].dump();
+}
+
+// The door swung open is clicked where it is drawn: the UI map places DOOR at its drawn pose
+// (the open panel, beside the doorway), the pointer there says DOOR, a click there closes it,
+// and the empty doorway where it was closed points at something else.
+TEST_F(PlayerInput, TheOpenDoorIsClickedWhereItIsDrawn) {
+  startPlayer({"--learner", "L-door", "--mode", "practice"});
+  const auto closed = desk_.waitForItem("device.DOOR");
+  ASSERT_TRUE(closed) << desk_.output();
+  pointAt("DOOR");
+  ASSERT_TRUE(desk_.click());
+  // open: it swings out to the left of the doorway
+  const auto open = desk_.waitFor(
+      [&](const UiMap& map) {
+        const UiItem* at = map.find("device.DOOR");
+        return at && at->cx() < closed->cx() - 20;
+      },
+      10s);
+  ASSERT_TRUE(open) << "the door did not swing";
+  const UiItem drawn = *open->find("device.DOOR");
+  ASSERT_TRUE(desk_.moveTo(closed->cx(), closed->cy()));
+  ASSERT_TRUE(desk_.waitFrames(5));
+  ASSERT_TRUE(
+      desk_.waitFor([](const UiMap& map) { return map.value("session.pointing") != "DOOR"; }, 10s))
+      << "the empty doorway still points at the door";
+  ASSERT_TRUE(desk_.moveTo(drawn.cx(), drawn.cy()));
+  ASSERT_TRUE(desk_.waitForItem("session.pointing", "DOOR", 10s))
+      << "the drawn door at " << drawn.cx() << "," << drawn.cy()
+      << " is not the door (pointing at \"" << desk_.map()->value("session.pointing") << "\")";
+  ASSERT_TRUE(desk_.click());
+  ASSERT_TRUE(desk_.waitFor(
+      [&](const UiMap& map) {
+        const UiItem* at = map.find("device.DOOR");
+        return at && std::abs(at->cx() - closed->cx()) < 3;
+      },
+      10s))
+      << "the door did not close";
+  const json session = endAndAssess();
+  const auto door = eventsOf(session, "DOOR");
+  ASSERT_EQ(door.size(), 2u) << session["events"].dump(1);
+  EXPECT_EQ(door[0].value("to", ""), "open");
+  EXPECT_EQ(door[1].value("to", ""), "closed");
   EXPECT_EQ(session["replay"].value("state", ""), "verified") << session["replay"].dump();
 }
 
