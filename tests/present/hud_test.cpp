@@ -124,6 +124,14 @@ TEST(UiText, EveryStringIsInBothLanguages) {
     bool cjk = false;
     for (unsigned char c : zh) cjk |= c >= 0xE3 && c <= 0xE9;
     EXPECT_TRUE(cjk) << i << ": " << zh;
+    // a format has the same conversions, in the same order, in both languages
+    const auto conversions = [](const std::string& text) {
+      std::string out;
+      for (std::size_t k = 0; k + 1 < text.size(); ++k)
+        if (text[k] == '%') out += text[++k];
+      return out;
+    };
+    EXPECT_EQ(conversions(en), conversions(zh)) << i << ": " << en << " / " << zh;
   }
   scenario::LocalizedText onlyEnglish{"", "valve"};
   EXPECT_EQ(ui::pick(onlyEnglish, Language::ChineseSimplified), "valve");
@@ -193,6 +201,82 @@ TEST(Timeline, NextAndPreviousEvent) {
   EXPECT_EQ(ui::adjacentMarker(m, 4.0, -1), 2.5);
   EXPECT_EQ(ui::adjacentMarker(m, 2.0, -1), 1.0);
   EXPECT_FALSE(ui::adjacentMarker(m, 1.0, -1));
+}
+
+// plays a run given as text on a session
+void playText(sim::Session& s, const std::string& text) {
+  const auto file = scenario::loadRunFileText(text, "feedback.json");
+  ASSERT_TRUE(file.run) << (file.diagnostics.empty() ? "" : file.diagnostics[0].format());
+  auto bot = sim::Bot::create(*file.run, s);
+  ASSERT_TRUE(bot.ok()) << bot.error().message;
+  ASSERT_TRUE(bot->play().ok());
+}
+
+// a lowercase English word of two letters or more in a text shown in Chinese: an identifier or
+// an English word that escaped the string table (designations such as QF1 are upper case)
+std::string englishWordIn(const std::string& text) {
+  std::string word;
+  for (const char c : text + " ") {
+    if (c >= 'a' && c <= 'z') {
+      word += c;
+      continue;
+    }
+    if (word.size() >= 2 && word != "mm" && word != "kv") return word;
+    word.clear();
+  }
+  return {};
+}
+
+// Every action has feedback: the voltage detector reads 无电 at the dead test point where it is
+// used, each operation is a line in the learner's language, a lock's state is a word.
+TEST(Hud, EveryActionHasFeedbackInTheLearnersLanguage) {
+  auto s = substation(sim::Mode::Practice);
+  ASSERT_TRUE(s);
+  playText(*s, R"({"scenario": "substation-switching", "actions": [
+    {"do": "operate", "device": "QF1", "to": "open"}, {"do": "operate", "device": "QS1", "to": "open"},
+    {"do": "operate", "device": "QS2", "to": "open"}, {"do": "take", "tool": "VD1"},
+    {"do": "use", "tool": "VD1", "on": "TP1"}], "expect": {"passed": false}})");
+  ui::HudModel zh = present::makeHud(*s, Language::ChineseSimplified);
+  ASSERT_EQ(zh.readings.size(), 1u);
+  EXPECT_NE(zh.readings[0].text.find("无电"), std::string::npos) << zh.readings[0].text;
+  EXPECT_EQ(zh.readings[0].device, *sim::findDevice(s->definition().training, "TP1"));
+  const ui::HudModel en = present::makeHud(*s, Language::English);
+  EXPECT_NE(en.readings[0].text.find("no voltage"), std::string::npos) << en.readings[0].text;
+  bool opened = false;
+  for (const auto& a : zh.alerts) {
+    opened |= a.text.find("分闸") != std::string::npos;
+    EXPECT_EQ(englishWordIn(a.text), "") << a.text;
+  }
+  EXPECT_TRUE(opened);
+  // the reading is gone after two seconds
+  playText(
+      *s,
+      R"({"scenario": "substation-switching", "actions": [{"do": "wait", "seconds": 2.5}], "expect": {"passed": false}})");
+  EXPECT_TRUE(present::makeHud(*s, Language::ChineseSimplified).readings.empty());
+}
+
+// The zh-CN walk: every event of every shipped run of the substation, on the review's timeline
+// and in the HUD's alerts, and every device's state words, have no English word.
+TEST(UiText, TheChineseWalkFindsNoEnglishWord) {
+  for (const char* run : {"perfect", "disconnector-under-load", "earthing-while-live",
+                          "skipped-lock-and-tag", "wrong-breaker", "bus-side-first"}) {
+    SCOPED_TRACE(run);
+    auto s = substation(sim::Mode::Practice);
+    ASSERT_TRUE(s);
+    play(*s, run);
+    for (const auto& m : ui::timelineMarkers(s->definition(), s->events(), s->tickSeconds(),
+                                             Language::ChineseSimplified))
+      EXPECT_EQ(englishWordIn(m.text), "") << m.text;
+    const ui::HudModel h = present::makeHud(*s, Language::ChineseSimplified, 1e9);
+    for (const auto& a : h.alerts) EXPECT_EQ(englishWordIn(a.text), "") << a.text;
+  }
+  auto s = substation(sim::Mode::Practice);
+  for (const auto& d : s->definition().training.devices)
+    for (std::uint32_t p = 0; p < d.positions.size(); ++p) {
+      EXPECT_TRUE(ui::hasPositionWord(d.kind, d.positions[p])) << d.name << " " << d.positions[p];
+      EXPECT_EQ(englishWordIn(ui::positionText(d, p, Language::ChineseSimplified)), "")
+          << d.name << " " << d.positions[p];
+    }
 }
 
 }  // namespace

@@ -158,7 +158,6 @@ std::vector<ui::ScreenLabel> equipmentLabels(const sim::Session& s,
   const auto hovered = s.hoveredDevice();
   for (std::uint32_t d = 0; d < s.devices().size(); ++d) {
     const auto& dd = s.devices().def(d);
-    if (dd.kind == DeviceKind::Lock || dd.kind == DeviceKind::Tag) continue;  // on their target
     if (s.devices().heldTool() == d) continue;
     const auto at = entityOnScreen(s, dd.entity, camera, region);
     if (!at) continue;
@@ -169,15 +168,19 @@ std::vector<ui::ScreenLabel> equipmentLabels(const sim::Session& s,
   // gauges and displays show their reading with its unit
   for (std::uint32_t i = 0; i < def.training.indicators.size(); ++i) {
     const auto& ind = def.training.indicators[i];
-    // lamps and beacons show by lighting up
+    // a lamp says whether it is lit; one on a tool shows where the tool is used (a reading)
     const auto style = scenario::parseIndicatorStyle(ind.style);
-    if (style == IndicatorStyle::Lamp || style == IndicatorStyle::Alarm) continue;
+    const bool lamp = style == IndicatorStyle::Lamp || style == IndicatorStyle::Alarm;
+    if (lamp && s.devices().deviceOfEntity(ind.entity)) continue;
     const auto at = entityOnScreen(s, ind.entity, camera, region);
     if (!at) continue;
     std::string text = ui::pick(ind.label, language);
     if (text.empty()) text = ind.name;
-    labels.push_back(
-        {text + "  " + formatReading(s.indicatorValue(i), ind.unit), at->x, at->y, false});
+    const double v = s.indicatorValue(i);
+    text += "  ";
+    text += lamp ? ui::tr(v > 0.5 ? ui::Text::LampLit : ui::Text::LampUnlit, language)
+                 : formatReading(v, ind.unit);
+    labels.push_back({text, at->x, at->y, false});
   }
   return labels;
 }
@@ -218,6 +221,12 @@ void drawSessionOverlay(const sim::Session& session, const ui::HudModel& hud,
               entityOnScreen(session, session.devices().def(*e.device).entity, camera, region))
         e.at = std::pair{at->x, at->y};
   ui::drawEffects(placed, flags.replay ? 0.35f : 1.0f);
+  for (auto& r : placed.readings)
+    if (r.device < session.devices().size())
+      if (const auto at =
+              entityOnScreen(session, session.devices().def(r.device).entity, camera, region))
+        r.at = std::pair{at->x, at->y};
+  ui::drawReadings(placed);
   if (!flags.replay) {
     ui::drawHud(hud);
     ui::drawEndScreen(hud);

@@ -129,10 +129,24 @@ void drawHud(const HudModel& h) {
     ImGui::SetNextWindowPos(ImVec2(10, display.y - 10), ImGuiCond_Always, ImVec2(0, 1));
     ImGui::SetNextWindowBgAlpha(0.55f);
     if (ImGui::Begin("##pointing", nullptr, kPanel)) {
-      if (!h.pointing.empty()) ImGui::Text("%s: %s", tr(Text::Pointing, lang), h.pointing.c_str());
-      if (!h.holding.empty()) ImGui::Text("%s: %s", tr(Text::Holding, lang), h.holding.c_str());
+      const char* colon = lang == Language::ChineseSimplified ? "：" : ": ";
+      if (!h.pointing.empty())
+        ImGui::Text("%s%s%s", tr(Text::Pointing, lang), colon, h.pointing.c_str());
+      if (!h.holding.empty())
+        ImGui::Text("%s%s%s", tr(Text::Holding, lang), colon, h.holding.c_str());
+      if (!h.placing.empty())
+        ImGui::TextColored(
+            h.placingFits ? ImVec4(0.5f, 0.95f, 0.55f, 1) : ImVec4(1, 0.85f, 0.4f, 1), "%s",
+            h.placing.c_str());
+    }
+    if (uiMapEnabled()) {
+      nameValue("hud.pointing", h.pointing);
+      nameValue("hud.placing", h.placing);
     }
     ImGui::End();
+  } else if (uiMapEnabled()) {
+    nameValue("hud.pointing", "");
+    nameValue("hud.placing", "");
   }
 
   // bottom centre: the alerts, newest at the bottom
@@ -405,6 +419,29 @@ StartChoice drawStartForm(StartForm& form, const std::string& title) {
   return choice;
 }
 
+void drawReadings(const HudModel& h) {
+  ImDrawList* draw = ImGui::GetForegroundDrawList();
+  ImFont* font = ImGui::GetFont();
+  const float size = ImGui::GetFontSize() * 1.15f;
+  std::string shown;
+  for (const auto& r : h.readings) {
+    if (shown.empty()) shown = r.text;
+    if (!r.at) continue;
+    // a callout above and to the right of the point, fading in its last half second
+    const float fade = std::clamp(float((2.0 - r.age) / 0.5), 0.0f, 1.0f);
+    const ImVec2 ts = font->CalcTextSizeA(size, 1e9f, 0, r.text.c_str());
+    const ImVec2 at(r.at->first + 24, r.at->second - ts.y - 30);
+    draw->AddLine(ImVec2(r.at->first, r.at->second), ImVec2(at.x, at.y + ts.y + 4),
+                  IM_COL32(255, 255, 255, int(200 * fade)), 2.0f);
+    draw->AddRectFilled(ImVec2(at.x - 6, at.y - 4), ImVec2(at.x + ts.x + 6, at.y + ts.y + 4),
+                        IM_COL32(10, 14, 20, int(225 * fade)), 4.0f);
+    draw->AddRect(ImVec2(at.x - 6, at.y - 4), ImVec2(at.x + ts.x + 6, at.y + ts.y + 4),
+                  IM_COL32(140, 200, 255, int(230 * fade)), 4.0f, 0, 1.5f);
+    draw->AddText(font, size, at, IM_COL32(255, 255, 255, int(255 * fade)), r.text.c_str());
+  }
+  if (uiMapEnabled()) nameValue("hud.reading", shown);
+}
+
 void drawLabels(const std::vector<ScreenLabel>& labels) {
   ImDrawList* draw = ImGui::GetBackgroundDrawList();
   ImFont* font = ImGui::GetFont();
@@ -419,15 +456,30 @@ void drawLabels(const std::vector<ScreenLabel>& labels) {
         return true;
     return false;
   };
+  // labels that would overlap one placed before rise above it, on a longer leader line, so
+  // that devices close together (a padlock and a tag on a handle) are each readable
+  std::vector<ImRect> placed;
   for (const auto& l : labels) {
     const ImVec2 ts = font->CalcTextSizeA(size, 1e9f, 0, l.text.c_str());
-    const ImVec2 at(l.x - ts.x * 0.5f, l.y - ts.y - 6);
-    if (underAPanel(ImRect(ImVec2(at.x - 4, at.y - 2), ImVec2(at.x + ts.x + 4, l.y)))) continue;
-    draw->AddRectFilled(ImVec2(at.x - 4, at.y - 2), ImVec2(at.x + ts.x + 4, at.y + ts.y + 2),
+    ImRect box(ImVec2(l.x - ts.x * 0.5f - 4, l.y - ts.y - 8),
+               ImVec2(l.x + ts.x * 0.5f + 4, l.y - 4));
+    for (int tries = 0; tries < 6; ++tries) {
+      bool clear = true;
+      for (const ImRect& p : placed)
+        if (p.Overlaps(box)) {
+          box.TranslateY(p.Min.y - box.Max.y - 2);
+          clear = false;
+        }
+      if (clear) break;
+    }
+    if (underAPanel(ImRect(box.Min, ImVec2(box.Max.x, l.y)))) continue;
+    placed.push_back(box);
+    draw->AddRectFilled(box.Min, box.Max,
                         l.emphasised ? IM_COL32(120, 80, 10, 220) : IM_COL32(15, 20, 28, 170),
                         3.0f);
-    draw->AddLine(ImVec2(l.x, l.y - 4), ImVec2(l.x, l.y), IM_COL32(255, 255, 255, 160));
-    draw->AddText(font, size, at, IM_COL32(255, 255, 255, 240), l.text.c_str());
+    draw->AddLine(ImVec2(l.x, box.Max.y), ImVec2(l.x, l.y), IM_COL32(255, 255, 255, 160));
+    draw->AddText(font, size, ImVec2(box.Min.x + 4, box.Min.y + 2), IM_COL32(255, 255, 255, 240),
+                  l.text.c_str());
   }
 }
 

@@ -1,6 +1,7 @@
 #include <practicum/ui/text.hpp>
 
 #include <array>
+#include <span>
 
 namespace practicum::ui {
 
@@ -115,6 +116,35 @@ constexpr Entry kTable[] = {
     {Text::EventTightened, "tightened", "拧紧"},
     {Text::EndInterrupted, "Interrupted: the program was shut down", "已中断：程序被关闭"},
     {Text::EndClosed, "The window was closed before the end", "结束前关闭了窗口"},
+    {Text::EventValveTurned, "turned", "转动"},
+    {Text::EventNotSeated, "not seated", "未装入"},
+    {Text::FastenerTight, "tight, %s N·m", "已拧紧，%s N·m"},
+    {Text::FastenerTightUnknown, "tight", "已拧紧"},
+    {Text::FastenerLoose, "loose: %u of %u turns out", "已松开 %u/%u 圈"},
+    {Text::ValveOpening, "%d%% open", "开度 %d%%"},
+    {Text::SocketEmpty, "empty", "空"},
+    {Text::SocketHolds, "holds %s", "已装入 %s"},
+    {Text::PartSeated, "seated in %s", "已装入 %s"},
+    {Text::OnRack, "on its rack", "在工具架上"},
+    {Text::InTheHand, "in the hand", "在手中"},
+    {Text::LampLit, "lit", "亮"},
+    {Text::LampUnlit, "not lit", "灭"},
+    {Text::DetectorLive, "LIVE: the lamp lights and the buzzer sounds", "有电：指示灯亮，蜂鸣器响"},
+    {Text::DetectorDead, "no voltage: no light, no sound", "无电：指示灯不亮，蜂鸣器不响"},
+    {Text::UsedOn, "%s used on %s", "%s 用于 %s"},
+    {Text::SeatFit, "%s: %s from its place, turned %s° (within %s and %s° seats it)",
+     "%s：距安装位置 %s，偏转 %s°（在 %s、%s° 以内才能装入）"},
+    {Text::SeatsHere, "%s: let go here and it seats", "%s：此处松手即可装入"},
+    {Text::NotSeatedAt, "Not seated in %s", "未能装入 %s"},
+    {Text::NotTaken, "it does not take this part", "此处不能装入该零件"},
+    {Text::Occupied, "another part is in it", "已装有其他零件"},
+    {Text::FarFromPlace, "%s from its place (within %s needed)", "距安装位置 %s（需在 %s 以内）"},
+    {Text::TurnedFromPlace, "turned %s° (within %s° needed)", "偏转 %s°（需在 %s° 以内）"},
+    {Text::ValveTurnedAlert, "%s: %d%% open", "%s：开度 %d%%"},
+    {Text::Seated, "Seated: %s in %s", "已装入：%s → %s"},
+    {Text::TightenedAlert, "%s: tightened, %s N·m", "%s：已拧紧，%s N·m"},
+    {Text::LoosenedAlert, "%s: %u of %u turns out", "%s：已松开 %u/%u 圈"},
+    {Text::EventOperated, "operated", "操作"},
 };
 static_assert(std::size(kTable) == static_cast<std::size_t>(Text::Count_));
 
@@ -137,14 +167,112 @@ const std::string& pick(const scenario::LocalizedText& text, Language language) 
   return want.empty() ? (zh ? text.en : text.zhCN) : want;
 }
 
-std::string everyText() {
-  std::string all;
-  for (const Entry& e : kTable) (all += e.en) += e.zh;
-  return all;
+namespace {
+struct Word {
+  const char* id;
+  const char* en;
+  const char* zh;
+};
+// switchgear: an open breaker or disconnector has interrupted the circuit (分闸), closed made it
+constexpr Word kSwitchgearWords[] = {
+    {"open", "open", "分闸"},
+    {"closed", "closed", "合闸"},
+    {"on", "on", "合"},
+    {"off", "off", "分"},
+    {"earthed", "earthed", "接地"},
+    {"test", "test", "试验"},
+    {"service", "service", "工作"},
+    {"isolated", "isolated", "隔离"},
+    {"racked-in", "racked in", "工作位置"},
+    {"racked-out", "racked out", "试验位置"},
+};
+// locks and tags: off is where it goes, on is hung on its device
+constexpr Word kLockWords[] = {{"off", "not on", "未挂"}, {"on", "on", "已挂上"}};
+// everything else: doors, levers, selectors, pendant and control switches
+constexpr Word kWords[] = {
+    {"open", "open", "打开"},
+    {"closed", "closed", "关闭"},
+    {"on", "on", "开"},
+    {"off", "off", "关"},
+    {"up", "up", "上"},
+    {"down", "down", "下"},
+    {"left", "left", "左"},
+    {"right", "right", "右"},
+    {"start", "start", "启动"},
+    {"stop", "stop", "停止"},
+    {"run", "run", "运行"},
+    {"auto", "auto", "自动"},
+    {"manual", "manual", "手动"},
+    {"local", "local", "就地"},
+    {"remote", "remote", "远方"},
+    {"high", "high", "高"},
+    {"low", "low", "低"},
+    {"fast", "fast", "快"},
+    {"slow", "slow", "慢"},
+    {"forward", "forward", "正向"},
+    {"reverse", "reverse", "反向"},
+    {"neutral", "neutral", "空挡"},
+    {"raise", "raise", "升"},
+    {"lower", "lower", "降"},
+    {"in", "in", "进"},
+    {"out", "out", "出"},
+    {"locked", "locked", "锁定"},
+    {"unlocked", "unlocked", "解锁"},
+    {"test", "test", "试验"},
+    {"reset", "reset", "复位"},
+    {"connected", "connected", "接通"},
+    {"disconnected", "disconnected", "断开"},
+};
+
+template <std::size_t N>
+const Word* find(const Word (&words)[N], std::string_view id) {
+  for (const Word& w : words)
+    if (id == w.id) return &w;
+  return nullptr;
+}
+
+const Word* wordFor(scenario::DeviceKind kind, std::string_view id) {
+  using scenario::DeviceKind;
+  switch (kind) {
+    case DeviceKind::Breaker:
+    case DeviceKind::Disconnector:
+    case DeviceKind::EarthingSwitch:
+      if (const Word* w = find(kSwitchgearWords, id)) return w;
+      break;
+    case DeviceKind::Lock:
+    case DeviceKind::Tag:
+      if (const Word* w = find(kLockWords, id)) return w;
+      break;
+    default: break;
+  }
+  return find(kWords, id);
+}
+}  // namespace
+
+bool hasPositionWord(scenario::DeviceKind kind, std::string_view position) {
+  return wordFor(kind, position) != nullptr;
+}
+
+std::string positionText(const scenario::DeviceDef& device, std::uint32_t position,
+                         Language language) {
+  if (position >= device.positions.size()) return std::to_string(position);
+  const std::string& id = device.positions[position];
+  if (const Word* w = wordFor(device.kind, id))
+    return language == Language::ChineseSimplified ? w->zh : w->en;
+  return id;
 }
 
 const char* languageCode(Language language) {
   return language == Language::ChineseSimplified ? "zh-CN" : "en";
+}
+
+std::string everyText() {
+  std::string all;
+  for (const Entry& e : kTable) (all += e.en) += e.zh;
+  for (const auto words : {std::span<const Word>(kSwitchgearWords),
+                           std::span<const Word>(kLockWords), std::span<const Word>(kWords)})
+    for (const Word& w : words) (all += w.en) += w.zh;
+  return all;
 }
 
 }  // namespace practicum::ui

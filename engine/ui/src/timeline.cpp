@@ -46,6 +46,11 @@ const char* actionText(procedure::EventKind kind, Language lang) {
     case EventKind::Unseated: return tr(Text::EventUnseated, lang);
     case EventKind::Loosened: return tr(Text::EventLoosened, lang);
     case EventKind::Tightened: return tr(Text::EventTightened, lang);
+    case EventKind::ValveTurned: return tr(Text::EventValveTurned, lang);
+    case EventKind::NotSeated: return tr(Text::EventNotSeated, lang);
+    case EventKind::ToolUsed: return tr(Text::EventToolUsed, lang);
+    case EventKind::WrongTool: return tr(Text::WrongTool, lang);
+    case EventKind::Operated: return tr(Text::EventOperated, lang);
     default: return procedure::toString(kind);
   }
 }
@@ -60,8 +65,7 @@ std::vector<TimelineMarker> timelineMarkers(const scenario::ScenarioDef& def,
     return d < t.devices.size() ? t.devices[d].name : "#" + std::to_string(d);
   };
   const auto position = [&](std::uint32_t d, std::uint32_t p) {
-    return d < t.devices.size() && p < t.devices[d].positions.size() ? t.devices[d].positions[p]
-                                                                     : std::to_string(p);
+    return d < t.devices.size() ? positionText(t.devices[d], p, lang) : std::to_string(p);
   };
   std::vector<TimelineMarker> markers;
   for (const auto& e : events) {
@@ -114,8 +118,26 @@ std::vector<TimelineMarker> timelineMarkers(const scenario::ScenarioDef& def,
                  tr(e.kind == EventKind::ToolUsed ? Text::EventToolUsed : Text::WrongTool, lang) +
                  " " + device(e.from);
         break;
+      case EventKind::ValveTurned:
+        m.text = device(e.subject) + ": " + actionText(e.kind, lang) + " " +
+                 std::to_string(e.from) + "% -> " + std::to_string(e.to) + "%";
+        break;
+      case EventKind::Loosened:
+      case EventKind::Tightened:
+        m.text = device(e.subject) + ": " + actionText(e.kind, lang) + " (" + device(e.from) +
+                 ", " + std::to_string(e.to) + ")";
+        break;
+      case EventKind::Placed:
+      case EventKind::Unseated:
+      case EventKind::NotSeated:
+        m.text = device(e.subject) + ": " + actionText(e.kind, lang) + " " + device(e.to);
+        break;
+      case EventKind::Refused:
+        m.text = device(e.subject) + ": " + actionText(e.kind, lang) + " (-> " +
+                 position(e.subject, e.to) + ")";
+        break;
       default:
-        // tools, parts, fasteners, buttons, refusals: what happened to which device
+        // tools, parts, buttons: what happened to which device
         m.text = device(e.subject) + ": " + actionText(e.kind, lang);
         break;
     }

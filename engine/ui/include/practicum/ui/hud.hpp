@@ -42,6 +42,15 @@ struct HudEffect {
                                               ///< filled in by whoever knows the camera
 };
 
+/// What an instrument reads where it was used (a voltage detector at a test point), shown there
+/// for a moment.
+struct HudReading {
+  std::string text;
+  double age = 0;                             ///< seconds since the use
+  std::uint32_t device = 0;                   ///< the device it was used on
+  std::optional<std::pair<float, float>> at;  ///< where that device is on the screen (pixels)
+};
+
 /// A tool of the scenario, on the tool belt.
 struct HudTool {
   std::uint32_t device = 0;
@@ -62,9 +71,13 @@ struct HudModel {
   std::vector<HudStep> checklist;  ///< practice only
   std::vector<HudAlert> alerts;    ///< the recent ones, newest last
   std::vector<HudEffect> effects;  ///< recent consequences
-  std::string pointing;            ///< the device under the pointer (label: position)
-  std::string holding;             ///< the tool in the hand
-  std::vector<HudTool> tools;      ///< the tool belt: every tool of the scenario
+  std::string pointing;      ///< the device under the pointer: its label and state (a position, a
+                             ///< fastener's turns and torque, a valve's opening, a socket's part)
+  std::string placing;       ///< carrying a part: how it fits the nearest socket that takes it
+  bool placingFits = false;  ///< letting go now seats it
+  std::vector<HudReading> readings;  ///< instruments' readings where they were used
+  std::string holding;               ///< the tool in the hand
+  std::vector<HudTool> tools;        ///< the tool belt: every tool of the scenario
   bool ended = false;
   procedure::EndReason end = procedure::EndReason::None;
   procedure::SessionResult result;  ///< when ended
@@ -76,6 +89,8 @@ const char* endReasonText(procedure::EndReason end, Language language);
 /// Draws the HUD panels (task/step/checklist, timer, alerts, pointing/holding). Call between
 /// Overlay::newFrame and drawing.
 void drawHud(const HudModel& hud);
+/// Draws the instruments' readings beside the devices they were used on (where `at` is known).
+void drawReadings(const HudModel& hud);
 /// Draws the consequence effects: an arc flash whites the screen out; smoke, sparks and steam
 /// rise from the device (where `at` is known); every consequence pulses a red frame and names
 /// itself in a banner for six seconds.

@@ -1,8 +1,11 @@
 #pragma once
 /// Every piece of UI text in both of the product's languages, and the language switch.
+#include <cstdio>
 #include <string>
+#include <string_view>
 
 #include <practicum/scenario/text.hpp>
+#include <practicum/scenario/training.hpp>
 
 namespace practicum::ui {
 
@@ -108,16 +111,67 @@ enum class Text {
   EventTightened,
   EndInterrupted,  ///< the end reason Interrupted (a signal: Ctrl+C, shutdown)
   EndClosed,       ///< the end reason Closed (the window was closed before the end)
+  // texts with printf conversions are formats: the same conversions in both languages
+  EventValveTurned,
+  EventNotSeated,
+  FastenerTight,
+  FastenerTightUnknown,
+  FastenerLoose,
+  ValveOpening,
+  SocketEmpty,
+  SocketHolds,
+  PartSeated,
+  OnRack,
+  InTheHand,
+  LampLit,
+  LampUnlit,
+  DetectorLive,
+  DetectorDead,
+  UsedOn,
+  SeatFit,
+  SeatsHere,
+  NotSeatedAt,
+  NotTaken,
+  Occupied,
+  FarFromPlace,
+  TurnedFromPlace,
+  ValveTurnedAlert,
+  Seated,
+  TightenedAlert,
+  LoosenedAlert,
+  EventOperated,
   Count_
 };
 
 /// The string in a language (UTF-8; static storage).
 const char* tr(Text text, Language language);
+/// A format of the table (a Text with printf conversions) filled in: format(Text::ValveOpening,
+/// lang, 40) is "40% open" / "开度 40%".
+template <typename... Args>
+std::string format(Text text, Language language, Args... args);
+/// The word for position `position` of a device in a language: the scenario's own words for it
+/// when it has them, else the UI table's for common positions, by the kind of device ("open" of
+/// a breaker is 分闸, of a door 打开; a lock's "on" is 已挂上), else the identifier itself.
+std::string positionText(const scenario::DeviceDef& device, std::uint32_t position,
+                         Language language);
+/// Whether the UI table has a word for this identifier as a position of a device of this kind.
+bool hasPositionWord(scenario::DeviceKind kind, std::string_view position);
 /// A scenario text in a language; falls back to the other language when it is empty.
 const std::string& pick(const scenario::LocalizedText& text, Language language);
 /// Every UI string of both languages, concatenated (for building a font's glyph set).
 std::string everyText();
 /// Language code for files and flags: "en" or "zh-CN".
 const char* languageCode(Language language);
+
+template <typename... Args>
+std::string format(Text text, Language language, Args... args) {
+  char buffer[512];
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+#pragma GCC diagnostic ignored "-Wformat-security"
+  std::snprintf(buffer, sizeof buffer, tr(text, language), args...);
+#pragma GCC diagnostic pop
+  return buffer;
+}
 
 }  // namespace practicum::ui
