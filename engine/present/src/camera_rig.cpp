@@ -22,6 +22,7 @@ void CameraRig::reset() {
   distance_ = std::max(core::length(d), 0.1f);
   yaw_ = std::atan2(d.x, d.z);
   pitch_ = std::asin(std::clamp(d.y / distance_, -1.0f, 1.0f));
+  startYaw_ = yaw_;
   place(initial_);
   mode_ = Mode::Orbit;
 }
@@ -40,12 +41,21 @@ void CameraRig::place(const scene::Camera& c) {
 }
 
 void CameraRig::orbit(double dx, double dy) {
-  yaw_ -= static_cast<float>(dx) * kTurn;
-  pitch_ = std::clamp(pitch_ + static_cast<float>(dy) * kTurn, -kMaxPitch, kMaxPitch);
+  yaw_ = std::clamp(yaw_ - static_cast<float>(dx) * kTurn, startYaw_ - yawLimit_,
+                    startYaw_ + yawLimit_);
+  pitch_ = std::clamp(pitch_ + static_cast<float>(dy) * kTurn, std::max(-kMaxPitch, minPitch_),
+                      std::min(kMaxPitch, maxPitch_));
+}
+
+void CameraRig::limitOrbit(float yaw, float minPitch, float maxPitch, float maxDistance) {
+  yawLimit_ = yaw;
+  minPitch_ = std::min(minPitch, pitch_);  // where it starts is always allowed
+  maxPitch_ = std::max(maxPitch, pitch_);
+  maxDistance_ = std::max(maxDistance, distance_);
 }
 
 void CameraRig::zoom(double steps) {
-  distance_ = std::clamp(distance_ * std::pow(0.9f, static_cast<float>(steps)), 0.2f, 50.0f);
+  distance_ = std::clamp(distance_ * std::pow(0.9f, static_cast<float>(steps)), 0.2f, maxDistance_);
 }
 
 void CameraRig::look(double dx, double dy) {

@@ -68,17 +68,16 @@ core::Result<std::unique_ptr<ReviewMode>> ReviewMode::create(const ReviewConfig&
   model.result = config.report->result;
   model.check = config.report->message;
   model.speed = config.speed;
-  model.playing = true;
+  // an assessor starts where they asked, or at the start, paused: nothing is missed
+  model.playing = false;
   if (config.event) {
     if (*config.event >= model.markers.size())
       return core::makeError(core::ErrorCode::InvalidArgument,
                              "--event " + std::to_string(*config.event) + ": the session has " +
                                  std::to_string(model.markers.size()) + " events");
     model.now = model.markers[*config.event].at;
-    model.playing = false;
   } else if (config.at) {
     model.now = std::clamp(*config.at, 0.0, model.duration);
-    model.playing = false;
   }
   if (auto moved = p.seek(static_cast<std::uint64_t>(std::llround(model.now / tickSeconds)));
       !moved.ok())
@@ -160,8 +159,17 @@ SceneFrame ReviewMode::frame(const FrameInput& in) {
     rig_.zoom(in.scroll());
   }
 
-  // the view and the UI of this frame
+  // the free camera starts from the learner's pose, orbiting the point they looked at, and
+  // cannot be lost: its orbit is bounded, and R puts it back on the learner's pose
   const auto learner = learnerEye(p, def.scene.camera);
+  const bool toFree = !model.learnersView && wasLearnersView_;
+  if (toFree || (!model.learnersView && !in.uiKeyboard && in.pressed(render::kKeyR))) {
+    rig_ = CameraRig(learner ? *learner : def.scene.camera);
+    rig_.limitOrbit(1.4f, -0.15f, 1.2f, 8.0f);
+  }
+  wasLearnersView_ = model.learnersView;
+
+  // the view and the UI of this frame
   SceneFrame f;
   f.simulation = &p.session().simulation();
   f.eye = model.learnersView && learner ? *learner : rig_.camera();

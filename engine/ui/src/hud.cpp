@@ -30,6 +30,17 @@ ImVec4 levelColor(AlertLevel level) {
   return {0.75f, 0.85f, 1.0f, 1.0f};
 }
 
+// the text broken into lines of `width` pixels in the current font, CJK punctuation kept off a
+// line's wrong end (ImGui itself breaks Chinese anywhere)
+std::string wrapped(const std::string& text, float width) {
+  const auto advance = [](char32_t c, void*) {
+    ImFont* font = ImGui::GetFont();
+    return font->GetCharAdvance(static_cast<ImWchar>(c <= 0xFFFF ? c : 0xFFFD)) *
+           (ImGui::GetFontSize() / font->FontSize);
+  };
+  return wrapText(text, width - 2.0f, advance, nullptr);
+}
+
 std::string clock(double seconds) {
   const int s = std::max(0, int(seconds));
   char buf[32];
@@ -82,15 +93,16 @@ void drawHud(const HudModel& h) {
       // exam: the brief and the time, nothing that tells what to do next
       if (!h.brief.empty()) {
         ImGui::TextDisabled("%s", tr(Text::Task, lang));
-        ImGui::TextUnformatted(h.brief.c_str());
+        ImGui::TextUnformatted(wrapped(h.brief, wrap).c_str());
       }
     } else {
       if (!h.instruction.empty()) {
         ImGui::TextDisabled("%s", tr(Text::CurrentStep, lang));
-        ImGui::TextColored(ImVec4(1, 1, 1, 1), "%s", h.instruction.c_str());
+        ImGui::TextColored(ImVec4(1, 1, 1, 1), "%s", wrapped(h.instruction, wrap).c_str());
         if (!h.hint.empty())
-          ImGui::TextColored(ImVec4(0.6f, 0.85f, 1.0f, 1), "%s: %s", tr(Text::Hint, lang),
-                             h.hint.c_str());
+          ImGui::TextColored(
+              ImVec4(0.6f, 0.85f, 1.0f, 1), "%s",
+              wrapped(std::string(tr(Text::Hint, lang)) + ": " + h.hint, wrap).c_str());
       } else if (!h.checklist.empty()) {
         ImGui::TextColored(ImVec4(0.5f, 0.9f, 0.6f, 1), "%s", tr(Text::AllStepsDone, lang));
       }
@@ -114,8 +126,9 @@ void drawHud(const HudModel& h) {
           const ImVec4 color = step.done      ? ImVec4(0.5f, 0.85f, 0.55f, 1)
                                : step.current ? ImVec4(1, 1, 1, 1)
                                               : ImVec4(0.6f, 0.6f, 0.6f, 1);
-          ImGui::TextColored(color, "%s %zu. %s", step.done ? "[x]" : "[ ]", i + 1,
-                             step.text.c_str());
+          char number[32];
+          std::snprintf(number, sizeof number, "%s %zu. ", step.done ? "[x]" : "[ ]", i + 1);
+          ImGui::TextColored(color, "%s", wrapped(number + step.text, wrap).c_str());
         }
         if (last < h.checklist.size()) ImGui::TextDisabled("  ... %zu", h.checklist.size() - last);
       }
@@ -157,9 +170,10 @@ void drawHud(const HudModel& h) {
     if (ImGui::Begin("##alerts", nullptr, kPanel)) {
       ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::min(640.0f, display.x * 0.6f));
       const std::size_t first = h.alerts.size() > 4 ? h.alerts.size() - 4 : 0;
+      const float width = std::min(640.0f, display.x * 0.6f);
       for (std::size_t i = first; i < h.alerts.size(); ++i)
-        ImGui::TextColored(levelColor(h.alerts[i].level), "%s  %s", clock(h.alerts[i].at).c_str(),
-                           h.alerts[i].text.c_str());
+        ImGui::TextColored(levelColor(h.alerts[i].level), "%s",
+                           wrapped(clock(h.alerts[i].at) + "  " + h.alerts[i].text, width).c_str());
       ImGui::PopTextWrapPos();
     }
     ImGui::End();
@@ -336,10 +350,17 @@ void drawHelp(Language lang, bool replay) {
         Text::HelpOrbit,      Text::HelpOrbitDrag, Text::HelpZoom,      Text::HelpCutaway,
         Text::HelpLabels,     Text::HelpDrop,      Text::HelpReset,     Text::HelpPause,
         Text::HelpFullscreen, Text::HelpHelp};
-    static constexpr Text kReplay[] = {
-        Text::HelpReplayPlay, Text::HelpReplaySeek, Text::HelpReplaySpeed, Text::HelpReplayCamera,
-        Text::HelpOrbitDrag,  Text::HelpZoom,       Text::HelpCutaway,     Text::HelpLabels,
-        Text::HelpFullscreen, Text::HelpHelp};
+    static constexpr Text kReplay[] = {Text::HelpReplayPlay,
+                                       Text::HelpReplaySeek,
+                                       Text::HelpReplaySpeed,
+                                       Text::HelpReplayCamera,
+                                       Text::HelpReplayResetCamera,
+                                       Text::HelpOrbitDrag,
+                                       Text::HelpZoom,
+                                       Text::HelpCutaway,
+                                       Text::HelpLabels,
+                                       Text::HelpFullscreen,
+                                       Text::HelpHelp};
     if (replay)
       for (Text t : kReplay) ImGui::BulletText("%s", tr(t, lang));
     else

@@ -1,7 +1,9 @@
 #include <practicum/ui/text.hpp>
 
 #include <array>
+#include <optional>
 #include <span>
+#include <vector>
 
 namespace practicum::ui {
 
@@ -145,6 +147,10 @@ constexpr Entry kTable[] = {
     {Text::TightenedAlert, "%s: tightened, %s N·m", "%s：已拧紧，%s N·m"},
     {Text::LoosenedAlert, "%s: %u of %u turns out", "%s：已松开 %u/%u 圈"},
     {Text::EventOperated, "operated", "操作"},
+    {Text::ToFreeCamera, "Switch to the free camera (V)", "切换到自由视角（V）"},
+    {Text::ToLearnersView, "Back to the learner's view (V)", "回到学员视角（V）"},
+    {Text::HelpReplayResetCamera, "R: free camera back to the learner's pose",
+     "R：自由视角回到学员位置"},
 };
 static_assert(std::size(kTable) == static_cast<std::size_t>(Text::Count_));
 
@@ -273,6 +279,96 @@ std::string everyText() {
                            std::span<const Word>(kLockWords), std::span<const Word>(kWords)})
     for (const Word& w : words) (all += w.en) += w.zh;
   return all;
+}
+
+namespace {
+// one code point of UTF-8 from `at` (advancing it); a bad byte is U+FFFD
+char32_t nextCodePoint(std::string_view text, std::size_t& at) {
+  const auto c = static_cast<unsigned char>(text[at]);
+  const int extra = c < 0x80 ? 0 : (c >> 5) == 6 ? 1 : (c >> 4) == 14 ? 2 : (c >> 3) == 30 ? 3 : -1;
+  if (extra < 0 || at + extra >= text.size() + (extra == 0 ? 1 : 0)) {
+    ++at;
+    return 0xFFFD;
+  }
+  char32_t cp = extra == 0 ? c : c & (0x3F >> extra);
+  for (int k = 1; k <= extra; ++k)
+    cp = (cp << 6) | (static_cast<unsigned char>(text[at + k]) & 0x3F);
+  at += std::size_t(extra) + 1;
+  return cp;
+}
+
+bool isCjk(char32_t c) {
+  return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
+         (c >= 0xFF00 && c <= 0xFFEF) || (c >= 0x3000 && c <= 0x303F);
+}
+// may not start a line
+bool isClosing(char32_t c) {
+  static constexpr std::u32string_view kClosing = U"，。、；：？！”’）》」』】〕〉…—·,.;:?!)]}%";
+  return kClosing.find(c) != std::u32string_view::npos;
+}
+// may not end a line
+bool isOpening(char32_t c) {
+  static constexpr std::u32string_view kOpening = U"“‘（《「『【〔〈([{";
+  return kOpening.find(c) != std::u32string_view::npos;
+}
+}  // namespace
+
+std::string wrapText(std::string_view text, float width, float (*advance)(char32_t, void*),
+                     void* context) {
+  struct Glyph {
+    char32_t c;
+    std::size_t begin, end;  // bytes
+  };
+  std::vector<Glyph> glyphs;
+  for (std::size_t at = 0; at < text.size();) {
+    const std::size_t begin = at;
+    const char32_t c = nextCodePoint(text, at);
+    glyphs.push_back({c, begin, at});
+  }
+  // may the line break before glyph k?
+  const auto breakBefore = [&](std::size_t k) {
+    if (k == 0 || k >= glyphs.size()) return false;
+    const char32_t a = glyphs[k - 1].c, b = glyphs[k].c;
+    if (isClosing(b) || isOpening(a)) return false;
+    return a == U' ' || b == U' ' || isCjk(a) || isCjk(b);
+  };
+  std::string out;
+  std::size_t lineStart = 0;  // glyph index
+  float lineWidth = 0;
+  std::size_t lastBreak = 0;  // glyph index a break may go before (0: none on this line)
+  for (std::size_t k = 0; k < glyphs.size(); ++k) {
+    const char32_t c = glyphs[k].c;
+    if (c == U'\n') {
+      out.append(text.substr(glyphs[lineStart].begin, glyphs[k].end - glyphs[lineStart].begin));
+      lineStart = k + 1;
+      lineWidth = 0;
+      lastBreak = 0;
+      continue;
+    }
+    if (k > lineStart && breakBefore(k)) lastBreak = k;
+    const float w = advance(c, context);
+    if (lineWidth + w > width && k > lineStart && c != U' ') {
+      // break at the last allowed place on this line, else cut the word here
+      const std::size_t at = lastBreak > lineStart ? lastBreak : k;
+      std::size_t end = at;
+      while (end > lineStart && glyphs[end - 1].c == U' ') --end;  // no trailing spaces
+      out.append(
+          text.substr(glyphs[lineStart].begin, glyphs[end - 1].end - glyphs[lineStart].begin));
+      out += '\n';
+      lineStart = at;
+      while (lineStart < glyphs.size() && glyphs[lineStart].c == U' ') ++lineStart;
+      lineWidth = 0;
+      for (std::size_t j = lineStart; j <= k && j < glyphs.size(); ++j)
+        lineWidth += advance(glyphs[j].c, context);
+      lastBreak = 0;
+      for (std::size_t j = lineStart + 1; j <= k; ++j)
+        if (breakBefore(j)) lastBreak = j;
+      continue;
+    }
+    lineWidth += w;
+  }
+  if (lineStart < glyphs.size()) out.append(text.substr(glyphs[lineStart].begin));
+  return out;
 }
 
 }  // namespace practicum::ui

@@ -189,7 +189,10 @@ TimelineRequest drawTimeline(const TimelineModel& m) {
       if (on) ImGui::PopStyleColor();
     }
     ImGui::SameLine();
-    if (ImGui::SmallButton(tr(m.learnersView ? Text::LearnersView : Text::FreeCamera, lang)))
+    // the button says what it switches to; the view shown now is named beside it
+    ImGui::TextDisabled("%s", tr(m.learnersView ? Text::LearnersView : Text::FreeCamera, lang));
+    ImGui::SameLine();
+    if (ImGui::SmallButton(tr(m.learnersView ? Text::ToFreeCamera : Text::ToLearnersView, lang)))
       req.toggleView = true;
     ImGui::SameLine();
     ImGui::Text("%s / %s", clock(m.now).c_str(), clock(m.duration).c_str());
@@ -250,12 +253,22 @@ TimelineRequest drawTimeline(const TimelineModel& m) {
       const auto& mk = m.markers[i];
       const ImU32 c = markerColor(mk.kind);
       ImGui::PushStyleColor(ImGuiCol_Text, c);
-      char label[512];
-      std::snprintf(label, sizeof label, "%s  %s##%zu", clock(mk.at).c_str(), mk.text.c_str(), i);
+      // the whole line, wrapped: a selectable as tall as the wrapped text, the text over it
+      const std::string line = clock(mk.at) + "  " + mk.text;
+      const float width = ImGui::GetContentRegionAvail().x;
+      const ImVec2 size = ImGui::CalcTextSize(line.c_str(), nullptr, false, width);
+      const ImVec2 top = ImGui::GetCursorPos();
+      char id[32];
+      std::snprintf(id, sizeof id, "##event%zu", i);
       const bool current = std::abs(mk.at - m.now) < 1e-3;
-      if (ImGui::Selectable(label, current)) req.seek = mk.at;
+      if (ImGui::Selectable(id, current, 0, ImVec2(0, size.y))) req.seek = mk.at;
+      const ImVec2 next = ImGui::GetCursorPos();
+      ImGui::SetCursorPos(top);
+      ImGui::PushTextWrapPos(top.x + width);
+      ImGui::TextUnformatted(line.c_str());
+      ImGui::PopTextWrapPos();
+      ImGui::SetCursorPos(next);
       ImGui::PopStyleColor();
-      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", mk.text.c_str());
     }
     ImGui::EndChild();
     ImGui::PopTextWrapPos();

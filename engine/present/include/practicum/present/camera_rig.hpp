@@ -17,6 +17,10 @@ class CameraRig {
   void setMode(Mode mode);
   /// Orbit: turns around the target by a mouse movement in pixels.
   void orbit(double dxPixels, double dyPixels);
+  /// Orbit: keeps the orbit within `yaw` radians either side of where it started and between
+  /// `minPitch` and `maxPitch` (radians above the target's horizon), and the distance within
+  /// [0.2 m, `maxDistance`], so it cannot be lost behind a wall or under the floor.
+  void limitOrbit(float yaw, float minPitch, float maxPitch, float maxDistance);
   /// Orbit: moves closer (positive) or farther (negative) by scroll steps.
   void zoom(double steps);
   /// Walk: turns the head by a mouse movement in pixels.
@@ -39,7 +43,9 @@ class CameraRig {
   scene::Camera initial_;
   Mode mode_ = Mode::Orbit;
   float yaw_ = 0, pitch_ = 0, distance_ = 1;  // orbit, around initial_.target
-  core::Vec3 eye_;                            // walk
+  float startYaw_ = 0, yawLimit_ = 1e9f, minPitch_ = -1.45f, maxPitch_ = 1.45f,
+        maxDistance_ = 50.0f;  // limitOrbit
+  core::Vec3 eye_;             // walk
   float walkYaw_ = 0, walkPitch_ = 0;
 };
 

@@ -51,7 +51,8 @@ class ReviewMode final : public Mode {
   ui::TimelineModel model_;
   CameraRig rig_;
   bool help_ = false, cutaway_ = false, labels_ = true, done_ = false;
-  ui::TimelineRequest request_;             ///< last frame's, applied at the next one
+  bool wasLearnersView_ = true;  ///< last frame's view: a switch to the free camera starts there
+  ui::TimelineRequest request_;  ///< last frame's, applied at the next one
   std::optional<std::uint64_t> lastScrub_;  ///< where the scrubber was last frame while dragged
   std::string error_;
 };

@@ -140,6 +140,9 @@ enum class Text {
   TightenedAlert,
   LoosenedAlert,
   EventOperated,
+  ToFreeCamera,
+  ToLearnersView,
+  HelpReplayResetCamera,
   Count_
 };
 
@@ -160,6 +163,13 @@ bool hasPositionWord(scenario::DeviceKind kind, std::string_view position);
 const std::string& pick(const scenario::LocalizedText& text, Language language);
 /// Every UI string of both languages, concatenated (for building a font's glyph set).
 std::string everyText();
+/// Breaks `text` (UTF-8) into lines no wider than `width` as `advance` measures each code point:
+/// at spaces, and between Chinese characters, but never so that closing punctuation (，。、；：？！
+/// ”’）》」』】…) starts a line or opening punctuation (“‘（《「『【) ends one; a word wider than
+/// the line is cut. Returns the text with '\n' at the breaks (its own newlines kept).
+std::string wrapText(std::string_view text, float width, float (*advance)(char32_t, void*),
+                     void* context);
+
 /// Language code for files and flags: "en" or "zh-CN".
 const char* languageCode(Language language);
 
