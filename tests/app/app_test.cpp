@@ -376,6 +376,17 @@ TEST(PracticumAssess, TheHtmlReportIsSelfContainedWithTimelineAndPictures) {
   EXPECT_NE(html.find("<svg id=\"timeline\""), std::string::npos);
   EXPECT_NE(html.find("fill=\"#d93025\""), std::string::npos);  // a violation on the timeline
   EXPECT_NE(html.find("fill=\"#1e8e3e\""), std::string::npos);  // a completed step
+  // every event of the session is on the timeline, and no table has an empty cell or heading
+  std::ifstream rj(dir / "r.json");
+  const auto assessed = nlohmann::json::parse(rj, nullptr, false);
+  std::size_t circles = 0;
+  for (std::size_t at = html.find("<circle "); at != std::string::npos;
+       at = html.find("<circle ", at + 1))
+    ++circles;
+  EXPECT_EQ(circles, assessed["sessions"][0]["events"].size());
+  EXPECT_NE(html.find("class=\"action\""), std::string::npos);
+  EXPECT_EQ(html.find("<td></td>"), std::string::npos);
+  EXPECT_EQ(html.find("<th></th>"), std::string::npos);
   // a picture of the violation and one of the end, embedded
   std::size_t pictures = 0;
   for (std::size_t at = html.find("data:image/png;base64,"); at != std::string::npos;

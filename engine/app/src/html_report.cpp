@@ -9,6 +9,7 @@
 #include <practicum/render/offscreen_target.hpp>
 #include <practicum/render/renderer.hpp>
 #include <practicum/sim/session.hpp>
+#include <practicum/ui/timeline.hpp>
 
 namespace practicum::app {
 
@@ -142,31 +143,29 @@ std::string htmlReport(const scenario::ScenarioDef& def, const record::LogConten
     << "<text x=\"" << kPad << "\" y=\"80\" font-size=\"11\">0 s</text>"
     << "<text x=\"" << kW - kPad - 30 << "\" y=\"80\" font-size=\"11\">" << number(total)
     << " s</text>";
-  for (const auto& e : events) {
-    const char* colour = nullptr;
-    std::string label;
-    int y = 45;
-    if (e.kind == procedure::EventKind::StepCompleted && e.subject < t.steps.size()) {
-      colour = "#1e8e3e";
-      label = t.steps[e.subject].text.en;
-      y = 30;
-    } else if (e.kind == procedure::EventKind::Violation && e.rule < t.rules.size()) {
-      colour = "#d93025";
-      label = t.rules[e.rule].text.en;
-      y = 60;
-    } else if (e.kind == procedure::EventKind::OutOfOrder && e.subject < t.steps.size()) {
-      colour = "#d93025";
-      label = "out of order: " + t.steps[e.subject].text.en;
-      y = 60;
-    } else if (e.kind == procedure::EventKind::FaultInjected && e.subject < t.faults.size()) {
-      colour = "#f29900";
-      label = "fault: " + t.faults[e.subject].text.en;
+  // every event: steps above the line, violations below, faults and the learner's own actions
+  // on it (smaller), each with its time and words in both languages as its tooltip
+  const auto en = ui::timelineMarkers(def, events, tickSeconds, ui::Language::English);
+  const auto zh = ui::timelineMarkers(def, events, tickSeconds, ui::Language::ChineseSimplified);
+  for (std::size_t i = 0; i < events.size() && i < en.size() && i < zh.size(); ++i) {
+    const auto& e = events[i];
+    const char* colour = "#8a94a6";
+    const char* kind = "action";
+    int y = 45, r = 4;
+    switch (en[i].kind) {
+      case ui::MarkerKind::Step: colour = "#1e8e3e", kind = "step", y = 25, r = 6; break;
+      case ui::MarkerKind::Violation: colour = "#d93025", kind = "violation", y = 65, r = 6; break;
+      case ui::MarkerKind::Fault: colour = "#f29900", kind = "fault", r = 6; break;
+      case ui::MarkerKind::Other: break;
     }
-    if (!colour) continue;
-    h << "<circle cx=\"" << x(e.tick) << "\" cy=\"" << y << "\" r=\"6\" fill=\"" << colour
-      << "\"><title>" << number(double(e.tick) * tickSeconds) << " s: " << escape(label)
-      << "</title></circle>";
+    h << "<circle class=\"" << kind << "\" cx=\"" << x(e.tick) << "\" cy=\"" << y << "\" r=\"" << r
+      << "\" fill=\"" << colour << "\"><title>" << number(double(e.tick) * tickSeconds)
+      << " s: " << escape(en[i].text) << " / " << escape(zh[i].text) << "</title></circle>";
   }
+  h << "<text x=\"" << kW / 2 - 150 << "\" y=\"80\" font-size=\"11\">"
+    << "<tspan fill=\"#1e8e3e\">● steps 步骤</tspan>  <tspan fill=\"#d93025\">● violations 违规"
+    << "</tspan>  <tspan fill=\"#f29900\">● faults 故障</tspan>  <tspan fill=\"#8a94a6\">"
+    << "● actions 操作</tspan></text>";
   h << "</svg>\n";
 
   // steps and violations
@@ -175,19 +174,21 @@ std::string htmlReport(const scenario::ScenarioDef& def, const record::LogConten
   for (std::size_t i = 0; i < result.steps.size() && i < t.steps.size(); ++i) {
     const auto& s = result.steps[i];
     h << "<tr><td>" << escape(t.steps[i].text.zhCN) << "<br>" << escape(t.steps[i].text.en)
-      << "</td><td>" << (s.done ? "✔" : "✘") << "</td><td>" << (s.done ? number(s.at) : "")
-      << "</td><td>" << (s.done ? number(s.duration) : "") << "</td><td>" << s.attempts
+      << "</td><td>" << (s.done ? "✔" : "✘") << "</td><td>" << (s.done ? number(s.at) : "—")
+      << "</td><td>" << (s.done ? number(s.duration) : "—") << "</td><td>" << s.attempts
       << "</td><td>" << number(s.points) << " / " << number(s.maxPoints) << "</td></tr>\n";
   }
   h << "</table>\n<h2>Violations 违规</h2>\n";
   if (result.violations.empty())
     h << "<p>None. 无。</p>\n";
   else {
-    h << "<table><tr><th>at (s)</th><th>rule</th><th>severity</th><th></th></tr>\n";
+    h << "<table><tr><th>at (s)</th><th>rule</th><th>severity</th><th>outcome 结果</th></tr>\n";
     for (const auto& v : result.violations)
       h << "<tr><td>" << number(v.at) << "</td><td>" << escape(v.textZhCN) << "<br>"
         << escape(v.textEn) << "</td><td>" << escape(procedure::severityName(v.severity))
-        << "</td><td>" << (v.prevented ? "prevented" : "") << "</td></tr>\n";
+        << "</td><td>"
+        << (v.prevented ? "prevented by the interlock 被闭锁阻止" : "it happened 已发生")
+        << "</td></tr>\n";
     h << "</table>\n";
   }
   // pictures of key moments, embedded
