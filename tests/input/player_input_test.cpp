@@ -159,14 +159,30 @@ TEST_F(PlayerInput, TwoClicksInsideOneFrameAreTwoOperations) {
   EXPECT_GT(qf1[1].value("tick", 0), qf1[0].value("tick", 0)) << "on successive ticks";
 }
 
+// no device of the substation is under the practice task panel (the detector's rack was)
+void expectNoDeviceUnderTheTaskPanel(const UiMap& map) {
+  const UiItem* task = map.find("hud.task");
+  ASSERT_TRUE(task) << "no task panel on the map";
+  for (const auto& [name, item] : map.items) {
+    if (name.rfind("device.", 0) != 0) continue;
+    EXPECT_FALSE(item.cx() >= task->x0 && item.cx() <= task->x1 && item.cy() >= task->y0 &&
+                 item.cy() <= task->y1)
+        << name << " at " << item.cx() << "," << item.cy() << " is under the task panel";
+  }
+}
+
 TEST_F(PlayerInput, TheFirstThreeStepsOfTheSubstationByRealClicks) {
   startPlayer({"--learner", "L-steps", "--mode", "practice"});
+  ASSERT_TRUE(desk_.waitForItem("hud.task"));
+  expectNoDeviceUnderTheTaskPanel(*desk_.map());
   for (const auto& [device, step] :
        {std::pair{"QF1", "open_breaker"}, std::pair{"QS1", "open_line_disconnector"},
         std::pair{"QS2", "open_bus_disconnector"}}) {
     pointAt(device);
     ASSERT_TRUE(desk_.click());
     waitForStep(step);
+    ASSERT_TRUE(desk_.waitFrames(2));
+    expectNoDeviceUnderTheTaskPanel(*desk_.map());
   }
   const json session = endAndAssess();
   std::vector<std::string> done;

@@ -73,7 +73,9 @@ const char* endReasonText(procedure::EndReason end, Language lang) {
 void drawHud(const HudModel& h) {
   const Language lang = h.language;
   const ImVec2 display = ImGui::GetIO().DisplaySize;
-  const float wrap = std::min(460.0f, display.x * 0.42f);
+  // narrow and short enough to leave the equipment in view: the panel keeps to the top right
+  // corner, the checklist shows the steps around the current one
+  const float wrap = std::min(400.0f, display.x * 0.32f);
 
   // top right: mode, timer, task or step, checklist
   ImGui::SetNextWindowPos(ImVec2(display.x - 10, 10), ImGuiCond_Always, ImVec2(1, 0));
@@ -110,13 +112,13 @@ void drawHud(const HudModel& h) {
         ImGui::Spacing();
         ImGui::TextDisabled("%s", tr(Text::Steps, lang));
         // a long procedure shows the steps around the current one
-        constexpr std::size_t kShown = 14;
+        constexpr std::size_t kShown = 6;
         std::size_t first = 0, last = h.checklist.size();
         if (last > kShown) {
           std::size_t current = 0;
           while (current < last && !h.checklist[current].current) ++current;
           if (current == last) current = last - 1;
-          first = current > 3 ? current - 3 : 0;
+          first = current > 2 ? current - 2 : 0;
           last = std::min(h.checklist.size(), first + kShown);
           first = last - kShown;
         }
@@ -134,6 +136,10 @@ void drawHud(const HudModel& h) {
       }
     }
     ImGui::PopTextWrapPos();
+    if (uiMapEnabled()) {
+      const ImVec2 p = ImGui::GetWindowPos(), s = ImGui::GetWindowSize();
+      nameRect("hud.task", p.x, p.y, p.x + s.x, p.y + s.y);
+    }
   }
   ImGui::End();
 
