@@ -66,7 +66,13 @@ core::Result<std::unique_ptr<ReviewMode>> ReviewMode::create(const ReviewConfig&
   model.duration = double(p.lastTick()) * tickSeconds;
   model.markers = ui::timelineMarkers(def, config.report->events, tickSeconds, config.language);
   model.result = config.report->result;
-  model.check = config.report->message;
+  // the replay's check in the assessor's language (the details stay as the engine says them)
+  const record::ReplayReport& check = *config.report;
+  model.check = check.verified ? ui::format(ui::Text::ReplayVerified, config.language,
+                                            static_cast<unsigned long long>(check.ticks),
+                                            static_cast<unsigned long long>(check.checkpoints))
+                               : std::string(ui::tr(ui::Text::ReplayDiverged, config.language)) +
+                                     ": " + check.message;
   model.speed = config.speed;
   // an assessor starts where they asked, or at the start, paused: nothing is missed
   model.playing = false;

@@ -151,6 +151,9 @@ constexpr Entry kTable[] = {
     {Text::ToLearnersView, "Back to the learner's view (V)", "回到学员视角（V）"},
     {Text::HelpReplayResetCamera, "R: free camera back to the learner's pose",
      "R：自由视角回到学员位置"},
+    {Text::ReplayVerified, "Replay verified: %llu ticks, %llu checkpoints match",
+     "回放已验证：%llu 个时刻、%llu 个检查点一致"},
+    {Text::ReplayDiverged, "The replay differs from the session", "回放与原训练不一致"},
 };
 static_assert(std::size(kTable) == static_cast<std::size_t>(Text::Count_));
 

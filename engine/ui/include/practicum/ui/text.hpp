@@ -143,6 +143,8 @@ enum class Text {
   ToFreeCamera,
   ToLearnersView,
   HelpReplayResetCamera,
+  ReplayVerified,
+  ReplayDiverged,
   Count_
 };
 
