@@ -63,7 +63,8 @@ TEST(Replay, EveryShippedRunReplaysExactlyFromItsLog) {
       const auto run = scenario::loadRunFile(runFile.path());
       ASSERT_TRUE(run.run);
       // live: play and record
-      const fs::path log = dir / (runFile.path().stem().string() + ".plog");
+      const fs::path log = dir / (scenarioDirEntry.path().filename().string() + "-" +
+                                  runFile.path().stem().string() + ".plog");
       auto session = record::test::playAndRecord(*loaded.scenario, *run.run, log);
       ASSERT_TRUE(session.ok()) << session.error().message;
       const auto live = (*session)->result();
