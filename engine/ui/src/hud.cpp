@@ -122,7 +122,7 @@ void drawHud(const HudModel& h) {
           last = std::min(h.checklist.size(), first + kShown);
           first = last - kShown;
         }
-        if (first > 0) ImGui::TextDisabled("  ... %zu", first);
+        if (first > 0) ImGui::TextDisabled("  %s", format(Text::MoreSteps, lang, first).c_str());
         for (std::size_t i = first; i < last; ++i) {
           const HudStep& step = h.checklist[i];
           const ImVec4 color = step.done      ? ImVec4(0.5f, 0.85f, 0.55f, 1)
@@ -132,7 +132,9 @@ void drawHud(const HudModel& h) {
           std::snprintf(number, sizeof number, "%s %zu. ", step.done ? "[x]" : "[ ]", i + 1);
           ImGui::TextColored(color, "%s", wrapped(number + step.text, wrap).c_str());
         }
-        if (last < h.checklist.size()) ImGui::TextDisabled("  ... %zu", h.checklist.size() - last);
+        if (last < h.checklist.size())
+          ImGui::TextDisabled("  %s",
+                              format(Text::MoreSteps, lang, h.checklist.size() - last).c_str());
       }
     }
     ImGui::PopTextWrapPos();

@@ -154,6 +154,7 @@ constexpr Entry kTable[] = {
     {Text::ReplayVerified, "Replay verified: %llu ticks, %llu checkpoints match",
      "回放已验证：%llu 个时刻、%llu 个检查点一致"},
     {Text::ReplayDiverged, "The replay differs from the session", "回放与原训练不一致"},
+    {Text::MoreSteps, "... %zu more", "…… 另有 %zu 步"},
 };
 static_assert(std::size(kTable) == static_cast<std::size_t>(Text::Count_));
 

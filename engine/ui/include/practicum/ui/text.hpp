@@ -145,6 +145,7 @@ enum class Text {
   HelpReplayResetCamera,
   ReplayVerified,
   ReplayDiverged,
+  MoreSteps,
   Count_
 };
 
