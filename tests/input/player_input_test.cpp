@@ -2,9 +2,11 @@
 // into `practicum run`. The start-up form is filled by typing and clicking, QF1 is opened by a
 // click whose press and release are well under 5 ms apart, two clicks inside one frame are two
 // operations, and the first three steps of the substation procedure are done by real clicks;
-// each is then found in the session log. Validation layers are on: their messages fail a test.
+// each is then found in the session log; the open door is clicked where it is drawn, and the
+// tutorial's valve is dragged round by hand. Validation layers are on: their messages fail a test.
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -234,6 +236,50 @@ TEST_F(PlayerInput, TheOpenDoorIsClickedWhereItIsDrawn) {
   ASSERT_EQ(door.size(), 2u) << session["events"].dump(1);
   EXPECT_EQ(door[0].value("to", ""), "open");
   EXPECT_EQ(door[1].value("to", ""), "closed");
+  EXPECT_EQ(session["replay"].value("state", ""), "verified") << session["replay"].dump();
+}
+
+// The controls tutorial's valve turned by hand: the left button held on the wheel's rim and
+// dragged round its centre. Pointing at it then says how far open it is, and the drag is a
+// valve-turned event in the log (the learner used to see no sign that it turned).
+TEST_F(PlayerInput, AValveDraggedRoundByHandSaysHowFarOpenItIs) {
+  const std::string error = desk_.startProgram(
+      {practicumBinary(), "run", (kSubstation.parent_path() / "controls-tutorial").string(),
+       "--validation", "--log-dir", logs_.string(), "--learner", "L-valve", "--mode", "practice"});
+  ASSERT_TRUE(error.empty()) << error;
+  pointAt("V1");
+  const UiItem centre = *desk_.map()->find("device.V1");
+  const double kPi = 3.14159265358979;
+  const auto rim = [&](double degrees) {
+    const double a = degrees * kPi / 180.0;
+    return std::to_string(int(centre.cx() + 22 * std::cos(a))) + " " +
+           std::to_string(int(centre.cy() - 22 * std::sin(a)));  // screen y points down
+  };
+  // grip on the right of the rim and sweep counter-clockwise (as seen) through 120 degrees
+  ASSERT_TRUE(desk_.xdotool("mousemove " + rim(0)));
+  ASSERT_TRUE(desk_.waitFrames(2));
+  ASSERT_TRUE(desk_.xdotool("mousedown 1"));
+  ASSERT_TRUE(desk_.waitFrames(2));
+  for (int d = 10; d <= 120; d += 10) {
+    ASSERT_TRUE(desk_.xdotool("mousemove " + rim(d)));
+    ASSERT_TRUE(desk_.waitFrames(2));
+  }
+  ASSERT_TRUE(desk_.xdotool("mouseup 1"));
+  ASSERT_TRUE(desk_.moveTo(centre.cx(), centre.cy()));
+  const auto opened = desk_.waitFor(
+      [](const UiMap& map) {
+        const std::string p = map.value("hud.pointing");
+        return p.find("V1") != std::string::npos && p.find("% open") != std::string::npos &&
+               p.find(" 0% open") == std::string::npos;
+      },
+      10s);
+  ASSERT_TRUE(opened) << "pointing says \"" << desk_.map()->value("hud.pointing") << "\"";
+  const json session = endAndAssess();
+  bool turned = false;
+  for (const auto& e : session["events"])
+    if (e.value("kind", "") == "valve-turned" && e.value("valve", "") == "V1")
+      turned = e.value("toPercent", 0) > e.value("fromPercent", 0);
+  EXPECT_TRUE(turned) << session["events"].dump(1);
   EXPECT_EQ(session["replay"].value("state", ""), "verified") << session["replay"].dump();
 }
 
