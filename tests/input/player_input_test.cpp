@@ -3,7 +3,8 @@
 // click whose press and release are well under 5 ms apart, two clicks inside one frame are two
 // operations, and the first three steps of the substation procedure are done by real clicks;
 // each is then found in the session log; the open door is clicked where it is drawn, and the
-// tutorial's valve is dragged round by hand. Validation layers are on: their messages fail a test.
+// tutorial's valve is dragged round and its part let go short of its socket by hand.
+// Validation layers are on: their messages fail a test.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -281,6 +282,41 @@ TEST_F(PlayerInput, AValveDraggedRoundByHandSaysHowFarOpenItIs) {
       turned = e.value("toPercent", 0) > e.value("fromPercent", 0);
   EXPECT_TRUE(turned) << session["events"].dump(1);
   EXPECT_EQ(session["replay"].value("state", ""), "verified") << session["replay"].dump();
+}
+
+// A part carried by hand and let go short of its socket: while it is carried the HUD says how
+// far from its place it is, and letting go there is a not-seated event saying by how much (a
+// learner's pin "was never seated and nothing said why").
+TEST_F(PlayerInput, APartLetGoShortOfItsSocketSaysWhatIsOff) {
+  const std::string error = desk_.startProgram(
+      {practicumBinary(), "run", (kSubstation.parent_path() / "controls-tutorial").string(),
+       "--validation", "--log-dir", logs_.string(), "--learner", "L-part", "--mode", "practice"});
+  ASSERT_TRUE(error.empty()) << error;
+  pointAt("PIN");
+  const UiItem part = *desk_.map()->find("device.PIN");
+  const UiItem seat = *desk_.map()->find("device.SEAT");
+  ASSERT_TRUE(desk_.xdotool("mousedown 1"));
+  ASSERT_TRUE(desk_.waitFrames(2));
+  // halfway to the mark, in small moves
+  for (int k = 1; k <= 5; ++k) {
+    ASSERT_TRUE(desk_.moveTo(part.cx() + (seat.cx() - part.cx()) * k / 10,
+                             part.cy() + (seat.cy() - part.cy()) * k / 10));
+    ASSERT_TRUE(desk_.waitFrames(2));
+  }
+  const auto carrying = desk_.waitFor(
+      [](const UiMap& map) {
+        return map.value("hud.placing").find("from its place") != std::string::npos;
+      },
+      10s);
+  ASSERT_TRUE(carrying) << "placing says \"" << desk_.map()->value("hud.placing") << "\"";
+  ASSERT_TRUE(desk_.xdotool("mouseup 1"));
+  ASSERT_TRUE(desk_.waitFrames(5));
+  const json session = endAndAssess();
+  bool said = false;
+  for (const auto& e : session["events"])
+    if (e.value("kind", "") == "not-seated" && e.value("part", "") == "PIN")
+      said = e.value("socket", "") == "SEAT" && e.value("offMillimetres", 0) > 30;
+  EXPECT_TRUE(said) << session["events"].dump(1);
 }
 
 }  // namespace
