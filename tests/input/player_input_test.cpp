@@ -46,6 +46,14 @@ class PlayerInput : public ::testing::Test {
     ASSERT_TRUE(error.empty()) << error;
   }
 
+  // starts the player on the controls tutorial in practice mode for `learner`
+  void startTutorial(const std::string& learner) {
+    const std::string error = desk_.startProgram(
+        {practicumBinary(), "run", (kSubstation.parent_path() / "controls-tutorial").string(),
+         "--validation", "--log-dir", logs_.string(), "--learner", learner, "--mode", "practice"});
+    ASSERT_TRUE(error.empty()) << error;
+  }
+
   // points at a device where the scene shows it, and waits until the session says so
   void pointAt(const std::string& device) {
     const auto at = desk_.waitForItem("device." + device);
@@ -244,10 +252,7 @@ TEST_F(PlayerInput, TheOpenDoorIsClickedWhereItIsDrawn) {
 // dragged round its centre. Pointing at it then says how far open it is, and the drag is a
 // valve-turned event in the log (the learner used to see no sign that it turned).
 TEST_F(PlayerInput, AValveDraggedRoundByHandSaysHowFarOpenItIs) {
-  const std::string error = desk_.startProgram(
-      {practicumBinary(), "run", (kSubstation.parent_path() / "controls-tutorial").string(),
-       "--validation", "--log-dir", logs_.string(), "--learner", "L-valve", "--mode", "practice"});
-  ASSERT_TRUE(error.empty()) << error;
+  startTutorial("L-valve");
   pointAt("V1");
   const UiItem centre = *desk_.map()->find("device.V1");
   const double kPi = 3.14159265358979;
@@ -288,10 +293,7 @@ TEST_F(PlayerInput, AValveDraggedRoundByHandSaysHowFarOpenItIs) {
 // far from its place it is, and letting go there is a not-seated event saying by how much (a
 // learner's pin "was never seated and nothing said why").
 TEST_F(PlayerInput, APartLetGoShortOfItsSocketSaysWhatIsOff) {
-  const std::string error = desk_.startProgram(
-      {practicumBinary(), "run", (kSubstation.parent_path() / "controls-tutorial").string(),
-       "--validation", "--log-dir", logs_.string(), "--learner", "L-part", "--mode", "practice"});
-  ASSERT_TRUE(error.empty()) << error;
+  startTutorial("L-part");
   pointAt("PIN");
   const UiItem part = *desk_.map()->find("device.PIN");
   const UiItem seat = *desk_.map()->find("device.SEAT");
