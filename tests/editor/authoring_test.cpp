@@ -344,7 +344,8 @@ std::vector<std::string> playRunFile(const fs::path& scenarioDir, const fs::path
   if (!bot.ok()) return {bot.error().message};
   if (auto played = bot->play(); !played.ok()) return {played.error().message};
   if (!(*session)->ended()) (*session)->stop();
-  return sim::compareWithExpectation(loaded.run->expect, (*session)->result());
+  return sim::compareWithExpectation(loaded.run->expect, (*session)->result(),
+                                     (*session)->events());
 }
 
 std::string runProblems(const Document& doc) {

@@ -3,7 +3,8 @@
 // click whose press and release are well under 5 ms apart, two clicks inside one frame are two
 // operations, and the first three steps of the substation procedure are done by real clicks;
 // each is then found in the session log; the open door is clicked where it is drawn, and the
-// tutorial's valve is dragged round and its part let go short of its socket by hand.
+// tutorial's view steps are done with the keys and the mouse, its valve is dragged round and its
+// part let go short of its socket by hand.
 // Validation layers are on: their messages fail a test.
 #include <gtest/gtest.h>
 
@@ -319,6 +320,48 @@ TEST_F(PlayerInput, APartLetGoShortOfItsSocketSaysWhatIsOff) {
     if (e.value("kind", "") == "not-seated" && e.value("part", "") == "PIN")
       said = e.value("socket", "") == "SEAT" && e.value("offMillimetres", 0) > 30;
   EXPECT_TRUE(said) << session["events"].dump(1);
+}
+
+// The tutorial's first steps are the view, done with the keys and the mouse as its hints say:
+// a right drag orbits the bench, V walks (S steps back) and V stands again, C opens the
+// cut-away, C and L close it and hide the labels, L shows them again. The session sees the view
+// through its input, so each step is done, and the log replays exactly.
+TEST_F(PlayerInput, TheTutorialsViewStepsAreDoneWithTheKeysAndTheMouse) {
+  startTutorial("L-view");
+  ASSERT_TRUE(desk_.waitForItem("session.ended", "no"));
+  // orbit: hold the right button and drag across
+  ASSERT_TRUE(desk_.moveTo(700, 450));
+  ASSERT_TRUE(desk_.xdotool("mousedown 3"));
+  ASSERT_TRUE(desk_.waitFrames(2));
+  for (int k = 1; k <= 12; ++k) {
+    ASSERT_TRUE(desk_.moveTo(700 + 30 * k, 450));
+    ASSERT_TRUE(desk_.waitFrames(1));
+  }
+  ASSERT_TRUE(desk_.xdotool("mouseup 3"));
+  waitForStep("look_around");
+  // walk a metre backwards (away from the bench), then stand
+  ASSERT_TRUE(desk_.key("v"));
+  ASSERT_TRUE(desk_.waitFrames(2));
+  ASSERT_TRUE(desk_.xdotool("keydown s"));
+  ASSERT_TRUE(desk_.xdotool("sleep 1.5"));
+  ASSERT_TRUE(desk_.waitFrames(2));
+  ASSERT_TRUE(desk_.xdotool("keyup s"));
+  ASSERT_TRUE(desk_.waitFrames(2));
+  ASSERT_TRUE(desk_.key("v"));
+  waitForStep("walk");
+  ASSERT_TRUE(desk_.key("c"));
+  waitForStep("cutaway");
+  ASSERT_TRUE(desk_.key("c"));
+  ASSERT_TRUE(desk_.waitFrames(2));
+  ASSERT_TRUE(desk_.key("l"));
+  waitForStep("hide_labels");
+  ASSERT_TRUE(desk_.key("l"));
+  waitForStep("show_labels");
+  const json session = endAndAssess();
+  std::size_t early = 0;
+  for (const auto& e : session["events"]) early += e.value("kind", "") == "out-of-order";
+  EXPECT_EQ(early, 0u) << session["events"].dump(1);
+  EXPECT_EQ(session["replay"].value("state", ""), "verified") << session["replay"].dump();
 }
 
 }  // namespace

@@ -72,7 +72,7 @@ TEST(ShippedRuns, EveryRunProducesItsExpectedOutcome) {
     EXPECT_TRUE(loaded.run->expect.score && loaded.run->expect.passed &&
                 loaded.run->expect.violations && loaded.run->expect.end);
     const Played p = play(scenario, *loaded.run);
-    for (const auto& m : sim::compareWithExpectation(loaded.run->expect, p.result))
+    for (const auto& m : sim::compareWithExpectation(loaded.run->expect, p.result, p.events))
       ADD_FAILURE() << m;
     EXPECT_FALSE(p.hashes.empty());
   }

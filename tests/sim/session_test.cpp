@@ -906,5 +906,110 @@ TEST(Bot, RejectsUnknownNames) {
   EXPECT_NE(bad.error().message.find("no position \"halfway\""), std::string::npos);
 }
 
+// The view's names come from the input's view keys and the eye: walking, cut-away and labels
+// as the keys say, metres walked only while walking, degrees the line of sight turned (none
+// while it holds still).
+TEST(Session, TheViewNamesFollowTheViewKeysAndTheEye) {
+  auto s = open(writeScenario(R"J("variables": [
+    {"name": "walking", "value": "view.walking"}, {"name": "cut", "value": "view.cutaway"},
+    {"name": "labels", "value": "view.labels"}, {"name": "walked", "value": "view.walked"},
+    {"name": "turned", "value": "view.turned"}, {"name": "cutFor", "value": "since(view.cutaway)"}])J"));
+  ASSERT_TRUE(s);
+  const auto value = [&](const char* name) { return *s->procedure().valueOf(name); };
+  EXPECT_EQ(value("labels"), 1.0);  // the player's start: labels shown
+  sim::InputRecord in;
+  in.cameraPosition = in.pointerOrigin = {0, 1.6f, 3};
+  in.cameraForward = in.pointerDirection = {0, 0, -1};
+  for (int i = 0; i < 10; ++i) s->step(in);
+  EXPECT_EQ(value("turned"), 0.0);
+  EXPECT_EQ(value("walking"), 0.0);
+  // orbiting a degree a tick
+  for (int i = 1; i <= 30; ++i) {
+    const float a = float(i) * 3.14159265f / 180.0f;
+    in.cameraForward = {std::sin(a), 0, -std::cos(a)};
+    s->step(in);
+  }
+  EXPECT_NEAR(value("turned"), 30.0, 1e-3);
+  // a metre moved orbiting is not walked; a metre walking is
+  for (int i = 0; i < 100; ++i) {
+    in.cameraPosition.z -= 0.01f;
+    s->step(in);
+  }
+  EXPECT_EQ(value("walked"), 0.0);
+  in.keys = sim::kKeyViewWalk;
+  for (int i = 0; i < 100; ++i) {
+    in.cameraPosition.z -= 0.01f;
+    s->step(in);
+  }
+  EXPECT_EQ(value("walking"), 1.0);
+  EXPECT_NEAR(value("walked"), 1.0, 1e-3);
+  in.keys = sim::kKeyViewCutaway | sim::kKeyViewLabelsHidden;
+  s->step(in);
+  EXPECT_EQ(value("walking"), 0.0);
+  EXPECT_EQ(value("cut"), 1.0);
+  EXPECT_EQ(value("labels"), 0.0);
+  EXPECT_LT(value("cutFor"), 0.01);
+}
+
+// A scenario that does not name the view has none of its names, so its state hashes as it did
+// before they existed; naming one declares only that one.
+TEST(Session, TheViewNamesExistOnlyWhereAConditionNamesThem) {
+  auto plain = open(writeScenario(R"J("variables": [{"name": "x", "value": "elapsed"}])J"));
+  ASSERT_TRUE(plain);
+  EXPECT_FALSE(plain->procedure().valueOf("view.walking"));
+  auto one = open(writeScenario(R"J("variables": [{"name": "x", "value": "view.cutaway"}])J"));
+  ASSERT_TRUE(one);
+  EXPECT_TRUE(one->procedure().valueOf("view.cutaway"));
+  EXPECT_FALSE(one->procedure().valueOf("view.labels"));
+  EXPECT_EQ(one->definition().training.symbols.entries.size(),
+            plain->definition().training.symbols.entries.size() + 1);
+}
+
+// The scripted learner switches the view as a person does with V, C and L, and walks at a
+// walking pace: its input carries the view keys from then on.
+TEST(Bot, SwitchesTheViewAndWalks) {
+  const auto dir = writeScenario(R"J("variables": [{"name": "w", "value": "view.walked"}])J");
+  auto s = open(dir);
+  ASSERT_TRUE(s);
+  using K = scenario::RunAction::Kind;
+  scenario::RunFile run;
+  run.file = dir / "run.json";
+  scenario::RunAction cut{K::View, "", "", 0, std::nullopt, "actions[0]"};
+  cut.cutaway = true;
+  cut.labels = false;
+  const core::Vec3 start = s->definition().scene.camera.position;
+  scenario::RunAction walk{K::Walk, "", "", 0, start + core::Vec3{0, 0, 1.2f}, "actions[1]"};
+  scenario::RunAction stand{K::View, "", "", 0, std::nullopt, "actions[2]"};
+  stand.walk = false;
+  run.actions = {cut, walk, stand};
+  std::vector<std::uint32_t> keys;
+  auto bot = sim::Bot::create(run, *s);
+  ASSERT_TRUE(bot.ok()) << bot.error().message;
+  ASSERT_TRUE(
+      bot->play([&](const sim::Session&, const sim::InputRecord& in) { keys.push_back(in.keys); })
+          .ok());
+  ASSERT_GE(keys.size(), 100u);  // 1.2 m at 1.2 m/s: about a second of ticks
+  EXPECT_EQ(keys.front(), sim::kKeyViewCutaway | sim::kKeyViewLabelsHidden);
+  EXPECT_EQ(keys[1], sim::kKeyViewCutaway | sim::kKeyViewLabelsHidden | sim::kKeyViewWalk);
+  EXPECT_EQ(keys.back(), sim::kKeyViewCutaway | sim::kKeyViewLabelsHidden);
+  EXPECT_NEAR(*s->procedure().valueOf("w"), 1.2, 1e-3);
+}
+
+// A run's expected events must happen in their order; others may come between.
+TEST(Bot, ExpectedEventsMustHappenInOrder) {
+  using procedure::EventKind;
+  std::vector<procedure::Event> events = {{1, EventKind::ToolTaken, 0, 0, 0, 0},
+                                          {2, EventKind::WrongTool, 0, 0, 0, 0},
+                                          {3, EventKind::ToolReturned, 0, 0, 0, 0}};
+  scenario::RunExpectation e;
+  procedure::SessionResult result;
+  e.events = std::vector<std::string>{"tool-taken", "tool-returned"};
+  EXPECT_TRUE(sim::compareWithExpectation(e, result, events).empty());
+  e.events = std::vector<std::string>{"tool-returned", "wrong-tool"};
+  const auto out = sim::compareWithExpectation(e, result, events);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_NE(out[0].find("[wrong-tool]"), std::string::npos) << out[0];
+}
+
 }  // namespace
 }  // namespace practicum::test

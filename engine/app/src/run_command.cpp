@@ -333,7 +333,7 @@ int concludeSession(const RunOptions& o, sim::Session& s, TickObserver& log,
                : 0;
   }
   if (o.run) {
-    const auto mismatches = sim::compareWithExpectation(o.run->expect, s.result());
+    const auto mismatches = sim::compareWithExpectation(o.run->expect, s.result(), s.events());
     if (!mismatches.empty()) {
       for (const auto& m : mismatches)
         std::fprintf(stderr, "practicum run: expected: %s\n", m.c_str());

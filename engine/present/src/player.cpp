@@ -144,6 +144,12 @@ void PlayerMode::viewKeys(const FrameInput& in) {
     w.setCursorCaptured(!w.cursorCaptured());
 }
 
+// the view as the session's input carries it (kKeyView*)
+std::uint32_t PlayerMode::viewBits() const {
+  return (rig_.mode() == CameraRig::Mode::Walk ? sim::kKeyViewWalk : 0u) |
+         (cutaway_ ? sim::kKeyViewCutaway : 0u) | (labels_ ? 0u : sim::kKeyViewLabelsHidden);
+}
+
 // the frame's events, in order: the camera moves, and every change of the session's buttons
 // and keys is queued for a tick of its own
 void PlayerMode::queueEvents(const FrameInput& in, bool live) {
@@ -244,7 +250,7 @@ void PlayerMode::stepTicks(const FrameInput& in, bool live) {
     const TickInputQueue::State state = queue_.next(held_);
     sim::InputRecord input = pointerInput(view, eye, state.pointer, region);
     input.buttons = state.buttons;
-    input.keys = state.keys;
+    input.keys = (state.keys & ~sim::kKeyViewMask) | viewBits();
     input.axes[sim::kAxisTurnHeld] = wheel;
     wheel = 0;  // the wheel's steps count once
     if (reach_) {
@@ -280,8 +286,15 @@ void PlayerMode::playBot(double dt) {
   botClock_ += dt * config_.botSpeed;
   while (botNext_ < botInputs_.size() && !session_->ended() &&
          double(botNext_) * session_->tickSeconds() <= botClock_) {
-    session_->step(botInputs_[botNext_]);
-    sink_.tick(*session_, botInputs_[botNext_]);
+    const sim::InputRecord& input = botInputs_[botNext_];
+    session_->step(input);
+    sink_.tick(*session_, input);
+    // the scripted learner's cut-away and labels are shown as it switches them
+    if (const std::uint32_t view = input.keys & sim::kKeyViewMask; view != botView_) {
+      botView_ = view;
+      cutaway_ = view & sim::kKeyViewCutaway;
+      labels_ = !(view & sim::kKeyViewLabelsHidden);
+    }
     ++botNext_;
   }
   if (botNext_ < botInputs_.size() && !session_->ended()) return;

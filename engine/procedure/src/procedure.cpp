@@ -92,6 +92,11 @@ Procedure::Procedure(const scenario::TrainingDef& def, double tickSeconds, std::
       case Kind::Elapsed: elapsedSymbols_.push_back(id); break;
       case Kind::ValveOpening:
       case Kind::ValveAngle: valveSymbols_.push_back(id); break;
+      case Kind::ViewWalking:
+      case Kind::ViewCutaway:
+      case Kind::ViewLabels:
+      case Kind::ViewWalked:
+      case Kind::ViewTurned: viewSymbols_.push_back(id); break;
       default: deviceSymbols_.push_back(id); break;
     }
   }
@@ -138,7 +143,7 @@ void Procedure::syncFaultSymbols(double now) {
 }
 
 void Procedure::refreshInputs(double now, const interaction::Devices& devices,
-                              const interaction::Zones& zones) {
+                              const interaction::Zones& zones, const ViewInput& view) {
   const auto& entries = def_.symbols.entries;
   now_ = now;
 
@@ -173,6 +178,15 @@ void Procedure::refreshInputs(double now, const interaction::Devices& devices,
       values_[id] = zones.count(src.index);
   }
   for (std::uint32_t id : elapsedSymbols_) values_[id] = now;
+  for (std::uint32_t id : viewSymbols_) {
+    switch (entries[id].source.kind) {
+      case Kind::ViewWalking: setBool(id, view.walking, now); break;
+      case Kind::ViewCutaway: setBool(id, view.cutaway, now); break;
+      case Kind::ViewLabels: setBool(id, view.labels, now); break;
+      case Kind::ViewWalked: values_[id] = view.walked; break;
+      default: values_[id] = view.turned; break;
+    }
+  }
   for (std::uint32_t id : valveSymbols_) {
     const auto& src = entries[id].source;
     const auto& state = devices.state(src.index);

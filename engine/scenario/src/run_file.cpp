@@ -93,9 +93,32 @@ void readActions(const json& v, Checker& check, RunFile& run) {
     } else if (*name == "stop") {
       action.kind = RunAction::Kind::Stop;
       check.checkKeys(a, p, {"do"});
+    } else if (*name == "view") {
+      action.kind = RunAction::Kind::View;
+      check.checkKeys(a, p, {"do", "walk", "cutaway", "labels"});
+      const auto flag = [&](const char* key, std::optional<bool>& out) {
+        const json* f = Checker::find(a, key);
+        if (!f) return;
+        if (f->is_boolean())
+          out = f->get<bool>();
+        else
+          check.error(Checker::at(p, key), "expected true or false, got " + detail::typeName(*f));
+      };
+      flag("walk", action.walk);
+      flag("cutaway", action.cutaway);
+      flag("labels", action.labels);
+      if (!Checker::find(a, "walk") && !Checker::find(a, "cutaway") && !Checker::find(a, "labels"))
+        check.error(p, "a view action needs at least one of walk, cutaway, labels");
+    } else if (*name == "walk") {
+      action.kind = RunAction::Kind::Walk;
+      check.checkKeys(a, p, {"do", "to"});
+      if (const json* to = check.require(a, p, "to"))
+        action.from = check.vec3(*to, Checker::at(p, "to"));
     } else {
       check.error(Checker::at(p, "do"),
-                  "unknown action \"" + *name + "\"; actions are look, operate, press, wait, stop");
+                  "unknown action \"" + *name +
+                      "\"; actions are look, operate, press, wait, turn, grab, place, drop, "
+                      "loosen, tighten, take, use, return, inject, view, walk, stop");
       continue;
     }
     run.actions.push_back(std::move(action));
@@ -104,7 +127,7 @@ void readActions(const json& v, Checker& check, RunFile& run) {
 
 void readExpectation(const json& v, Checker& check, RunExpectation& e) {
   if (!check.expectObject(v, "expect")) return;
-  check.checkKeys(v, "expect", {"score", "passed", "violations", "end"});
+  check.checkKeys(v, "expect", {"score", "passed", "violations", "end", "events"});
   if (const json* s = Checker::find(v, "score")) e.score = check.number(*s, "expect.score");
   if (const json* p = Checker::find(v, "passed")) {
     if (p->is_boolean())
@@ -121,6 +144,14 @@ void readExpectation(const json& v, Checker& check, RunExpectation& e) {
     }
   }
   if (const json* end = Checker::find(v, "end")) e.end = check.string(*end, "expect.end");
+  if (const json* list = Checker::find(v, "events")) {
+    if (check.expectArray(*list, "expect.events")) {
+      e.events.emplace();
+      for (std::size_t i = 0; i < list->size(); ++i)
+        if (auto s = check.string((*list)[i], detail::elementPath("expect.events", i)))
+          e.events->push_back(*s);
+    }
+  }
 }
 
 }  // namespace
@@ -200,7 +231,7 @@ bool hasEntity(const scene::Scene& scene, const std::string& name) {
 std::string actionProblem(const RunAction& a, const ScenarioDef& def) {
   using K = RunAction::Kind;
   const TrainingDef& t = def.training;
-  if (a.kind == K::Wait || a.kind == K::Stop) return {};
+  if (a.kind == K::Wait || a.kind == K::Stop || a.kind == K::View || a.kind == K::Walk) return {};
   if (a.kind == K::Inject) {
     if (std::none_of(t.faults.begin(), t.faults.end(),
                      [&](const FaultDef& f) { return f.id == a.target; }))

@@ -28,6 +28,10 @@ bool isIdentifier(std::string_view s) {
   });
 }
 
+bool isView(SymbolSource::Kind kind) {
+  return kind >= SymbolSource::Kind::ViewWalking && kind <= SymbolSource::Kind::ViewTurned;
+}
+
 // the catalog seen as a symbol table; since(X) entries are added as conditions ask for them
 class CatalogTable final : public SymbolTable {
  public:
@@ -45,18 +49,30 @@ class CatalogTable final : public SymbolTable {
       return SymbolRef{it->second, catalog_.entries[it->second].type};
     // since(X): X must be a boolean name
     if (name.size() > 7 && name.substr(0, 6) == "since(" && name.back() == ')') {
-      const auto inner = byName_.find(std::string(name.substr(6, name.size() - 7)));
-      if (inner == byName_.end() || catalog_.entries[inner->second].type != ValueType::Bool)
-        return std::nullopt;
-      add(std::string(name), ValueType::Number, {SymbolSource::Kind::Since, 0, inner->second});
+      const auto inner = resolve(name.substr(6, name.size() - 7));
+      if (!inner || inner->type != ValueType::Bool) return std::nullopt;
+      add(std::string(name), ValueType::Number, {SymbolSource::Kind::Since, 0, inner->id});
       return SymbolRef{static_cast<std::uint32_t>(catalog_.entries.size() - 1), ValueType::Number};
+    }
+    // the learner's view, declared when first named
+    for (std::size_t i = 0; i < std::size(kViewNames); ++i) {
+      if (name != kViewNames[i]) continue;
+      const ValueType type = i < kViewBooleans ? ValueType::Bool : ValueType::Number;
+      add(std::string(name), type,
+          {static_cast<SymbolSource::Kind>(std::size_t(SymbolSource::Kind::ViewWalking) + i), 0,
+           0});
+      return SymbolRef{static_cast<std::uint32_t>(catalog_.entries.size() - 1), type};
     }
     return std::nullopt;
   }
   std::vector<std::string> names() const override {
     std::vector<std::string> out;
     for (const auto& e : catalog_.entries)
-      if (e.source.kind != SymbolSource::Kind::Since) out.push_back(e.name);
+      if (e.source.kind != SymbolSource::Kind::Since && !isView(e.source.kind))
+        out.push_back(e.name);
+    // the view's names, unless something of the scenario's hides them
+    for (std::string_view v : kViewNames)
+      if (std::find(out.begin(), out.end(), v) == out.end()) out.emplace_back(v);
     return out;
   }
 

@@ -18,6 +18,18 @@ std::optional<std::uint32_t> findEntity(const scene::Scene& scene, const std::st
     if (scene.entities[i].name == name) return i;
   return std::nullopt;
 }
+
+bool isEventKindName(const std::string& name) {
+  for (auto k = 0u; k <= unsigned(procedure::kLastEventKind); ++k)
+    if (name == procedure::toString(static_cast<procedure::EventKind>(k))) return true;
+  return false;
+}
+
+std::string join(const std::vector<std::string>& list) {
+  std::string s = "[";
+  for (std::size_t i = 0; i < list.size(); ++i) s += (i ? ", " : "") + list[i];
+  return s + "]";
+}
 }  // namespace
 
 core::Result<Bot> Bot::create(const scenario::RunFile& run, Session& session) {
@@ -32,6 +44,13 @@ core::Result<Bot> Bot::create(const scenario::RunFile& run, Session& session) {
     if (d.path.rfind("actions", 0) == 0)
       return core::makeError(core::ErrorCode::Validation,
                              run.file.string() + ": " + d.path + ": " + d.message);
+  if (run.expect.events)
+    for (std::size_t i = 0; i < run.expect.events->size(); ++i)
+      if (!isEventKindName((*run.expect.events)[i]))
+        return core::makeError(core::ErrorCode::Validation,
+                               run.file.string() + ": expect.events[" + std::to_string(i) +
+                                   "]: no event kind \"" + (*run.expect.events)[i] +
+                                   "\" (see the log format's event kinds)");
   Bot bot(run, session);
   bot.camera_ = def.scene.camera.position;
   return bot;
@@ -55,8 +74,24 @@ void Bot::tickAt(std::uint32_t entity, std::uint32_t buttons) {
 
 void Bot::step(const InputRecord& input) {
   if (session_.ended()) return;  // no tick happens, so there is nothing to observe
-  session_.step(input);
-  if (onTick_) onTick_(session_, input);
+  InputRecord in = input;
+  in.keys = (in.keys & ~kKeyViewMask) | viewKeys_;
+  session_.step(in);
+  if (onTick_) onTick_(session_, in);
+}
+
+void Bot::walkTo(core::Vec3 to) {
+  // a person's walking pace, looking at the aim as they go
+  constexpr float kPace = 1.2f;  // m/s
+  const core::Vec3 from = camera_;
+  const float distance = core::length(to - from);
+  const auto ticks = static_cast<std::uint32_t>(
+      std::ceil(distance / (kPace * static_cast<float>(session_.tickSeconds()))));
+  for (std::uint32_t i = 1; i <= ticks && !session_.ended(); ++i) {
+    camera_ = from + (to - from) * (float(i) / float(ticks));
+    step(restingInput());
+  }
+  camera_ = to;
 }
 
 InputRecord Bot::restingInput() const {
@@ -107,7 +142,7 @@ core::Status Bot::act(const scenario::RunAction& a) {
       device ? def.training.devices[*device].entity : findEntity(def.scene, a.target).value_or(0);
   // a part in the hand keeps the hand busy: only waiting, placing or dropping it go on
   if (holding_ && a.kind != K::Wait && a.kind != K::Stop && a.kind != K::Inject &&
-      a.kind != K::Place && a.kind != K::Drop)
+      a.kind != K::Place && a.kind != K::Drop && a.kind != K::View && a.kind != K::Walk)
     return failure(a, "the hand is holding a part; place or drop it first");
   switch (a.kind) {
     case K::Grab: return grabPart(a, *device, entity);
@@ -125,6 +160,20 @@ core::Status Bot::act(const scenario::RunAction& a) {
       idle(static_cast<std::uint32_t>(std::llround(a.seconds / session_.tickSeconds())));
       return {};
     case K::Stop: session_.stop(); return {};
+    case K::View: {
+      const auto set = [&](const std::optional<bool>& on, std::uint32_t bit) {
+        if (on) viewKeys_ = *on ? viewKeys_ | bit : viewKeys_ & ~bit;
+      };
+      set(a.walk, kKeyViewWalk);
+      set(a.cutaway, kKeyViewCutaway);
+      if (a.labels) set(!*a.labels, kKeyViewLabelsHidden);
+      step(restingInput());
+      return {};
+    }
+    case K::Walk:
+      viewKeys_ |= kKeyViewWalk;  // as V does: the learner walks
+      walkTo(*a.from);
+      return {};
     case K::Inject: {
       // the inject rides on one tick of otherwise resting input
       const auto& faults = def.training.faults;
@@ -320,7 +369,8 @@ core::Status Bot::play(const TickObserver& onTick) {
 }
 
 std::vector<std::string> compareWithExpectation(const scenario::RunExpectation& expected,
-                                                const procedure::SessionResult& result) {
+                                                const procedure::SessionResult& result,
+                                                const std::vector<procedure::Event>& events) {
   std::vector<std::string> out;
   if (expected.score && std::abs(*expected.score - result.score) > 1e-6)
     out.push_back("score " + std::to_string(result.score) + ", expected " +
@@ -334,13 +384,26 @@ std::vector<std::string> compareWithExpectation(const scenario::RunExpectation& 
   if (expected.violations) {
     std::vector<std::string> got;
     for (const auto& v : result.violations) got.push_back(v.rule);
-    if (got != *expected.violations) {
-      const auto join = [](const std::vector<std::string>& list) {
-        std::string s = "[";
-        for (std::size_t i = 0; i < list.size(); ++i) s += (i ? ", " : "") + list[i];
-        return s + "]";
-      };
+    if (got != *expected.violations)
       out.push_back("violations " + join(got) + ", expected " + join(*expected.violations));
+  }
+  if (expected.events) {
+    // each expected kind in turn, after the one before it
+    std::size_t next = 0;
+    std::vector<std::string> missing;
+    for (const std::string& kind : *expected.events) {
+      while (next < events.size() && kind != procedure::toString(events[next].kind)) ++next;
+      if (next == events.size()) {
+        missing.push_back(kind);
+      } else {
+        ++next;
+      }
+    }
+    if (!missing.empty()) {
+      std::vector<std::string> got;
+      for (const auto& e : events) got.push_back(procedure::toString(e.kind));
+      out.push_back("events " + join(missing) +
+                    " did not happen in the expected order; events: " + join(got));
     }
   }
   return out;

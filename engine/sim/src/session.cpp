@@ -142,7 +142,8 @@ void Session::step(const InputRecord& input) {
   simulation_->step();
   measureValves();
   updateZones(input.cameraPosition);
-  procedure_->refreshInputs(simulation_->time(), *devices_, *zones_);
+  followView(input);
+  procedure_->refreshInputs(simulation_->time(), *devices_, *zones_, view_);
   procedure_->evaluate(tick, simulation_->time());
 
   // how the session ends: a critical mistake in an exam first, then completion, then time
@@ -154,6 +155,24 @@ void Session::step(const InputRecord& input) {
   } else if (training.timeLimit > 0 && simulation_->time() >= training.timeLimit) {
     end(procedure::EndReason::TimeLimit);
   }
+}
+
+void Session::followView(const InputRecord& input) {
+  view_.walking = input.keys & kKeyViewWalk;
+  view_.cutaway = input.keys & kKeyViewCutaway;
+  view_.labels = !(input.keys & kKeyViewLabelsHidden);
+  const core::Vec3 forward = core::normalize(input.cameraForward);
+  if (lastEye_) {
+    if (view_.walking) view_.walked += core::length(input.cameraPosition - lastEye_->first);
+    // the angle between the lines of sight (atan2 is exact for small angles: looking still
+    // turns nothing)
+    const core::Vec3 before = lastEye_->second;
+    if (core::length(forward) > 0.5f && core::length(before) > 0.5f)
+      view_.turned +=
+          std::atan2(core::length(core::cross(before, forward)), core::dot(before, forward)) *
+          180.0 / 3.14159265358979;
+  }
+  lastEye_ = {input.cameraPosition, forward};
 }
 
 void Session::operate(std::uint32_t device) {

@@ -80,6 +80,7 @@ class PlayerMode final : public Mode {
   core::Status start(sim::Mode mode, const std::string& learner);
   SceneFrame formFrame(const FrameInput& input);
   SceneFrame playFrame(const FrameInput& input);
+  std::uint32_t viewBits() const;
   void viewKeys(const FrameInput& input);
   void queueEvents(const FrameInput& input, bool live);
   void stepTicks(const FrameInput& input, bool live);
@@ -102,6 +103,7 @@ class PlayerMode final : public Mode {
   bool done_ = false, sinkEnded_ = false;
   int formFrames_ = 0;
   bool paused_ = false, help_ = false, cutaway_ = false, labels_ = true;
+  std::uint32_t botView_ = 0;  ///< the scripted learner's view keys last tick
   // input to ticks
   TickInputQueue queue_;
   TickInputQueue::State held_;  ///< the session's buttons and keys as the learner holds them

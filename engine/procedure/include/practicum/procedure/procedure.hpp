@@ -41,6 +41,13 @@ struct Verdict {
   std::vector<std::uint32_t> rules;  ///< interlocks that applied
 };
 
+/// The learner's view as the `view.*` names see it (from the input's view keys).
+struct ViewInput {
+  bool walking = false, cutaway = false, labels = true;
+  double walked = 0;  ///< metres the eye has moved while walking
+  double turned = 0;  ///< degrees the line of sight has turned
+};
+
 /// Step and rule evaluation over symbol values. Borrows the definition.
 class Procedure final : public scenario::SymbolValues {
  public:
@@ -50,7 +57,7 @@ class Procedure final : public scenario::SymbolValues {
   /// Refreshes the symbols that come from devices and time (call before operations and
   /// before evaluate(), each tick).
   void refreshInputs(double elapsedSeconds, const interaction::Devices& devices,
-                     const interaction::Zones& zones);
+                     const interaction::Zones& zones, const ViewInput& view = {});
   /// Takes the initial state as the baseline: conditions that already hold at the start are
   /// neither early attempts nor triggered hazards. Call once, after the first refreshInputs().
   void start();
@@ -105,6 +112,7 @@ class Procedure final : public scenario::SymbolValues {
   std::vector<std::int64_t> sinceOf_;  ///< per symbol: the symbol since() measures, or -1
   double now_ = 0;                     ///< time of the last refresh
   std::vector<std::uint32_t> deviceSymbols_;
+  std::vector<std::uint32_t> viewSymbols_;
   std::vector<std::uint32_t> variableSymbols_;  ///< in declaration order
   std::vector<std::uint32_t> stepSymbols_;
   std::vector<std::uint32_t> faultSymbols_;

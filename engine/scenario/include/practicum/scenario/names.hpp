@@ -164,4 +164,12 @@ std::string_view toString(ConditionFunction function);
 /// The built-in name of the condition language: seconds since the session started.
 inline constexpr std::string_view kElapsedName = "elapsed";
 
+/// The learner's view in conditions, in the order of SymbolSource::Kind::ViewWalking..ViewTurned:
+/// three booleans (walking, cut-away on, labels shown), then metres walked and degrees turned.
+/// They exist in a scenario only once a condition names one (so scenarios that do not use them
+/// hash as they always did), and a device, zone or variable called `view` hides them.
+inline constexpr std::string_view kViewNames[] = {"view.walking", "view.cutaway", "view.labels",
+                                                  "view.walked", "view.turned"};
+inline constexpr std::size_t kViewBooleans = 3;
+
 }  // namespace practicum::scenario

@@ -31,14 +31,17 @@ struct RunAction {
     Tighten,  ///< turn fastener `target` in until tight, with the right tool in hand
     Grab,     ///< pick up part `target` and keep holding it
     Drop,     ///< let go of the held part `target` where it is
+    View,     ///< switch the view: walking or orbiting, the cut-away, the labels (as V, C, L)
+    Walk,     ///< walk the eye to `from` at a walking pace
   };
   Kind kind = Kind::Wait;
   std::string target;              ///< device or entity name
   std::string position;            ///< Operate: the position to reach
   double seconds = 0;              ///< Wait; Turn: the angle in degrees
-  std::optional<core::Vec3> from;  ///< Look: camera position
+  std::optional<core::Vec3> from;  ///< Look: camera position; Walk: where to walk to
   std::string path;                ///< JSON path of the action, for messages
   std::string on;                  ///< Use: the device the tool is used on; Place: the socket
+  std::optional<bool> walk, cutaway, labels;  ///< View: the flags it sets (unset: unchanged)
 };
 
 /// The outcome a run must produce (each part optional).
@@ -47,6 +50,9 @@ struct RunExpectation {
   std::optional<bool> passed;
   std::optional<std::vector<std::string>> violations;  ///< rule ids in order ("order:<step>")
   std::optional<std::string> end;                      ///< end reason ("completed", ...)
+  /// event kinds ("wrong-tool", "not-seated") that must happen, in this order (others may come
+  /// between them)
+  std::optional<std::vector<std::string>> events;
 };
 
 /// A parsed run file.

@@ -176,6 +176,12 @@ struct SymbolSource {
     SocketFilled,      ///< socket `index` holds a part (bool)
     FastenerTurns,     ///< fastener `index`'s turns out from tight (number)
     FastenerTorque,    ///< torque fastener `index` was last tightened to, N·m; 0 when not tight
+    // the learner's view (`view.*`: declared only when a condition names one, see kViewNames)
+    ViewWalking,  ///< walking, not orbiting (bool)
+    ViewCutaway,  ///< the cut-away view is on (bool)
+    ViewLabels,   ///< the labels are shown (bool)
+    ViewWalked,   ///< metres the eye has moved while walking (number)
+    ViewTurned,   ///< degrees the line of sight has turned, walking or orbiting (number)
   };
   Kind kind = Kind::Elapsed;
   std::uint32_t index = 0;  ///< device, step or variable index

@@ -34,6 +34,8 @@ class Bot {
   // aims at a target entity for one tick with the given buttons
   void tickAt(std::uint32_t entity, std::uint32_t buttons);
   void idle(std::uint32_t ticks);
+  // walks the eye to a point at a walking pace
+  void walkTo(core::Vec3 to);
   // the input of a tick in which the learner does nothing new
   InputRecord restingInput() const;
   core::Status grabPart(const scenario::RunAction& action, std::uint32_t part,
@@ -56,6 +58,7 @@ class Bot {
   TickObserver onTick_;
   core::Vec3 camera_;
   std::optional<std::uint32_t> aim_;  ///< entity the pointer rests on
+  std::uint32_t viewKeys_ = 0;        ///< the view's kKeyView* bits, on every tick's input
   struct Hold {
     std::uint32_t part = 0;
     std::uint32_t entity = 0;
@@ -65,10 +68,11 @@ class Bot {
   std::optional<Hold> holding_;  ///< a part in the hand, between actions
 };
 
-/// How a result differs from a run's expectation: one line per difference, empty when it
-/// meets it. Scores compare to within 1e-6.
+/// How a session's result and events differ from a run's expectation: one line per difference,
+/// empty when it meets it. Scores compare to within 1e-6.
 std::vector<std::string> compareWithExpectation(const scenario::RunExpectation& expected,
-                                                const procedure::SessionResult& result);
+                                                const procedure::SessionResult& result,
+                                                const std::vector<procedure::Event>& events);
 
 /// Index of a device by name, or nullopt.
 std::optional<std::uint32_t> findDevice(const scenario::TrainingDef& training,

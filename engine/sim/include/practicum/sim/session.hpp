@@ -29,6 +29,13 @@ inline constexpr float kTurnStepDegrees = 15.0f;
 /// Keys the session itself understands (bits of InputRecord::keys).
 /// Let go of what is in the hand: a carried part is released, a held tool is put back.
 inline constexpr std::uint32_t kKeyDrop = 1u << 0;
+/// The learner's view this tick (the player's V, C and L), so that conditions can teach the view
+/// (`view.walking`, `view.cutaway`, `view.labels`) and a replay knows what the learner saw. All
+/// zero is the player's start: orbiting, no cut-away, labels shown.
+inline constexpr std::uint32_t kKeyViewWalk = 1u << 1;          ///< walking (else orbiting)
+inline constexpr std::uint32_t kKeyViewCutaway = 1u << 2;       ///< the cut-away view is on
+inline constexpr std::uint32_t kKeyViewLabelsHidden = 1u << 3;  ///< the labels are hidden
+inline constexpr std::uint32_t kKeyViewMask = kKeyViewWalk | kKeyViewCutaway | kKeyViewLabelsHidden;
 
 /// The learner's input for one tick: where they look from and point at, what they hold down.
 struct InputRecord {
@@ -147,6 +154,7 @@ class Session {
   void release();
   void measureValves();
   void placeDeviceBodies();
+  void followView(const InputRecord& input);
 
   SessionOptions options_;
   std::unique_ptr<Simulation> simulation_;
@@ -159,6 +167,9 @@ class Session {
   std::optional<std::uint32_t> hoveredDevice_;
   std::uint32_t lastButtons_ = 0;
   std::uint32_t lastKeys_ = 0;
+  // the learner's view for the view.* names: the keys' flags, and how far the eye has gone
+  procedure::ViewInput view_;
+  std::optional<std::pair<core::Vec3, core::Vec3>> lastEye_;  ///< position, forward last tick
   std::optional<std::uint32_t> heldButton_;  ///< button device held down by the pointer
   struct Turning {
     std::uint32_t device = 0;
