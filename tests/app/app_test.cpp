@@ -397,6 +397,36 @@ TEST(PracticumAssess, TheHtmlReportIsSelfContainedWithTimelineAndPictures) {
   EXPECT_EQ(html.find("http://"), html.find("http://www.w3.org/2000/svg"));
   EXPECT_EQ(html.find("https://"), std::string::npos);
   EXPECT_EQ(html.find("src=\"http"), std::string::npos);
+  // every word in both languages: the headings and the table heads are the UI table's
+  EXPECT_NE(html.find("Severity 严重程度"), std::string::npos);
+  EXPECT_NE(html.find("Major 严重"), std::string::npos);
+  EXPECT_NE(html.find("It happened 已发生"), std::string::npos);
+  EXPECT_EQ(html.find("<th>step</th>"), std::string::npos);
+
+  // as an assessor opens it: headless Chromium draws the page, the two violations of the same
+  // second are two red dots (stacked, not one on the other) and the pictures are there
+  const auto shot = dir / "report.png";
+  r = runProcess(
+      "timeout 120 chromium --headless --no-sandbox --disable-gpu --hide-scrollbars "
+      "--user-data-dir=" +
+      (dir / "chromium").string() + " --window-size=1100,2600 --screenshot=" + shot.string() +
+      " file://" + (dir / "report.html").string());
+  ASSERT_TRUE(std::filesystem::exists(shot))
+      << "headless Chromium did not draw the report (is chromium installed? it is in "
+         "scripts/packages.txt)\n"
+      << r.output;
+  auto page = render::readPng(shot);
+  ASSERT_TRUE(page.ok()) << page.error().message;
+  const auto count = [&](std::uint8_t red, std::uint8_t green, std::uint8_t blue) {
+    std::size_t n = 0;
+    for (std::size_t i = 0; i + 3 < page->rgba.size(); i += 4)
+      n += page->rgba[i] == red && page->rgba[i + 1] == green && page->rgba[i + 2] == blue;
+    return n;
+  };
+  const std::size_t oneDot = 80;  // the inside of a 6 px circle, less its anti-aliased rim
+  EXPECT_GT(count(0xd9, 0x30, 0x25), 2 * oneDot) << "violations on the timeline, " << shot;
+  EXPECT_GT(count(0x1e, 0x8e, 0x3e), 10 * oneDot) << "steps on the timeline, " << shot;
+  EXPECT_GT(render::imageStats(*page).distinctColors, 300u) << "the pictures, " << shot;
   std::filesystem::remove_all(dir);
 }
 

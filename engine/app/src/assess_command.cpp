@@ -16,6 +16,7 @@
 #include <practicum/record/replay.hpp>
 #include <practicum/scenario/find_scenario.hpp>
 #include <practicum/scenario/scenario.hpp>
+#include <practicum/ui/text.hpp>
 
 #include "args.hpp"
 #include "commands.hpp"
@@ -353,9 +354,12 @@ int assessCommand(const std::vector<std::string>& argv) {
       std::vector<std::pair<std::uint64_t, std::string>> key;
       for (const auto& e : a.events)
         if (e.kind == procedure::EventKind::Violation && e.rule < a.def->training.rules.size())
-          key.emplace_back(e.tick, a.def->training.rules[e.rule].text.en);
-      key.emplace_back(a.log.end ? a.log.end->tick : a.result.seconds * a.log.header.tickRate,
-                       "the end (" + a.endReason + ")");
+          key.emplace_back(e.tick, a.def->training.rules[e.rule].text.zhCN + " / " +
+                                       a.def->training.rules[e.rule].text.en);
+      key.emplace_back(
+          a.log.end ? a.log.end->tick : a.result.seconds * a.log.header.tickRate,
+          std::string(ui::tr(ui::Text::ReportTheEnd, ui::Language::ChineseSimplified)) + " / " +
+              ui::tr(ui::Text::ReportTheEnd, ui::Language::English) + " (" + a.endReason + ")");
       std::stable_sort(key.begin(), key.end(),
                        [](const auto& x, const auto& y) { return x.first < y.first; });
       std::string note =
@@ -367,8 +371,9 @@ int assessCommand(const std::vector<std::string>& argv) {
           many ? fs::path(*html) /
                      (fs::path(a.doc["log"].get<std::string>()).stem().string() + ".html")
                : fs::path(*html);
-      const std::string page =
-          htmlReport(*a.def, a.log, a.result, a.events, a.replayState, a.endText, moments, note);
+      const std::string page = htmlReport(
+          *a.def, a.log, a.result, a.events,
+          {a.doc["replay"]["state"].get<std::string>(), a.replayState}, a.endText, moments, note);
       if (auto w = core::writeFileAtomic(reportFile, page); !w.ok())
         return std::fprintf(stderr, "practicum assess: %s\n", w.error().message.c_str()), 1;
       std::fprintf(stderr, "assess: report %s\n", reportFile.string().c_str());

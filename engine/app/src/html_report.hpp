@@ -23,11 +23,18 @@ std::vector<KeyMoment> renderKeyMoments(
     const scenario::ScenarioDef& def, const record::LogContents& log,
     const std::vector<std::pair<std::uint64_t, std::string>>& ticks, std::string& note);
 
-/// The HTML page (UTF-8, no external resources). `endText` says how the session ended
-/// (describeEnd).
+/// How the replay went: `kind` is the assessment's replay state ("verified", "fallback",
+/// "not-replayed"), `message` its words.
+struct ReportReplay {
+  std::string kind;
+  std::string message;
+};
+
+/// The HTML page (UTF-8, no external resources), every word in both languages. `endText` says
+/// how the session ended (describeEnd).
 std::string htmlReport(const scenario::ScenarioDef& def, const record::LogContents& log,
                        const procedure::SessionResult& result,
-                       const std::vector<procedure::Event>& events, const std::string& replayState,
+                       const std::vector<procedure::Event>& events, const ReportReplay& replay,
                        const std::string& endText, const std::vector<KeyMoment>& moments,
                        const std::string& picturesNote);
 
