@@ -17,6 +17,7 @@ namespace practicum::editor_app {
 
 using Clock = std::chrono::steady_clock;
 using editor::Document;
+using editor::EditorText;
 using editor::Path;
 
 // a play session's log, in a temporary folder of this editor process
@@ -88,7 +89,9 @@ void EditorApp::end(procedure::EndReason reason) {
   if (reason == procedure::EndReason::Interrupted) {
     // stopped from outside: unsaved work goes to the recovery file, offered at the next start
     if (ctx_.doc.dirty() && !ctx_.options.automated)
-      if (auto s = ctx_.doc.autosave(); !s.ok()) error_ = "autosave failed: " + s.error().message;
+      if (auto s = ctx_.doc.autosave(); !s.ok())
+        error_ = editor::format(EditorText::AutosaveFailed, ui::Language::English,
+                                s.error().message.c_str());
     ctx_.quit = true;
     return;
   }
@@ -177,7 +180,7 @@ bool EditorApp::stopButton(const present::FrameInput& in) {
       ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_AlwaysAutoResize |
       ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing;
   if (ImGui::Begin("##play", nullptr, flags)) {
-    if (ImGui::Button("Stop playing (Shift+F5)")) stop = true;
+    if (ImGui::Button(ctx_.tr(EditorText::StopPlaying))) stop = true;
     ui::nameItem("play.stop");
   }
   ImGui::End();
@@ -220,7 +223,9 @@ void EditorApp::panels() {
   // left: the outliner and the assets
   ImGui::SetNextWindowPos(ImVec2(0, top), ImGuiCond_Always);
   ImGui::SetNextWindowSize(ImVec2(left, display.y - top), ImGuiCond_Always);
-  if (ImGui::Begin("Outliner", nullptr, fixed)) {
+  const std::string outliner = std::string(ctx_.tr(EditorText::Outliner)) + "###Outliner";
+  if (ImGui::Begin(outliner.c_str(), nullptr, fixed)) {
+    nameLabel("panel.Outliner", ctx_.tr(EditorText::Outliner));
     outliner_.draw(ctx_);
     assets_.draw(ctx_);
   }
@@ -229,7 +234,9 @@ void EditorApp::panels() {
   // right: the inspector, the procedure, the problems, the assessment
   ImGui::SetNextWindowPos(ImVec2(display.x - right, top), ImGuiCond_Always);
   ImGui::SetNextWindowSize(ImVec2(right, display.y - top), ImGuiCond_Always);
-  if (ImGui::Begin("Inspector", nullptr, fixed)) {
+  const std::string inspectorTitle = std::string(ctx_.tr(EditorText::Inspector)) + "###Inspector";
+  if (ImGui::Begin(inspectorTitle.c_str(), nullptr, fixed)) {
+    nameLabel("panel.Inspector", ctx_.tr(EditorText::Inspector));
     if (ImGui::BeginTabBar("##right")) {
       // the tab asked for on the command line (the first frame), or by a click elsewhere
       const std::string show = firstFrame_ ? ctx_.options.panel : ctx_.showTab;
@@ -237,16 +244,23 @@ void EditorApp::panels() {
       const auto first = [&](const char* name) {
         return show == name ? ImGuiTabItemFlags_SetSelected : 0;
       };
-      const bool inspector = ImGui::BeginTabItem("Inspector", nullptr, first("inspector"));
+      // each tab's words in the editor's language, its ID the same in every language
+      const auto tab = [&](EditorText label, const char* id, const char* name) {
+        const std::string title = std::string(ctx_.tr(label)) + "###" + id;
+        const bool open = ImGui::BeginTabItem(title.c_str(), nullptr, first(name));
+        nameLabel(std::string("tab.") + id, ctx_.tr(label));
+        return open;
+      };
+      const bool inspector = tab(EditorText::Inspector, "Inspector", "inspector");
       ui::nameItem("tab.Inspector", inspector ? "open" : "");
       if (inspector) {
         if (ctx_.doc.selection().empty())
-          ImGui::TextDisabled("Select something in the outliner or the viewport.");
+          ImGui::TextDisabled("%s", ctx_.tr(EditorText::SelectSomething));
         else if (auto refused = inspector_.draw(ctx_, ctx_.doc.selection()[0]); !refused.empty())
           ctx_.status = refused;
         ImGui::EndTabItem();
       }
-      const bool procedure = ImGui::BeginTabItem("Procedure", nullptr, first("procedure"));
+      const bool procedure = tab(EditorText::Procedure, "Procedure", "procedure");
       ui::nameItem("tab.Procedure", procedure ? "open" : "");
       if (procedure) {
         procedure_.draw(ctx_);
@@ -254,20 +268,25 @@ void EditorApp::panels() {
       }
       const std::string count =
           std::to_string(ctx_.doc.diagnostics().size() + ctx_.doc.runDiagnostics().size());
-      const std::string title = "Problems (" + count + ")###problems";
+      const std::string shown = ctx_.format(EditorText::ProblemsTab, count.c_str());
+      const std::string title = shown + "###problems";
       const bool problems = ImGui::BeginTabItem(title.c_str(), nullptr, first("problems"));
       ui::nameItem("tab.Problems", count);
+      nameLabel("tab.Problems", shown);
       if (problems) {
         problems_.draw(ctx_);
         ImGui::EndTabItem();
       }
       if (assessment_) {
-        const bool open = ImGui::BeginTabItem("Assessment", nullptr,
+        const std::string assessment =
+            std::string(ctx_.tr(EditorText::Assessment)) + "###Assessment";
+        const bool open = ImGui::BeginTabItem(assessment.c_str(), nullptr,
                                               showAssessment_ ? ImGuiTabItemFlags_SetSelected : 0);
         ui::nameItem("tab.Assessment");
+        nameLabel("tab.Assessment", ctx_.tr(EditorText::Assessment));
         if (open) {
           showAssessment_ = false;
-          assessmentPanel_.draw(*assessment_);
+          assessmentPanel_.draw(*assessment_, ctx_.options.language);
           ImGui::EndTabItem();
         }
       }
@@ -330,7 +349,7 @@ void EditorApp::startPlay(bool exam, const scenario::RunFile* bot) {
   }
   auto player = present::PlayerMode::create(config, ctx_.viewer, play->sink);
   if (!player.ok()) {
-    ctx_.status = "cannot play: " + player.error().message;
+    ctx_.status = ctx_.format(EditorText::CannotPlay, player.error().message.c_str());
     if (bot) error_ = ctx_.status;
     if (ctx_.preview) (void)ctx_.viewer.show(*ctx_.preview);
     return;
@@ -348,14 +367,15 @@ void EditorApp::endPlay() {
   if (player.outcome().started) {
     assessment_ = Assessment{player.session().result(), play->sink.file.string()};
     showAssessment_ = true;
-    ctx_.status = std::string("played: ") + (assessment_->result.passed ? "passed" : "not passed");
+    ctx_.status = ctx_.tr(assessment_->result.passed ? EditorText::PlayedPassed
+                                                     : EditorText::PlayedNotPassed);
     if (play->scripted) scriptedPlay_ = ScriptedPlay{*assessment_, unchanged};
   }
   if (!player.outcome().error.empty()) {
     ctx_.status = player.outcome().error;
     if (play->scripted) error_ = player.outcome().error;
   }
-  if (!unchanged) ctx_.status += " (the document changed during play!)";
+  if (!unchanged) ctx_.status += ctx_.tr(EditorText::ChangedDuringPlay);
   // back to editing: the editor's own scene again
   ctx_.viewer.window().setCursorCaptured(false);
   ctx_.viewer.window().cancelClose();
@@ -367,15 +387,17 @@ void EditorApp::autosave() {
   if (Clock::now() - lastAutosave_ < std::chrono::duration<double>(ctx_.options.autosaveSeconds))
     return;
   lastAutosave_ = Clock::now();
-  if (auto s = ctx_.doc.autosave(); !s.ok()) ctx_.status = "autosave failed: " + s.error().message;
+  if (auto s = ctx_.doc.autosave(); !s.ok())
+    ctx_.status = ctx_.format(EditorText::AutosaveFailed, ctx_.message(s.error().message).c_str());
 }
 
 void EditorApp::updateTitle() {
   const Document& doc = ctx_.doc;
   const std::string title =
-      "Practicum editor - " +
-      (doc.file().empty() ? std::string("new scenario") : doc.file().parent_path().string()) +
-      (doc.dirty() ? " *" : "");
+      ctx_.format(EditorText::WindowTitle,
+                  doc.file().empty() ? ctx_.tr(EditorText::NewScenarioName)
+                                     : doc.file().parent_path().string().c_str(),
+                  doc.dirty() ? " *" : "");
   if (title != title_) {
     ctx_.viewer.window().setTitle(title);
     title_ = title;

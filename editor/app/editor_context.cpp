@@ -5,10 +5,16 @@
 #include <algorithm>
 
 #include <practicum/editor/picking.hpp>
+#include <practicum/ui/ui_map.hpp>
 
 namespace practicum::editor_app {
 
+using editor::EditorText;
 using editor::Path;
+
+void nameLabel(std::string_view item, std::string_view text) {
+  if (ui::uiMapEnabled()) ui::nameValue("label:" + std::string(item), text);
+}
 
 EditorContext::EditorContext(editor::Document document, present::Viewer& v, const EditorOptions& o)
     : doc(std::move(document)),
@@ -17,12 +23,12 @@ EditorContext::EditorContext(editor::Document document, present::Viewer& v, cons
       rig(doc.scenario() ? doc.scenario()->scene.camera : scene::Camera{}) {}
 
 void EditorContext::apply(const editor::Command& command) {
-  if (auto s = doc.apply(command); !s.ok()) status = s.error().message;
+  if (auto s = doc.apply(command); !s.ok()) status = message(s.error().message);
 }
 
 void EditorContext::apply(const core::Result<editor::Command>& command) {
   if (!command.ok())
-    status = command.error().message;
+    status = message(command.error().message);
   else
     apply(*command);
 }
@@ -75,10 +81,12 @@ void EditorContext::save() {
     dialog = Dialog::SaveAs;
     return;
   }
-  if (auto s = doc.save(); !s.ok())
-    status = "not saved: " + s.error().message;
-  else
-    status = "saved " + doc.file().string();
+  if (auto s = doc.save(); !s.ok()) {
+    status = format(EditorText::NotSaved, message(s.error().message).c_str());
+  } else {
+    status = format(EditorText::Saved, doc.file().string().c_str());
+    savedStatus = status;
+  }
 }
 
 void EditorContext::frameSelected() {

@@ -9,6 +9,7 @@
 #include <string>
 
 #include <practicum/editor/document.hpp>
+#include <practicum/editor/editor_text.hpp>
 #include <practicum/editor/gizmo.hpp>
 #include <practicum/editor/path.hpp>
 #include <practicum/present/camera_rig.hpp>
@@ -50,6 +51,7 @@ class EditorContext {
   present::CameraRig rig;
   std::unique_ptr<sim::Simulation> preview;  ///< the document's last valid state
   std::string status;                        ///< the status line: what happened last
+  std::string savedStatus;  ///< the status line the last save wrote (out of date at a change)
   ViewSettings view;
   // what the rooms ask of the editor this frame
   std::optional<bool> playRequest;  ///< play the scenario: true in exam mode
@@ -65,6 +67,18 @@ class EditorContext {
     std::size_t texts = 0;
   };
   std::optional<TextRename> textRename;
+
+  /// The editor's word in the language it was started with (--lang).
+  const char* tr(editor::EditorText text) const { return editor::tr(text, options.language); }
+  /// A format of the editor's table filled in, in that language.
+  template <typename... Args>
+  std::string format(editor::EditorText text, Args... args) const {
+    return editor::format(text, options.language, args...);
+  }
+  /// A command's label or a message of the editor's library in that language.
+  std::string message(std::string_view english) const {
+    return editor::message(english, options.language);
+  }
 
   /// Renames an item and everything that names it, the run files included (editor::rename; the
   /// scenario's id for the empty path), as one command, and offers the texts that still say the
@@ -98,5 +112,9 @@ class EditorContext {
  private:
   std::uint64_t previewRevision_ = ~0ull;
 };
+
+/// Records in the UI map (when one is kept) the words shown for a named item, as "label:NAME":
+/// tests read what the window says in each language.
+void nameLabel(std::string_view item, std::string_view text);
 
 }  // namespace practicum::editor_app

@@ -1,6 +1,7 @@
 #include "inspector_panel.hpp"
 
 #include <practicum/editor/authoring.hpp>
+#include <practicum/editor/editor_text.hpp>
 #include <practicum/editor/fields.hpp>
 #include <practicum/scenario/fields.hpp>
 #include <practicum/scenario/names.hpp>
@@ -22,7 +23,7 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 using editor::Command;
-
+using editor::EditorText;
 using editor::Path;
 
 struct Context {
@@ -31,13 +32,19 @@ struct Context {
   InspectorPanel::Typing& typing;
   std::string error;
   void apply(const Command& c) {
-    if (auto st = doc.apply(c); !st.ok()) error = st.error().message;
+    if (auto st = doc.apply(c); !st.ok()) error = app.message(st.error().message);
   }
   void apply(const core::Result<Command>& c) {
     if (c.ok())
       apply(*c);
     else
-      error = c.error().message;
+      error = app.message(c.error().message);
+  }
+  const char* tr(EditorText text) const { return app.tr(text); }
+  ui::Language language() const { return app.options.language; }
+  // a button's or a menu item's words, its ImGui ID the English words
+  std::string id(EditorText text) const {
+    return std::string(tr(text)) + "###" + editor::tr(text, ui::Language::English);
   }
 };
 
@@ -109,8 +116,9 @@ bool numbers(const Json& v, std::size_t n) {
 }
 
 // the field's type, whether it is required or its default, and what it means, on hover
-void tooltip(const scenario::FieldSpec* spec) {
-  if (spec && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", editor::describeField(*spec).c_str());
+void tooltip(const Context& ctx, const scenario::FieldSpec* spec) {
+  if (spec && ImGui::IsItemHovered())
+    ImGui::SetTooltip("%s", editor::describeField(*spec, ctx.language()).c_str());
 }
 
 const ImVec4 kRequired{1.0f, 0.55f, 0.45f, 1.0f};
@@ -141,11 +149,15 @@ void objectFields(Context& ctx, const Path& object, const Json& v, bool skipOwnP
     } else if (o.required) {
       const Path path = object.child(o.name);
       ImGui::PushID(path.str().c_str());
-      if (ImGui::SmallButton("+ add")) ctx.apply(editor::addField(ctx.doc, path));
+      if (ImGui::SmallButton(ctx.id(EditorText::AddItem).c_str()))
+        ctx.apply(editor::addField(ctx.doc, path));
       ui::nameItem("inspector.add:" + path.str());
       ImGui::SameLine();
-      ImGui::TextColored(kRequired, "%s (required)", o.name.c_str());
-      tooltip(o.spec);
+      const std::string required =
+          ctx.app.format(EditorText::Required, editor::fieldLabel(o.name, ctx.language()).c_str());
+      ImGui::TextColored(kRequired, "%s", required.c_str());
+      tooltip(ctx, o.spec);
+      nameLabel("missing:" + path.str(), required);
       ui::nameItem("missing:" + path.str(), o.name);
       ImGui::PopID();
     } else {
@@ -154,17 +166,19 @@ void objectFields(Context& ctx, const Path& object, const Json& v, bool skipOwnP
   }
   if (optional.empty()) return;
   ImGui::PushID(object.str().c_str());
-  if (ImGui::SmallButton("+ field")) ImGui::OpenPopup("add-field");
+  if (ImGui::SmallButton(ctx.id(EditorText::AddField).c_str())) ImGui::OpenPopup("add-field");
   ui::nameItem("inspector.add-field:" + object.str());
   if (ImGui::BeginPopup("add-field")) {
     // exactly the fields the format allows here and the object lacks, each with its type
     for (const editor::FieldOffer* o : optional) {
-      if (ImGui::Selectable(o->name.c_str()))
+      const std::string shown = editor::fieldLabel(o->name, ctx.language());
+      if (ImGui::Selectable((shown + "###" + o->name).c_str()))
         ctx.apply(editor::addField(ctx.doc, object.child(o->name)));
-      tooltip(o->spec);
+      tooltip(ctx, o->spec);
       ui::nameItem("add-field." + o->name);
+      nameLabel("add-field." + o->name, shown);
       ImGui::SameLine(150);
-      ImGui::TextDisabled("%s", std::string(scenario::describe(o->spec->type)).c_str());
+      ImGui::TextDisabled("%s", editor::typeName(o->spec->type, ctx.language()).c_str());
     }
     ImGui::EndPopup();
   }
@@ -180,9 +194,10 @@ void container(Context& ctx, const std::string& label, const Path& path, const J
       path.str().c_str(),
       ImGuiTreeNodeFlags_SpanAvailWidth | (shallow ? ImGuiTreeNodeFlags_DefaultOpen : 0), "%s",
       label.c_str());
-  tooltip(spec);
+  tooltip(ctx, spec);
   if (ImGui::BeginPopupContextItem()) {
-    if (ImGui::MenuItem("Delete")) ctx.apply(Command::erase(path, "Delete " + path.str()));
+    if (ImGui::MenuItem(ctx.id(EditorText::Delete).c_str()))
+      ctx.apply(Command::erase(path, "Delete " + path.str()));
     ImGui::EndPopup();
   }
   ui::nameItem("field:" + path.str(), open ? "open" : "closed");
@@ -202,7 +217,7 @@ void container(Context& ctx, const std::string& label, const Path& path, const J
       ImGui::PopID();
     }
     // a list of the format's objects gets a new one with what it needs; others copy the last
-    if (ImGui::SmallButton("+ add")) {
+    if (ImGui::SmallButton(ctx.id(EditorText::AddItem).c_str())) {
       std::string element = editor::newElement(ctx.doc, path);
       if (element.empty() && spec && spec->type == scenario::FieldType::Names) {
         // a name the list does not have yet (a device's third: position_3; "position" itself
@@ -225,11 +240,11 @@ void container(Context& ctx, const std::string& label, const Path& path, const J
 void nameSet(Context& ctx, const std::string& label, const Path& path, const Json& v,
              const std::vector<std::string>& options, const scenario::FieldSpec* spec) {
   ImGui::TextUnformatted(label.c_str());
-  tooltip(spec);
+  tooltip(ctx, spec);
   ui::nameItem("field:" + path.str(), v.dump());
   if (options.empty()) {
     ImGui::SameLine();
-    ImGui::TextDisabled("(nothing to choose)");
+    ImGui::TextDisabled("%s", ctx.tr(EditorText::NothingToChoose));
   }
   ImGui::Indent();
   for (const std::string& o : options) {
@@ -246,11 +261,16 @@ void nameSet(Context& ctx, const std::string& label, const Path& path, const Jso
   ImGui::Unindent();
 }
 
-void field(Context& ctx, const std::string& label, const Path& path, const Json& v,
+void field(Context& ctx, const std::string& key, const Path& path, const Json& v,
            const editor::FieldOffer* offer) {
   using scenario::FieldType;
   ImGui::PushID(path.str().c_str());
   const scenario::FieldSpec* spec = offer ? offer->spec : specOf(path);
+  // a field of the format is called by its word in the editor's language (the tooltip gives the
+  // key); its ImGui ID is the key in every language
+  const std::string label = offer && offer->spec ? editor::fieldLabel(key, ctx.language()) : key;
+  const std::string widget = label + "###" + key;
+  nameLabel("field:" + path.str(), label);
   const std::string merge = "inspector:" + path.str();
   const std::string name = "field:" + path.str();
   // a member the format does not have here is shown as such (Problems names it too)
@@ -260,15 +280,15 @@ void field(Context& ctx, const std::string& label, const Path& path, const Json&
       spec && (spec->type == FieldType::Steps || spec->type == FieldType::Parts);
   if (v.is_boolean()) {
     bool b = v.get<bool>();
-    if (ImGui::Checkbox(label.c_str(), &b)) ctx.apply(Command::set(path, b ? "true" : "false"));
-    tooltip(spec);
+    if (ImGui::Checkbox(widget.c_str(), &b)) ctx.apply(Command::set(path, b ? "true" : "false"));
+    tooltip(ctx, spec);
     ui::nameItem(name, b ? "true" : "false");
   } else if (v.is_number()) {
     // drag, or click and type a value
     double d = v.get<double>();
-    if (numberField(ctx, label.c_str(), &d, path.str(), nullptr))
+    if (numberField(ctx, widget.c_str(), &d, path.str(), nullptr))
       ctx.apply(Command::set(path, editor::numberJson(d)).mergeKey(merge));
-    tooltip(spec);
+    tooltip(ctx, spec);
     ui::nameItem(name, v.dump());
   } else if (listOfNames && v.is_array()) {
     nameSet(ctx, label, path, v, editor::fieldChoices(ctx.doc, path), spec);
@@ -278,15 +298,16 @@ void field(Context& ctx, const std::string& label, const Path& path, const Json&
     const std::string current = v.get<std::string>();
     // every word shows at once (the longest list, device kinds, has 14): no scrolling to find one
     const bool open =
-        ImGui::BeginCombo(label.c_str(), current.c_str(), ImGuiComboFlags_HeightLargest);
-    tooltip(spec);
+        ImGui::BeginCombo(widget.c_str(), current.c_str(), ImGuiComboFlags_HeightLargest);
+    tooltip(ctx, spec);
     ui::nameItem(name, current);
     if (open) {  // the words are looked up only while the list is open
       std::vector<std::string> words = editor::fieldChoices(ctx.doc, path);
       if (spec && !spec->required && !spec->hasDefault) words.insert(words.begin(), "");
       for (const std::string& o : words) {
         const char* shown = o.empty() ? "(none)" : o.c_str();
-        if (ImGui::Selectable(shown, current == o) && current != o) {
+        const std::string item = o.empty() ? ctx.id(EditorText::NoChoice) : o;
+        if (ImGui::Selectable(item.c_str(), current == o) && current != o) {
           if (o.empty())  // none: the field goes (an empty word is not one of the format's)
             ctx.apply(Command::erase(path, "Delete " + path.str()));
           else
@@ -299,8 +320,8 @@ void field(Context& ctx, const std::string& label, const Path& path, const Json&
   } else if (v.is_string()) {
     char buf[1024];
     std::snprintf(buf, sizeof buf, "%s", v.get<std::string>().c_str());
-    ImGui::InputText(label.c_str(), buf, sizeof buf);
-    tooltip(spec);
+    ImGui::InputText(widget.c_str(), buf, sizeof buf);
+    tooltip(ctx, spec);
     ui::nameItem(name, buf);
     if (ImGui::IsItemDeactivatedAfterEdit()) textSet(ctx, path, buf);
   } else if (numbers(v, 2) || numbers(v, 3) || numbers(v, 4)) {
@@ -324,13 +345,13 @@ void field(Context& ctx, const std::string& label, const Path& path, const Json&
     }
     ImGui::SameLine(0, spacing);
     ImGui::TextUnformatted(label.c_str());
-    tooltip(spec);
+    tooltip(ctx, spec);
     ImGui::EndGroup();
     ui::nameItem(name, v.dump());
   } else if (v.is_object() || v.is_array()) {
     container(ctx, label, path, v, spec);
   } else {
-    ImGui::TextDisabled("%s: null", label.c_str());
+    ImGui::TextDisabled("%s", ctx.app.format(EditorText::NullValue, label.c_str()).c_str());
     ui::nameItem(name, "null");
   }
   if (stray) ImGui::PopStyleColor();
@@ -338,7 +359,8 @@ void field(Context& ctx, const std::string& label, const Path& path, const Json&
   const bool leaf = !v.is_object() && (!v.is_array() || numbers(v, 2) || numbers(v, 3) ||
                                        numbers(v, 4) || listOfNames);
   if (leaf && ImGui::BeginPopupContextItem("field-menu")) {
-    if (ImGui::MenuItem("Delete field")) ctx.apply(Command::erase(path, "Delete " + path.str()));
+    if (ImGui::MenuItem(ctx.id(EditorText::DeleteField).c_str()))
+      ctx.apply(Command::erase(path, "Delete " + path.str()));
     ui::nameItem("context.Delete field");
     ImGui::EndPopup();
   }
@@ -351,7 +373,7 @@ std::string InspectorPanel::draw(EditorContext& app, const Path& item) {
   editor::Document& doc = app.doc;
   const auto text = doc.value(item);
   if (!text) {
-    ImGui::TextDisabled("Nothing selected");
+    ImGui::TextDisabled("%s", app.tr(EditorText::NothingSelected));
     return {};
   }
   const Json value = Json::parse(*text, nullptr, false);
@@ -361,7 +383,7 @@ std::string InspectorPanel::draw(EditorContext& app, const Path& item) {
   typing_.seen = false;
   Context ctx{app, doc, typing_, {}};
   const bool scenario = item.depth() == 0;
-  ImGui::TextDisabled("%s", scenario ? "scenario" : item.str().c_str());
+  ImGui::TextDisabled("%s", scenario ? app.tr(EditorText::ScenarioHeading) : item.str().c_str());
   if (value.is_object())
     objectFields(ctx, item, value, scenario);
   else

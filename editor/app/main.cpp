@@ -12,6 +12,8 @@
 #include <practicum/present/viewer.hpp>
 #include <practicum/render/image.hpp>
 
+#include <practicum/editor/editor_text.hpp>
+
 #include "editor_app.hpp"
 
 namespace {
@@ -23,7 +25,7 @@ const char* const kUsage =
     "\n"
     "Opens a scenario folder (or its scenario.json) for editing; without one, a new scenario.\n"
     "It needs a display (an X or Wayland session; under no display, run it through xvfb-run).\n"
-    "  --lang en|zh-CN      language of the scenario texts in play mode (default en)\n"
+    "  --lang en|zh-CN      language of the editor's window and of play mode (default en)\n"
     "  --screenshot FILE    with --frames: save the last frame as a PNG and leave\n"
     "  --frames N           draw N frames, then leave (for tests; nothing is saved)\n"
     "  --input-script FILE  input events by frame, as if typed and clicked (docs/input-script.md)\n"
@@ -134,7 +136,9 @@ int main(int argc, char** argv) {
   vo.gpu = gpu;
   vo.validation = validation;
   vo.language = o.language;
-  if (doc->scenario()) vo.glyphText = present::scenarioGlyphs(*doc->scenario());
+  // the font's glyphs: the editor's own words besides the player's and the scenario's
+  vo.glyphText = editor::everyEditorText();
+  if (doc->scenario()) vo.glyphText += present::scenarioGlyphs(*doc->scenario());
   if (const char* map = std::getenv("PRACTICUM_UI_MAP")) vo.uiMap = map;
   auto viewer = present::Viewer::create(std::move(*window), vo);
   if (!viewer.ok()) return fail(viewer.error().message);

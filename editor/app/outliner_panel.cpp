@@ -14,16 +14,17 @@ namespace practicum::editor_app {
 namespace {
 using Json = nlohmann::ordered_json;
 using editor::Command;
+using editor::EditorText;
 using editor::Path;
 }  // namespace
 
 const std::vector<ItemList>& itemLists() {
   static const std::vector<ItemList> lists = {
-      {"entities", "Entities", "name"},     {"devices", "Devices", "name"},
-      {"procedure.steps", "Steps", "id"},   {"rules", "Rules", "id"},
-      {"faults", "Faults", "id"},           {"zones", "Zones", "name"},
-      {"indicators", "Indicators", "name"}, {"variables", "Variables", "name"},
-      {"joints", "Joints", "name"},         {"materials", "Materials", "name"},
+      {"entities", EditorText::Entities, "name"},     {"devices", EditorText::Devices, "name"},
+      {"procedure.steps", EditorText::Steps, "id"},   {"rules", EditorText::Rules, "id"},
+      {"faults", EditorText::Faults, "id"},           {"zones", EditorText::Zones, "name"},
+      {"indicators", EditorText::Indicators, "name"}, {"variables", EditorText::Variables, "name"},
+      {"joints", EditorText::Joints, "name"},         {"materials", EditorText::Materials, "name"},
   };
   return lists;
 }
@@ -56,26 +57,31 @@ void addItem(EditorContext& ctx, const ItemList& list) {
 
 void OutlinerPanel::draw(EditorContext& ctx) {
   ImGui::SetNextItemWidth(-1);
-  ImGui::InputTextWithHint("##search", "search", search_, sizeof search_);
+  ImGui::InputTextWithHint("##search", ctx.tr(EditorText::Search), search_, sizeof search_);
   ui::nameItem("outliner.search");
   // the scenario's own fields and its rubric
-  if (ImGui::Selectable("Scenario", ctx.isSelected(Path()))) ctx.doc.select({Path()});
+  const std::string scenario = std::string(ctx.tr(EditorText::Scenario)) + "###scenario";
+  if (ImGui::Selectable(scenario.c_str(), ctx.isSelected(Path()))) ctx.doc.select({Path()});
   ui::nameItem("outliner.scenario");
-  if (ImGui::Selectable("Rubric", ctx.isSelected("rubric"))) {
+  nameLabel("outliner.scenario", ctx.tr(EditorText::Scenario));
+  const std::string rubric = std::string(ctx.tr(EditorText::Rubric)) + "###rubric";
+  if (ImGui::Selectable(rubric.c_str(), ctx.isSelected("rubric"))) {
     if (!ctx.doc.value("rubric"))
       ctx.apply(Command::set("rubric", R"({"pass": 0})", "Add a rubric"));
     ctx.doc.select({Path("rubric")});
   }
   ui::nameItem("outliner.rubric");
+  nameLabel("outliner.rubric", ctx.tr(EditorText::Rubric));
   for (const ItemList& list : itemLists()) {
     const Path listPath(list.path);
     const std::size_t n = ctx.doc.size(listPath);
     // the count is shown, the ID after ### stays: adding an item must not close its list
-    const std::string header =
-        std::string(list.title) + " (" + std::to_string(n) + ")###" + list.path;
+    const std::string shown = std::string(ctx.tr(list.title)) + " (" + std::to_string(n) + ")";
+    const std::string header = shown + "###" + list.path;
     const bool open = ImGui::CollapsingHeader(
         header.c_str(), listPath == Path("entities") ? ImGuiTreeNodeFlags_DefaultOpen : 0);
     ui::nameItem(std::string("outliner.") + list.path, open ? "open" : "closed");
+    nameLabel(std::string("outliner.") + list.path, shown);
     if (!open) continue;
     ImGui::PushID(list.path);
     for (std::size_t i = 0; i < n; ++i) {
@@ -96,26 +102,32 @@ void OutlinerPanel::draw(EditorContext& ctx) {
       }
       ui::nameItem("outliner." + item.str(), name);
       if (ImGui::BeginPopupContextItem()) {
-        if (ImGui::MenuItem("Rename")) {
+        // the menu's words in the editor's language, their IDs the English ones
+        const auto entry = [&](EditorText text, const char* id) {
+          return ImGui::MenuItem((std::string(ctx.tr(text)) + "###" + id).c_str());
+        };
+        if (entry(EditorText::Rename, "rename")) {
           renaming_ = item;
           isRenaming_ = true;
           std::snprintf(rename_, sizeof rename_, "%s", name.c_str());
         }
         ui::nameItem("context.Rename");
-        if (ImGui::MenuItem("Duplicate")) duplicate(ctx, list, i);
+        if (entry(EditorText::Duplicate, "duplicate")) duplicate(ctx, list, i);
         ui::nameItem("context.Duplicate");
-        if (ImGui::MenuItem("Delete")) {
+        if (entry(EditorText::Delete, "delete")) {
           ctx.apply(Command::erase(item, "Delete " + name));
           ctx.doc.select({});
         }
         ui::nameItem("context.Delete");
-        if (i > 0 && ImGui::MenuItem("Move up")) ctx.apply(Command::move(listPath, i, i - 1));
-        if (i + 1 < n && ImGui::MenuItem("Move down")) ctx.apply(Command::move(listPath, i, i + 1));
+        if (i > 0 && entry(EditorText::MoveUp, "up")) ctx.apply(Command::move(listPath, i, i - 1));
+        if (i + 1 < n && entry(EditorText::MoveDown, "down"))
+          ctx.apply(Command::move(listPath, i, i + 1));
         ImGui::EndPopup();
       }
       ImGui::PopID();
     }
-    if (ImGui::SmallButton("+ add")) addItem(ctx, list);
+    if (ImGui::SmallButton((std::string(ctx.tr(EditorText::AddItem)) + "###add").c_str()))
+      addItem(ctx, list);
     ui::nameItem(std::string("outliner.") + list.path + ".add");
     ImGui::PopID();
   }

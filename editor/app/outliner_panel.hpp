@@ -15,7 +15,7 @@ namespace practicum::editor_app {
 /// JSON of a new item (NAME is replaced by a free name, ENTITY by the first entity's).
 struct ItemList {
   const char* path;
-  const char* title;
+  editor::EditorText title;
   const char* nameKey;
 };
 

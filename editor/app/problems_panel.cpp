@@ -8,12 +8,14 @@
 
 namespace practicum::editor_app {
 
+using editor::EditorText;
+
 void ProblemsPanel::draw(EditorContext& ctx) {
   // the scenario's, then its run files' (names a run uses that the scenario does not have)
   const auto& scenario = ctx.doc.diagnostics();
   const auto& runs = ctx.doc.runDiagnostics();
   if (scenario.empty() && runs.empty()) {
-    ImGui::TextColored(ImVec4(0.4f, 0.9f, 0.5f, 1), "No problems");
+    ImGui::TextColored(ImVec4(0.4f, 0.9f, 0.5f, 1), "%s", ctx.tr(EditorText::NoProblems));
     ui::nameItem("problems.none");
   }
   for (std::size_t i = 0; i < scenario.size() + runs.size(); ++i) {
@@ -40,23 +42,30 @@ void ProblemsPanel::draw(EditorContext& ctx) {
   }
 }
 
-void AssessmentPanel::draw(const Assessment& a) {
+void AssessmentPanel::draw(const Assessment& a, ui::Language language) {
   const auto& r = a.result;
+  const auto tr = [&](EditorText t) { return editor::tr(t, language); };
   ImGui::TextColored(r.passed ? ImVec4(0.4f, 0.95f, 0.5f, 1) : ImVec4(1, 0.35f, 0.3f, 1), "%s",
-                     r.passed ? "PASSED" : "NOT PASSED");
+                     tr(r.passed ? EditorText::Passed : EditorText::NotPassed));
   ui::nameItem("assessment.passed", r.passed ? "passed" : "not passed");
   char score[64];
   std::snprintf(score, sizeof score, "%g / %g", r.score, r.max);
-  ImGui::Text("score %s, %.1f s", score, r.seconds);
+  ImGui::TextUnformatted(editor::format(EditorText::ScoreLine, language, score, r.seconds).c_str());
   ui::nameItem("assessment.score", score);
   for (const auto& s : r.steps)
-    ImGui::BulletText("%s %s (%.1f s)", s.done ? "[x]" : "[ ]", s.id.c_str(), s.at);
+    ImGui::BulletText("%s", editor::format(EditorText::StepLine, language, s.done ? "[x]" : "[ ]",
+                                           s.id.c_str(), s.at)
+                                .c_str());
   for (std::size_t i = 0; i < r.violations.size(); ++i) {
     const auto& v = r.violations[i];
-    ImGui::TextColored(ImVec4(1, 0.5f, 0.4f, 1), "%.1f s  %s", v.at, v.textEn.c_str());
+    const std::string& text =
+        language == ui::Language::ChineseSimplified && !v.textZhCN.empty() ? v.textZhCN : v.textEn;
+    ImGui::TextColored(
+        ImVec4(1, 0.5f, 0.4f, 1), "%s",
+        editor::format(EditorText::ViolationLine, language, v.at, text.c_str()).c_str());
     ui::nameItem("assessment.violations[" + std::to_string(i) + "]", v.textEn);
   }
-  ImGui::TextWrapped("log: %s", a.log.c_str());
+  ImGui::TextWrapped("%s", editor::format(EditorText::LogLine, language, a.log.c_str()).c_str());
   ui::nameItem("assessment.log", a.log);
 }
 

@@ -23,7 +23,8 @@ struct Assessment {
 
 class AssessmentPanel {
  public:
-  void draw(const Assessment& assessment);
+  /// Draws the result in `language` (the violations in the scenario's words for it).
+  void draw(const Assessment& assessment, ui::Language language);
 };
 
 }  // namespace practicum::editor_app

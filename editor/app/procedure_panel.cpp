@@ -19,7 +19,13 @@ namespace practicum::editor_app {
 namespace {
 using Json = nlohmann::ordered_json;
 using editor::Command;
+using editor::EditorText;
 using editor::Path;
+
+// a field's words in the editor's language; its ImGui ID the field's key, as in every language
+std::string labelled(const EditorContext& ctx, EditorText label, const Path& path) {
+  return std::string(ctx.tr(label)) + "###" + path.str();
+}
 
 bool nameChar(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.';
@@ -51,34 +57,37 @@ void ProcedurePanel::draw(EditorContext& ctx) {
     if (ImGui::SmallButton("x")) ctx.apply(Command::erase(step, "Delete step " + id));
     if (open) {
       idField(ctx, i, step.child("id"));
-      textField(ctx, "zh-CN", step.child("text").child("zh-CN"));
-      textField(ctx, "en", step.child("text").child("en"));
-      textField(ctx, "hint zh-CN", step.child("hint").child("zh-CN"));
-      textField(ctx, "hint en", step.child("hint").child("en"));
+      textField(ctx, EditorText::TextZh, step.child("text").child("zh-CN"));
+      textField(ctx, EditorText::TextEn, step.child("text").child("en"));
+      textField(ctx, EditorText::HintZh, step.child("hint").child("zh-CN"));
+      textField(ctx, EditorText::HintEn, step.child("hint").child("en"));
       afterField(ctx, step);
       pointsField(ctx, step.child("points"));
-      conditionField(ctx, "done", step.child("done"), names);
+      conditionField(ctx, EditorText::Done, step.child("done"), names);
       ImGui::TreePop();
     }
     ImGui::PopID();
   }
-  if (ImGui::Button("+ step")) addItem(ctx, itemList("procedure.steps"));
+  if (ImGui::Button((std::string(ctx.tr(EditorText::AddStep)) + "###add-step").c_str()))
+    addItem(ctx, itemList("procedure.steps"));
   ui::nameItem("procedure.add");
 }
 
-void ProcedurePanel::textField(EditorContext& ctx, const char* label, const Path& path) {
+void ProcedurePanel::textField(EditorContext& ctx, EditorText label, const Path& path) {
   char buf[512];
   std::snprintf(buf, sizeof buf, "%s", ctx.doc.string(path).value_or("").c_str());
-  ImGui::InputText(label, buf, sizeof buf);
+  ImGui::InputText(labelled(ctx, label, path).c_str(), buf, sizeof buf);
   ui::nameItem("procedure." + path.str(), buf);
+  nameLabel("procedure." + path.str(), ctx.tr(label));
   if (ImGui::IsItemDeactivatedAfterEdit()) setCreating(ctx, path, Json(buf).dump());
 }
 
 void ProcedurePanel::idField(EditorContext& ctx, std::size_t index, const Path& path) {
   char buf[128];
   std::snprintf(buf, sizeof buf, "%s", ctx.doc.string(path).value_or("").c_str());
-  ImGui::InputText("id", buf, sizeof buf);
+  ImGui::InputText(labelled(ctx, EditorText::StepId, path).c_str(), buf, sizeof buf);
   ui::nameItem("procedure." + path.str(), buf);
+  nameLabel("procedure." + path.str(), ctx.tr(EditorText::StepId));
   // the steps that come after it follow the new id
   if (ImGui::IsItemDeactivatedAfterEdit()) ctx.rename(Path("procedure.steps").element(index), buf);
 }
@@ -92,10 +101,11 @@ void ProcedurePanel::pointsField(EditorContext& ctx, const Path& path) {
   }
   const std::string shown = editor::numberJson(points);
   // each change typed is applied at once, merged into one step of the undo history
-  if (ImGui::InputDouble("points", &points, 0, 0, "%g"))
+  if (ImGui::InputDouble(labelled(ctx, EditorText::Points, path).c_str(), &points, 0, 0, "%g"))
     ctx.apply(Command::set(path, editor::numberJson(points), "Points")
                   .mergeKey("procedure:" + path.str()));
   ui::nameItem("procedure." + path.str(), shown);
+  nameLabel("procedure." + path.str(), ctx.tr(EditorText::Points));
 }
 
 void ProcedurePanel::afterField(EditorContext& ctx, const Path& step) {
@@ -107,8 +117,10 @@ void ProcedurePanel::afterField(EditorContext& ctx, const Path& step) {
       if (a.is_string()) ids += (ids.empty() ? "" : ", ") + a.get<std::string>();
   char buf[512];
   std::snprintf(buf, sizeof buf, "%s", ids.c_str());
-  ImGui::InputTextWithHint("after", "the step before it; - for none", buf, sizeof buf);
+  ImGui::InputTextWithHint(labelled(ctx, EditorText::After, path).c_str(),
+                           ctx.tr(EditorText::AfterHint), buf, sizeof buf);
   ui::nameItem("procedure." + path.str(), buf);
+  nameLabel("procedure." + path.str(), ctx.tr(EditorText::After));
   for (const auto& d : ctx.doc.diagnostics())
     if (Path(d.path).startsWith(path))
       ImGui::TextColored(ImVec4(1, 0.35f, 0.3f, 1), "%s", d.message.c_str());
@@ -132,7 +144,7 @@ void ProcedurePanel::afterField(EditorContext& ctx, const Path& step) {
     ctx.apply(Command::set(path, list.dump(), "Prerequisites"));
 }
 
-void ProcedurePanel::conditionField(EditorContext& ctx, const char* label, const Path& path,
+void ProcedurePanel::conditionField(EditorContext& ctx, EditorText label, const Path& path,
                                     const std::vector<std::string>& names) {
   char buf[512];
   std::snprintf(buf, sizeof buf, "%s", ctx.doc.string(path).value_or("").c_str());
@@ -152,8 +164,10 @@ void ProcedurePanel::conditionField(EditorContext& ctx, const char* label, const
     return 0;
   };
   const ImVec2 fieldAt = ImGui::GetCursorScreenPos();
-  ImGui::InputText(label, buf, sizeof buf, ImGuiInputTextFlags_CallbackCompletion, complete,
+  ImGui::InputText(labelled(ctx, label, path).c_str(), buf, sizeof buf,
+                   ImGuiInputTextFlags_CallbackCompletion, complete,
                    const_cast<std::vector<std::string>*>(&names));
+  nameLabel("procedure." + path.str(), ctx.tr(label));
   // when the text last changed (the buffer is the document's each frame, so compare the text)
   if (ImGui::IsItemActive() && typed_ != buf) {
     typed_ = buf;
@@ -180,7 +194,9 @@ void ProcedurePanel::conditionField(EditorContext& ctx, const char* label, const
                                             ImGui::GetColorU32(red), "^");
         ImGui::Dummy(ImVec2(0, ImGui::GetTextLineHeight() * 0.6f));
         ImGui::PushStyleColor(ImGuiCol_Text, red);
-        ImGui::TextWrapped("column %d: %s", error->column, error->message.c_str());
+        ImGui::TextWrapped(
+            "%s",
+            ctx.format(EditorText::ColumnError, error->column, error->message.c_str()).c_str());
         ImGui::PopStyleColor();
         ui::nameItem("procedure." + path.str() + ".error", error->message);
       }
@@ -217,8 +233,9 @@ void ProcedurePanel::conditionField(EditorContext& ctx, const char* label, const
       ImGui::TextUnformatted(name.c_str());
       if (shown == 1) ui::nameItem("procedure.completion", name);
     }
-  if (shown == 0) ImGui::TextDisabled("no name starts with %s", word.c_str());
-  if (shown > 0) ImGui::TextDisabled("Tab completes");
+  if (shown == 0)
+    ImGui::TextDisabled("%s", ctx.format(EditorText::NoNameStarts, word.c_str()).c_str());
+  if (shown > 0) ImGui::TextDisabled("%s", ctx.tr(EditorText::TabCompletes));
   ImGui::EndTooltip();
 }
 

@@ -20,9 +20,9 @@ class ProcedurePanel {
  private:
   void pointsField(EditorContext& ctx, const editor::Path& path);
   void idField(EditorContext& ctx, std::size_t index, const editor::Path& path);
-  void textField(EditorContext& ctx, const char* label, const editor::Path& path);
+  void textField(EditorContext& ctx, editor::EditorText label, const editor::Path& path);
   void afterField(EditorContext& ctx, const editor::Path& step);
-  void conditionField(EditorContext& ctx, const char* label, const editor::Path& path,
+  void conditionField(EditorContext& ctx, editor::EditorText label, const editor::Path& path,
                       const std::vector<std::string>& names);
   std::string typed_;   ///< a condition as last typed
   double typedAt_ = 0;  ///< when it changed (ImGui time)

@@ -79,13 +79,12 @@ std::optional<editor::GizmoHandles> Viewport::handles(const EditorContext& ctx,
 void Viewport::frame(EditorContext& ctx, const present::FrameInput& in) {
   if (!ctx.preview) {
     ImGui::GetForegroundDrawList()->AddText(ImVec2(360, 60), IM_COL32(255, 160, 80, 255),
-                                            "The scenario has errors: see Problems");
+                                            ctx.tr(editor::EditorText::ViewportErrors));
     return;
   }
   if (!ctx.doc.valid())
-    ImGui::GetForegroundDrawList()->AddText(
-        ImVec2(360, 30), IM_COL32(255, 160, 80, 255),
-        "showing the last valid state; the scenario has errors (see Problems)");
+    ImGui::GetForegroundDrawList()->AddText(ImVec2(360, 30), IM_COL32(255, 160, 80, 255),
+                                            ctx.tr(editor::EditorText::ViewportLastValid));
   const VkRect2D region = ctx.viewer.sceneRegion();
   ui::nameRect("viewport", clipMin(region).x, clipMin(region).y, clipMax(region).x,
                clipMax(region).y);
