@@ -4,7 +4,8 @@
 // operations, and the first three steps of the substation procedure are done by real clicks;
 // each is then found in the session log; the open door is clicked where it is drawn, and the
 // tutorial's view steps are done with the keys and the mouse, its valve is dragged round and its
-// part let go short of its socket by hand.
+// part let go short of its socket by hand; and a scripted learner plays each shipped scenario's
+// perfect run in the window while no device is ever under the task panel.
 // Validation layers are on: their messages fail a test.
 #include <gtest/gtest.h>
 
@@ -12,6 +13,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -362,6 +364,57 @@ TEST_F(PlayerInput, TheTutorialsViewStepsAreDoneWithTheKeysAndTheMouse) {
   for (const auto& e : session["events"]) early += e.value("kind", "") == "out-of-order";
   EXPECT_EQ(early, 0u) << session["events"].dump(1);
   EXPECT_EQ(session["replay"].value("state", ""), "verified") << session["replay"].dump();
+}
+
+// The task panel never covers a device, at any step of a shipped scenario: its perfect run is
+// played by the scripted learner in the window at 0.4 of its pace (from the start camera,
+// as a learner starts), the map is read at every frame, and no device is under the panel on any
+// of them; every step that was current for a quarter of a second or more was seen.
+TEST_F(PlayerInput, TheTaskPanelCoversNoDeviceAtAnyStepOfAShippedScenario) {
+  for (const char* name : {"substation-switching", "controls-tutorial"}) {
+    SCOPED_TRACE(name);
+    const fs::path scenario = kSubstation.parent_path() / name;
+    const fs::path logs = logs_ / name;
+    const std::string error = desk_.startProgram(
+        {practicumBinary(), "run", scenario.string(), "--validation", "--log-dir", logs.string(),
+         "--learner", "L-hud", "--mode", "practice", "--bot",
+         (scenario / "runs" / "perfect.json").string(), "--speed", "0.4", "--frames", "3"});
+    ASSERT_TRUE(error.empty()) << error;
+    std::set<std::string> seen;
+    std::size_t frames = 0;
+    const auto ended = desk_.waitFor(
+        [&](const UiMap& map) {
+          if (map.find("hud.task") && !map.value("session.current").empty()) {
+            ++frames;
+            seen.insert(map.value("session.current"));
+            expectNoDeviceUnderTheTaskPanel(map);
+          }
+          return map.value("session.ended") == "yes";
+        },
+        240s);
+    ASSERT_TRUE(ended) << desk_.output();
+    EXPECT_EQ(desk_.waitForExit(30s), 0) << desk_.output();
+    EXPECT_EQ(desk_.output().find("vulkan:"), std::string::npos) << desk_.output();
+    EXPECT_GT(frames, 20u);
+    // the steps a learner would have looked at, from the log
+    std::vector<fs::path> found;
+    for (const auto& e : fs::directory_iterator(logs))
+      if (e.path().extension() == ".plog") found.push_back(e.path());
+    ASSERT_EQ(found.size(), 1u);
+    const fs::path out = logs / "assessment.json";
+    const auto r = runProcess(practicumBinary() + " assess " + found[0].string() + " --scenarios " +
+                              kSubstation.parent_path().string() + " --json " + out.string());
+    ASSERT_EQ(r.exitCode, 0) << r.output;
+    std::ifstream in(out);
+    const json session = json::parse(in, nullptr, false)["sessions"][0];
+    std::size_t looked = 0;
+    for (const auto& step : session["steps"]) {
+      if (step.value("duration", 0.0) < 0.25) continue;
+      ++looked;
+      EXPECT_TRUE(seen.count(step.value("id", ""))) << step.value("id", "") << " was never seen";
+    }
+    EXPECT_GE(looked, 5u) << session["steps"].dump(1);
+  }
 }
 
 }  // namespace

@@ -206,6 +206,12 @@ void drawSessionOverlay(const sim::Session& session, const ui::HudModel& hud,
       if (e.kind == procedure::EventKind::StepCompleted)
         (done += done.empty() ? "" : " ") += session.definition().training.steps[e.subject].id;
     ui::nameValue("session.steps", done);
+    // the step the task panel shows as current: the first one open to do
+    std::string current;
+    const auto& steps = session.procedure().steps();
+    for (std::size_t i = 0; i < steps.size() && current.empty(); ++i)
+      if (steps[i].available && !steps[i].done) current = session.definition().training.steps[i].id;
+    ui::nameValue("session.current", current);
     ui::nameValue("session.ended", session.ended() ? "yes" : "no");
     // the consequences showing now (their banner lasts six seconds)
     std::string showing;
