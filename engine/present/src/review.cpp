@@ -66,13 +66,18 @@ core::Result<std::unique_ptr<ReviewMode>> ReviewMode::create(const ReviewConfig&
   model.duration = double(p.lastTick()) * tickSeconds;
   model.markers = ui::timelineMarkers(def, config.report->events, tickSeconds, config.language);
   model.result = config.report->result;
-  // the replay's check in the assessor's language (the details stay as the engine says them)
+  // the replay's check in the assessor's language (in English with the engine's details)
   const record::ReplayReport& check = *config.report;
-  model.check = check.verified ? ui::format(ui::Text::ReplayVerified, config.language,
-                                            static_cast<unsigned long long>(check.ticks),
-                                            static_cast<unsigned long long>(check.checkpoints))
-                               : std::string(ui::tr(ui::Text::ReplayDiverged, config.language)) +
-                                     ": " + check.message;
+  if (check.verified)
+    model.check = ui::format(ui::Text::ReplayVerified, config.language,
+                             static_cast<unsigned long long>(check.ticks),
+                             static_cast<unsigned long long>(check.checkpoints));
+  else if (check.divergedAt)
+    model.check = ui::format(ui::Text::ReplayDivergedAt, config.language,
+                             static_cast<unsigned long long>(*check.divergedAt)) +
+                  (config.language == ui::Language::English ? " (" + check.message + ")" : "");
+  else
+    model.check = ui::tr(ui::Text::ReplayDiverged, config.language);
   model.speed = config.speed;
   // an assessor starts where they asked, or at the start, paused: nothing is missed
   model.playing = false;

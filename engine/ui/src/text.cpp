@@ -185,6 +185,8 @@ constexpr Entry kTable[] = {
     {Text::ReportNoEnd, "No end recorded", "未记录结束"},
     {Text::ReportActions, "Actions", "操作"},
     {Text::ReportFaults, "Faults", "故障"},
+    {Text::ReplayDivergedAt, "The replay differs from the session from tick %llu",
+     "回放自第 %llu 个时刻起与原训练不一致"},
 };
 static_assert(std::size(kTable) == static_cast<std::size_t>(Text::Count_));
 

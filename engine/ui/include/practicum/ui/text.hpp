@@ -174,6 +174,7 @@ enum class Text {
   ReportNoEnd,
   ReportActions,
   ReportFaults,
+  ReplayDivergedAt,
   Count_
 };
 
@@ -183,9 +184,9 @@ const char* tr(Text text, Language language);
 /// lang, 40) is "40% open" / "开度 40%".
 template <typename... Args>
 std::string format(Text text, Language language, Args... args);
-/// The word for position `position` of a device in a language: the scenario's own words for it
-/// when it has them, else the UI table's for common positions, by the kind of device ("open" of
-/// a breaker is 分闸, of a door 打开; a lock's "on" is 已挂上), else the identifier itself.
+/// The word for position `position` of a device in a language: the UI table's for common
+/// positions, by the kind of device ("open" of a breaker is 分闸, of a door 打开; a lock's "on" is
+/// 已挂上), else the identifier itself (a scenario cannot yet name its own positions' words).
 std::string positionText(const scenario::DeviceDef& device, std::uint32_t position,
                          Language language);
 /// Whether the UI table has a word for this identifier as a position of a device of this kind.
