@@ -264,6 +264,7 @@ constexpr Word kFieldLabels[] = {
     {"tolerance", "容差"},
     {"tool", "工具"},
     {"toolType", "工具类型"},
+    {"positionLabels", "位置名称"},
     {"torque", "扭矩"},
     {"trade", "工种"},
     {"transform", "变换"},
@@ -338,6 +339,8 @@ constexpr Word kHelp[] = {
     {"the device it is applied to", "它作用于的设备"},
     {"what kind of tool it is", "工具的种类"},
     {"the toolType needed to operate it", "操作它所需的工具类型（toolType）"},
+    {"the player's words for its positions; default: the UI's for common ones",
+     "播放器显示的各位置名称；默认：界面对常见位置的用词"},
     {"a hinge with both limits whose a is this entity", "上下限都有、a 端为该实体的铰链"},
     {"N·m: a valve's turning torque (default 20); a tool's",
      "牛·米：阀门的转动扭矩（默认 20）；或工具的扭矩"},
@@ -511,6 +514,7 @@ std::string typeName(scenario::FieldType type, Language language) {
     case T::Window: return "[起, 止] 秒";
     case T::Object: return "组";
     case T::List: return "列表";
+    case T::PositionTexts: return "各位置的中英文名称";
   }
   return "值";
 }
@@ -581,7 +585,7 @@ std::string everyEditorText() {
     for (const Word& w : words) (all += w.en) += w.zh;
   for (const Word& w : kListWords) all += w.zh;
   for (const Word& w : kForms) all += w.zh;
-  for (int t = 0; t <= int(scenario::FieldType::List); ++t)
+  for (int t = 0; t <= int(scenario::FieldType::PositionTexts); ++t)
     all += typeName(scenario::FieldType(t), Language::ChineseSimplified);
   all += "：，（）必填默认可选仅当为";
   return all;

@@ -119,6 +119,17 @@ Json initialFor(const Document& doc, const Path& objectPath, const Json& object,
     case FieldType::Joint:
     case FieldType::Position: return firstOr(choicesFor(doc, field, object, f));
     case FieldType::Parts: return Json::array({firstOr(choicesFor(doc, field, object, f))});
+    case FieldType::PositionTexts: {
+      // a pair of texts for each of the device's positions, to be written over
+      Json words = Json::object();
+      const Json positions =
+          object.contains("positions") ? object["positions"] : Json::array({"open", "closed"});
+      for (const Json& p : positions)
+        if (p.is_string())
+          words[p.get<std::string>()] = {{"zh-CN", p.get<std::string>()},
+                                         {"en", p.get<std::string>()}};
+      return words;
+    }
     default: break;
   }
   // a device operated with a tool: the toolType of one the scenario has

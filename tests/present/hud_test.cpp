@@ -139,6 +139,20 @@ TEST(UiText, EveryStringIsInBothLanguages) {
 
 // every end reason has its own words in both languages; the review's timeline says why the
 // session ended, interrupted and closed included
+// A position's word: the scenario's own when it gives one, else the UI table's by the kind of
+// device, else the identifier.
+TEST(UiText, APositionIsSaidInTheScenariosWordsFirst) {
+  scenario::DeviceDef d;
+  d.kind = scenario::DeviceKind::Breaker;
+  d.positions = {"open", "half", "closed"};
+  d.positionLabels = {{}, {"半开", "half open"}, {}};
+  EXPECT_EQ(ui::positionText(d, 1, ui::Language::ChineseSimplified), "半开");
+  EXPECT_EQ(ui::positionText(d, 1, ui::Language::English), "half open");
+  EXPECT_EQ(ui::positionText(d, 0, ui::Language::ChineseSimplified), "分闸");
+  d.positionLabels.clear();
+  EXPECT_EQ(ui::positionText(d, 1, ui::Language::ChineseSimplified), "half");
+}
+
 TEST(UiText, EveryEndReasonIsSaidInBothLanguages) {
   using procedure::EndReason;
   for (const Language lang : {Language::English, Language::ChineseSimplified}) {

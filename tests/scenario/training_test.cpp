@@ -238,3 +238,33 @@ TEST(Training, NamesAreSharedByDevicesStepsAndVariables) {
 
 }  // namespace
 }  // namespace practicum::scenario
+
+namespace practicum::scenario {
+namespace {
+
+// A scenario names its own positions' words in both languages; a word for a position the device
+// does not have, or on a device without positions of its own, is an error naming the place.
+TEST(Training, PositionLabelsGiveThePositionsTheScenariosOwnWords) {
+  const LoadResult r = loadText(trainingDoc(
+      R"J(  "devices": [{"name": "V", "kind": "lever", "entity": "a", "label": {"zh-CN": "手柄", "en": "Lever"}, "positions": ["shut", "half", "full"], "positionLabels": {"half": {"zh-CN": "半开", "en": "half open"}}}],
+)J"));
+  ASSERT_TRUE(r.ok()) << describe(r);
+  const DeviceDef& d = r.scenario->training.devices[0];
+  ASSERT_EQ(d.positionLabels.size(), 3u);
+  EXPECT_EQ(d.positionLabels[1].zhCN, "半开");
+  EXPECT_EQ(d.positionLabels[1].en, "half open");
+  EXPECT_TRUE(d.positionLabels[0].en.empty());
+
+  expectErrorAt(
+      loadText(trainingDoc(
+          R"J(  "devices": [{"name": "V", "kind": "lever", "entity": "a", "label": {"zh-CN": "手柄", "en": "Lever"}, "positions": ["shut", "full"], "positionLabels": {"half": {"zh-CN": "半开", "en": "half open"}}}],
+)J")),
+      "devices[0].positionLabels.half", "not one of its positions (shut, full)");
+  const LoadResult button = loadText(trainingDoc(
+      R"J(  "devices": [{"name": "B", "kind": "button", "entity": "a", "label": {"zh-CN": "按钮", "en": "Button"}, "positionLabels": {}}],
+)J"));
+  EXPECT_FALSE(button.ok()) << describe(button);
+}
+
+}  // namespace
+}  // namespace practicum::scenario

@@ -374,6 +374,12 @@ constexpr FieldSpec kDevice[] = {
      .onlyKey = "kind",
      .onlyValues = kWithInitial,
      .help = "the position it starts in; default: the first"},
+    {.name = "positionLabels",
+     .type = T::PositionTexts,
+     .initial = "{}",
+     .onlyKey = "kind",
+     .onlyValues = kWithPositions,
+     .help = "the player's words for its positions; default: the UI's for common ones"},
     {.name = "target",
      .type = T::Device,
      .required = true,
@@ -725,6 +731,7 @@ std::string_view describe(FieldType type) {
     case T::Window: return "[from, to] seconds";
     case T::Object: return "group";
     case T::List: return "list";
+    case T::PositionTexts: return "position -> text in zh-CN and en";
   }
   return "value";
 }

@@ -197,6 +197,7 @@ class TrainingReader {
       if (const json* l = check_.require(d, p, "label", "an object with both zh-CN and en"))
         readLocalized_(*l, Checker::at(p, "label"), dev.label);
       readPositions(d, p, dev, ok);
+      readPositionLabels(d, p, dev);
       // locks and tags name the device they go on (resolved once every device is known)
       const bool appliesToDevice = dev.kind == DeviceKind::Lock || dev.kind == DeviceKind::Tag;
       if (const json* target = Checker::find(d, "target")) {
@@ -263,6 +264,31 @@ class TrainingReader {
                                        "valves and fasteners can");
       else
         t_.devices[pending.device].target = static_cast<std::uint32_t>(it - t_.devices.begin());
+    }
+  }
+
+  // the scenario's own words for positions: {"half": {"zh-CN": "半开", "en": "half open"}}
+  void readPositionLabels(const json& d, const std::string& p, DeviceDef& dev) {
+    const json* labels = Checker::find(d, "positionLabels");
+    if (!labels) return;
+    if (dev.positions.empty() || dev.kind == DeviceKind::Lock || dev.kind == DeviceKind::Tag) {
+      check_.rejectKey(d, p, "positionLabels",
+                       "only devices with positions of their own have them");
+      return;
+    }
+    const std::string lp = Checker::at(p, "positionLabels");
+    if (!check_.expectObject(*labels, lp)) return;
+    dev.positionLabels.assign(dev.positions.size(), {});
+    for (const auto& [key, value] : labels->items()) {
+      const auto it = std::find(dev.positions.begin(), dev.positions.end(), key);
+      if (it == dev.positions.end()) {
+        std::string known;
+        for (const auto& pos : dev.positions) known += (known.empty() ? "" : ", ") + pos;
+        check_.error(Checker::at(lp, key),
+                     "\"" + key + "\" is not one of its positions (" + known + ")");
+        continue;
+      }
+      readLocalized_(value, Checker::at(lp, key), dev.positionLabels[it - dev.positions.begin()]);
     }
   }
 

@@ -299,6 +299,10 @@ std::string positionText(const scenario::DeviceDef& device, std::uint32_t positi
                          Language language) {
   if (position >= device.positions.size()) return std::to_string(position);
   const std::string& id = device.positions[position];
+  if (position < device.positionLabels.size()) {
+    const scenario::LocalizedText& own = device.positionLabels[position];
+    if (!own.zhCN.empty() || !own.en.empty()) return pick(own, language);
+  }
   if (const Word* w = wordFor(device.kind, id))
     return language == Language::ChineseSimplified ? w->zh : w->en;
   return id;

@@ -17,29 +17,30 @@ namespace practicum::scenario {
 
 /// What a field holds.
 enum class FieldType : std::uint8_t {
-  Integer,     ///< a whole number (format, tickRate, turns)
-  Number,      ///< a finite number
-  Boolean,     ///< true or false
-  String,      ///< any text (a trade, a tool type, a unit)
-  Identifier,  ///< a name conditions use ([A-Za-z_][A-Za-z0-9_]*), or the scenario's id
-  Text,        ///< {"zh-CN": ..., "en": ...}: both languages
-  Vec3,        ///< 3 numbers
-  Colour,      ///< 3 (RGB) or 4 (RGBA) numbers in [0, 1]
-  Rotation,    ///< Euler degrees [x, y, z] or a quaternion [x, y, z, w]
-  Condition,   ///< a condition (docs/conditions.md)
-  Choice,      ///< one word of a NameList (FieldSpec::choices)
-  Entity,      ///< the name of an entity
-  Material,    ///< the name of a material
-  Model,       ///< a model file, relative to the scenario folder
-  Device,      ///< the name of a device
-  Joint,       ///< the name of a joint
-  Position,    ///< one of a device's positions (a fastener: tight or loose)
-  Steps,       ///< a list of step ids (earlier in the list)
-  Parts,       ///< a list of device names (the parts a socket accepts)
-  Names,       ///< a list of identifiers (a device's positions)
-  Window,      ///< [from, to] seconds
-  Object,      ///< an object whose members are FieldSpec::place's fields
-  List,        ///< an array whose elements are objects of FieldSpec::place
+  Integer,        ///< a whole number (format, tickRate, turns)
+  Number,         ///< a finite number
+  Boolean,        ///< true or false
+  String,         ///< any text (a trade, a tool type, a unit)
+  Identifier,     ///< a name conditions use ([A-Za-z_][A-Za-z0-9_]*), or the scenario's id
+  Text,           ///< {"zh-CN": ..., "en": ...}: both languages
+  Vec3,           ///< 3 numbers
+  Colour,         ///< 3 (RGB) or 4 (RGBA) numbers in [0, 1]
+  Rotation,       ///< Euler degrees [x, y, z] or a quaternion [x, y, z, w]
+  Condition,      ///< a condition (docs/conditions.md)
+  Choice,         ///< one word of a NameList (FieldSpec::choices)
+  Entity,         ///< the name of an entity
+  Material,       ///< the name of a material
+  Model,          ///< a model file, relative to the scenario folder
+  Device,         ///< the name of a device
+  Joint,          ///< the name of a joint
+  Position,       ///< one of a device's positions (a fastener: tight or loose)
+  Steps,          ///< a list of step ids (earlier in the list)
+  Parts,          ///< a list of device names (the parts a socket accepts)
+  Names,          ///< a list of identifiers (a device's positions)
+  Window,         ///< [from, to] seconds
+  Object,         ///< an object whose members are FieldSpec::place's fields
+  List,           ///< an array whose elements are objects of FieldSpec::place
+  PositionTexts,  ///< an object: one of the device's positions -> {"zh-CN": ..., "en": ...}
 };
 
 /// How a type is called in the editor and in messages: "number", "text (zh-CN and en)".

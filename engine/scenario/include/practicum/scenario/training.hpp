@@ -38,9 +38,12 @@ struct DeviceDef {
   std::string name;  ///< identifier used in conditions ("QF1")
   DeviceKind kind = DeviceKind::Switch;
   LocalizedText label;
-  std::uint32_t entity = 0;             ///< index into the scene's entities
-  std::vector<std::string> positions;   ///< at least 2, except buttons (none)
-  std::uint32_t initial = 0;            ///< index into positions
+  std::uint32_t entity = 0;            ///< index into the scene's entities
+  std::vector<std::string> positions;  ///< at least 2, except buttons (none)
+  std::uint32_t initial = 0;           ///< index into positions
+  /// the scenario's words for its positions, as the player shows them (empty: the UI table's);
+  /// empty, or one per position (a position the scenario gives no words has empty texts)
+  std::vector<LocalizedText> positionLabels;
   std::optional<std::uint32_t> target;  ///< locks and tags: the device they are applied to
   std::string toolType;      ///< tools: what kind of tool ("voltage-detector", "wrench-17")
   std::string requiresTool;  ///< devices with positions: the tool type needed to operate them

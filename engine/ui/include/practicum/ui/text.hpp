@@ -184,9 +184,10 @@ const char* tr(Text text, Language language);
 /// lang, 40) is "40% open" / "开度 40%".
 template <typename... Args>
 std::string format(Text text, Language language, Args... args);
-/// The word for position `position` of a device in a language: the UI table's for common
-/// positions, by the kind of device ("open" of a breaker is 分闸, of a door 打开; a lock's "on" is
-/// 已挂上), else the identifier itself (a scenario cannot yet name its own positions' words).
+/// The word for position `position` of a device in a language: the scenario's own
+/// (`positionLabels`) when it gives them, else the UI table's for common positions, by the kind
+/// of device ("open" of a breaker is 分闸, of a door 打开; a lock's "on" is 已挂上), else the
+/// identifier itself.
 std::string positionText(const scenario::DeviceDef& device, std::uint32_t position,
                          Language language);
 /// Whether the UI table has a word for this identifier as a position of a device of this kind.
