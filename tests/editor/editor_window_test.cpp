@@ -21,6 +21,18 @@ namespace fs = std::filesystem;
 
 std::string editorBinary() { return (binaryDir() / "bin" / "practicum-editor").string(); }
 
+// the picture matches its golden in tests/golden (PRACTICUM_UPDATE_GOLDENS=1 writes it anew)
+void expectLikeGolden(const render::Image& image, const std::string& name) {
+  const fs::path golden = sourceDir() / "tests" / "golden" / name;
+  if (const char* update = std::getenv("PRACTICUM_UPDATE_GOLDENS"); update && *update == '1') {
+    ASSERT_TRUE(render::writePng(golden, image).ok());
+    return;
+  }
+  auto expected = render::readPng(golden);
+  ASSERT_TRUE(expected.ok()) << expected.error().message;
+  EXPECT_LE(render::compareImages(image, *expected, 48).fractionOver, 0.02) << name;
+}
+
 TEST(EditorWindow, OpensTheSubstationWithViewportAndPanels) {
   if (!std::getenv("DISPLAY")) GTEST_SKIP() << "no DISPLAY (scripts/test runs tests under Xvfb)";
   const auto dir = makeTempDir("editor-window");
@@ -37,14 +49,7 @@ TEST(EditorWindow, OpensTheSubstationWithViewportAndPanels) {
   EXPECT_EQ(image->width, 1280u);
   EXPECT_GT(render::imageStats(*image).distinctColors, 100u);
   // the golden: viewport, gizmo on the selected handle, outliner, inspector
-  const fs::path golden = sourceDir() / "tests" / "golden" / "editor-substation.png";
-  if (const char* update = std::getenv("PRACTICUM_UPDATE_GOLDENS"); update && *update == '1') {
-    ASSERT_TRUE(render::writePng(golden, *image).ok());
-  } else {
-    auto expected = render::readPng(golden);
-    ASSERT_TRUE(expected.ok()) << expected.error().message;
-    EXPECT_LE(render::compareImages(*image, *expected, 48).fractionOver, 0.02);
-  }
+  expectLikeGolden(*image, "editor-substation.png");
   // opening and looking changes nothing on disk
   EXPECT_EQ(fs::last_write_time(scenario / "scenario.json"), before);
   EXPECT_FALSE(fs::exists(scenario / ".scenario.json.recovery"));
@@ -107,14 +112,7 @@ TEST(EditorWindow, InChineseEveryWordOfTheEditorIsChinese) {
   // and what it looks like: no missing glyphs, nothing cut off (the golden was looked at)
   auto image = render::readPng(png);
   ASSERT_TRUE(image.ok()) << image.error().message;
-  const fs::path golden = sourceDir() / "tests" / "golden" / "editor-substation-zh.png";
-  if (const char* update = std::getenv("PRACTICUM_UPDATE_GOLDENS"); update && *update == '1') {
-    ASSERT_TRUE(render::writePng(golden, *image).ok());
-  } else {
-    auto expected = render::readPng(golden);
-    ASSERT_TRUE(expected.ok()) << expected.error().message;
-    EXPECT_LE(render::compareImages(*image, *expected, 48).fractionOver, 0.02);
-  }
+  expectLikeGolden(*image, "editor-substation-zh.png");
   // in English the same places say the English words
   const UiMap english = editorShows(dir, "en", "--select 'entities[11]'");
   EXPECT_EQ(english.value("label:menu.File"), "File");

@@ -170,13 +170,7 @@ std::string everyEditorText();
 
 template <typename... Args>
 std::string format(EditorText text, ui::Language language, Args... args) {
-  char buffer[1024];
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wformat-nonliteral"
-#pragma GCC diagnostic ignored "-Wformat-security"
-  std::snprintf(buffer, sizeof buffer, tr(text, language), args...);
-#pragma GCC diagnostic pop
-  return buffer;
+  return ui::formatted(tr(text, language), args...);
 }
 
 }  // namespace practicum::editor
