@@ -268,3 +268,27 @@ TEST(Training, PositionLabelsGiveThePositionsTheScenariosOwnWords) {
 
 }  // namespace
 }  // namespace practicum::scenario
+
+namespace practicum::scenario {
+namespace {
+
+// A socket whose entity is a solid can never receive its part: the loader says so (a warning:
+// the scenario still loads).
+TEST(Training, ASocketWithABodyIsWarnedAbout) {
+  const LoadResult r = loadText(trainingDoc(
+      R"J(  "devices": [{"name": "S", "kind": "socket", "entity": "a", "label": {"zh-CN": "位", "en": "seat"}, "accepts": []}],
+)J"));
+  ASSERT_TRUE(r.ok()) << describe(r);
+  const Diagnostic* d = findPath(r, "devices[0].entity");
+  ASSERT_NE(d, nullptr) << describe(r);
+  EXPECT_EQ(d->severity, Severity::Warning);
+  EXPECT_NE(d->message.find("a socket needs no body"), std::string::npos) << d->format();
+  const LoadResult ghost = loadText(trainingDoc(
+      R"J(  "devices": [{"name": "S", "kind": "socket", "entity": "ghost", "label": {"zh-CN": "位", "en": "seat"}, "accepts": []}],
+)J"));
+  ASSERT_TRUE(ghost.ok()) << describe(ghost);
+  EXPECT_EQ(findPath(ghost, "devices[0].entity"), nullptr) << describe(ghost);
+}
+
+}  // namespace
+}  // namespace practicum::scenario

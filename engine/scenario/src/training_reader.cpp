@@ -189,6 +189,13 @@ class TrainingReader {
                                "give it a \"body\" (static is fine)");
               ok = false;
             }
+            // a socket marks a place: a solid there keeps the part from reaching it
+            if (*index < def_.scene.entities.size() && def_.scene.entities[*index].body &&
+                dev.kind == DeviceKind::Socket)
+              check_.warning(Checker::at(p, "entity"),
+                             "entity \"" + *s +
+                                 "\" has a body, so a part can never be brought to the socket's "
+                                 "place (the middle of a solid); a socket needs no body");
           } else {
             ok = false;
           }
