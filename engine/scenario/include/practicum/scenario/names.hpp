@@ -167,7 +167,8 @@ inline constexpr std::string_view kElapsedName = "elapsed";
 /// The learner's view in conditions, in the order of SymbolSource::Kind::ViewWalking..ViewTurned:
 /// three booleans (walking, cut-away on, labels shown), then metres walked and degrees turned.
 /// They exist in a scenario only once a condition names one (so scenarios that do not use them
-/// hash as they always did), and a device, zone or variable called `view` hides them.
+/// hash as they always did); a name the scenario defines itself (a device `view` with a position
+/// `walking`) comes first.
 inline constexpr std::string_view kViewNames[] = {"view.walking", "view.cutaway", "view.labels",
                                                   "view.walked", "view.turned"};
 inline constexpr std::size_t kViewBooleans = 3;
