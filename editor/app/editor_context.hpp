@@ -79,6 +79,16 @@ class EditorContext {
   std::string message(std::string_view english) const {
     return editor::message(english, options.language);
   }
+  /// A problem the scenario's loader found, in that language.
+  const std::string& message(const scenario::Diagnostic& d) const {
+    return d.messageIn(options.language);
+  }
+  /// A condition's error, in that language.
+  const std::string& message(const scenario::ConditionError& e) const {
+    return options.language == ui::Language::ChineseSimplified && !e.messageZh.empty()
+               ? e.messageZh
+               : e.message;
+  }
 
   /// Renames an item and everything that names it, the run files included (editor::rename; the
   /// scenario's id for the empty path), as one command, and offers the texts that still say the

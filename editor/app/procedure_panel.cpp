@@ -123,7 +123,7 @@ void ProcedurePanel::afterField(EditorContext& ctx, const Path& step) {
   nameLabel("procedure." + path.str(), ctx.tr(EditorText::After));
   for (const auto& d : ctx.doc.diagnostics())
     if (Path(d.path).startsWith(path))
-      ImGui::TextColored(ImVec4(1, 0.35f, 0.3f, 1), "%s", d.message.c_str());
+      ImGui::TextColored(ImVec4(1, 0.35f, 0.3f, 1), "%s", ctx.message(d).c_str());
   if (!ImGui::IsItemDeactivatedAfterEdit()) return;
   if (std::string(buf) == "-") return ctx.apply(Command::set(path, "[]", "No prerequisites"));
   // the ids, separated by commas
@@ -196,18 +196,18 @@ void ProcedurePanel::conditionField(EditorContext& ctx, EditorText label, const 
         ImGui::PushStyleColor(ImGuiCol_Text, red);
         ImGui::TextWrapped(
             "%s",
-            ctx.format(EditorText::ColumnError, error->column, error->message.c_str()).c_str());
+            ctx.format(EditorText::ColumnError, error->column, ctx.message(*error).c_str()).c_str());
         ImGui::PopStyleColor();
-        ui::nameItem("procedure." + path.str() + ".error", error->message);
+        ui::nameItem("procedure." + path.str() + ".error", ctx.message(*error));
       }
   } else {
     // the document's own word on it
     for (const auto& d : ctx.doc.diagnostics())
       if (Path(d.path) == path) {
         ImGui::PushStyleColor(ImGuiCol_Text, red);
-        ImGui::TextWrapped("%s", d.message.c_str());
+        ImGui::TextWrapped("%s", ctx.message(d).c_str());
         ImGui::PopStyleColor();
-        ui::nameItem("procedure." + path.str() + ".error", d.message);
+        ui::nameItem("procedure." + path.str() + ".error", ctx.message(d));
       }
   }
   if (!editing) return;

@@ -147,6 +147,18 @@ TEST(PracticumValidate, ReportsEveryProblemWithPathAndLine) {
   EXPECT_NE(r.output.find("entities[0].colour"), std::string::npos) << r.output;
   EXPECT_NE(r.output.find("scenario.json:8:"), std::string::npos) << r.output;
   EXPECT_NE(r.output.find("entities[1].shape.radius"), std::string::npos) << r.output;
+
+  // an instructor who reads Chinese: the same problems at the same places, in Chinese
+  const auto zh = runProcess(practicumBinary() + " validate " + dir.string() + " --lang zh-CN");
+  EXPECT_EQ(zh.exitCode, 1) << zh.output;
+  EXPECT_NE(zh.output.find("scenario.json:7:"), std::string::npos) << zh.output;
+  EXPECT_NE(zh.output.find(": 错误: entities[0].colour: 未知字段“colour”；应为以下之一："),
+            std::string::npos)
+      << zh.output;
+  EXPECT_NE(zh.output.find("entities[1].shape.radius: 应为数值，实为字符串"), std::string::npos)
+      << zh.output;
+  EXPECT_NE(zh.output.find("2 个错误，0 个警告"), std::string::npos) << zh.output;
+  EXPECT_EQ(runProcess(practicumBinary() + " validate " + dir.string() + " --lang fr").exitCode, 2);
   std::filesystem::remove_all(dir);
 }
 
@@ -280,6 +292,16 @@ TEST(PracticumLog, AnEditedLogFailsVerifyAndReplay) {
   ASSERT_EQ(r.exitCode, 0) << r.output;
   ASSERT_EQ(sessionLogs(dir).size(), 1u);
   const auto file = sessionLogs(dir)[0];
+  // whole, it verifies and replays, said in Chinese when asked
+  r = runProcess(practicumBinary() + " verify " + file.string() + " --lang zh-CN");
+  EXPECT_EQ(r.exitCode, 0) << r.output;
+  EXPECT_NE(r.output.find("：校验无误，"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("，结束：全部步骤完成，未签名"), std::string::npos) << r.output;
+  r = runProcess("cd " + sourceDir().string() + " && " + practicumBinary() + " replay " +
+                 file.string() + " --headless --verify --lang zh-CN");
+  EXPECT_EQ(r.exitCode, 0) << r.output;
+  EXPECT_NE(r.output.find(": 校验无误："), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("结果：100 / 100，通过，结束：全部步骤完成"), std::string::npos) << r.output;
   // flip one byte in the middle
   std::fstream f(file, std::ios::in | std::ios::out | std::ios::binary);
   f.seekg(0, std::ios::end);
@@ -294,6 +316,11 @@ TEST(PracticumLog, AnEditedLogFailsVerifyAndReplay) {
   r = runProcess(practicumBinary() + " verify " + file.string());
   EXPECT_EQ(r.exitCode, 1) << r.output;
   EXPECT_NE(r.output.find("record"), std::string::npos) << r.output;
+  // in Chinese: which record, at which byte, and why
+  r = runProcess(practicumBinary() + " verify " + file.string() + " --lang zh-CN");
+  EXPECT_EQ(r.exitCode, 1) << r.output;
+  EXPECT_NE(r.output.find("条记录（第 "), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("链式哈希不符"), std::string::npos) << r.output;
   r = runProcess("cd " + sourceDir().string() + " && " + practicumBinary() + " replay " +
                  file.string() + " --headless --verify");
   EXPECT_EQ(r.exitCode, 1) << r.output;
@@ -402,6 +429,11 @@ TEST(PracticumAssess, TheHtmlReportIsSelfContainedWithTimelineAndPictures) {
   EXPECT_NE(html.find("Major 严重"), std::string::npos);
   EXPECT_NE(html.find("It happened 已发生"), std::string::npos);
   EXPECT_EQ(html.find("<th>step</th>"), std::string::npos);
+  // and the engine's own words: how it ended, how the replay went
+  EXPECT_NE(html.find("全部步骤完成——所有步骤都已完成 / completed — every step done"),
+            std::string::npos);
+  EXPECT_NE(html.find("(校验无误："), std::string::npos);
+  EXPECT_NE(html.find(" / verified: "), std::string::npos);
 
   // as an assessor opens it: headless Chromium draws the page, the two violations of the same
   // second are two red dots (stacked, not one on the other) and the pictures are there

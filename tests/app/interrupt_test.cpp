@@ -214,7 +214,10 @@ TEST_P(PracticumInterrupt, EndsTheSessionAsInterruptedAndEveryCommandSaysSo) {
   EXPECT_NE(csv.find(",verified,interrupted\n"), std::string::npos) << csv;
   // the report says it in both languages
   const std::string html = readText(dir / "a.html");
-  EXPECT_NE(html.find("<b>已中断：程序被关闭 — interrupted — "), std::string::npos) << html;
+  EXPECT_NE(html.find("<b>已中断：程序被关闭——训练结束前程序收到了 SIGINT、SIGTERM 或 SIGHUP "
+                      "信号（Ctrl+C 或关机） / interrupted — the program got SIGINT"),
+            std::string::npos)
+      << html;
   fs::remove_all(dir);
 }
 

@@ -5,6 +5,8 @@
 #include <cstring>
 #include <fstream>
 #include <limits>
+#include <set>
+#include <string>
 
 #include <practicum/core/file_io.hpp>
 #include <practicum/record/log.hpp>
@@ -148,7 +150,9 @@ TEST(LogFormat, DetectsEverySingleByteChange) {
   VerifyReport report;
   (void)readLogBytes(bytes, "small", report);
   ASSERT_TRUE(report.ok) << report.message;
+  EXPECT_NE(report.messageZh.find("条记录校验无误"), std::string::npos) << report.messageZh;
   int changes = 0;
+  std::set<std::string> reasons;
   for (std::size_t pos = 0; pos < bytes.size(); ++pos) {
     // the record the byte belongs to (the file header counts as record 0)
     std::uint64_t record = 0;
@@ -156,13 +160,19 @@ TEST(LogFormat, DetectsEverySingleByteChange) {
     for (unsigned flip : {0x01u, 0x80u, 0xffu}) {
       std::string changed = bytes;
       changed[pos] = static_cast<char>(static_cast<unsigned char>(changed[pos]) ^ flip);
-      (void)readLogBytes(changed, "changed", report);
+      (void)readLogBytes(changed, "changed.plog", report);
       ++changes;
       ASSERT_FALSE(report.ok) << "byte " << pos << " ^ " << flip << " went unnoticed";
       ASSERT_TRUE(report.badRecord.has_value());
       EXPECT_LE(*report.badRecord, record) << "byte " << pos << ": " << report.message;
+      // an assessor who reads Chinese is told the same, in Chinese
+      EXPECT_FALSE(report.messageZh.empty()) << report.message;
+      EXPECT_EQ(practicum::test::untranslatedWordIn(report.messageZh), "") << report.messageZh;
+      reasons.insert(report.messageZh.substr(report.messageZh.find("：") + 3));
     }
   }
+  // the changes meet several of the reader's reasons, each said in Chinese
+  EXPECT_GE(reasons.size(), 5u);
   EXPECT_EQ(changes, static_cast<int>(bytes.size()) * 3);
 }
 

@@ -121,6 +121,12 @@ TEST(Replay, AChangedInputIsFoundAtItsTick) {
   ASSERT_TRUE(replayed->divergedAt);
   EXPECT_GE(*replayed->divergedAt, firstClick);
   EXPECT_LE(*replayed->divergedAt, firstClick + 120);  // by the next checkpoint (1 s)
+  // said in both languages, at the same tick
+  const std::string tick = std::to_string(*replayed->divergedAt);
+  EXPECT_NE(replayed->message.find("diverged at tick " + tick), std::string::npos);
+  EXPECT_NE(replayed->messageZh.find("在第 " + tick + " 个时刻出现偏差"), std::string::npos)
+      << replayed->messageZh;
+  EXPECT_EQ(test::untranslatedWordIn(replayed->messageZh), "") << replayed->messageZh;
   fs::remove_all(dir);
 }
 

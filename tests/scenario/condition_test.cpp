@@ -11,6 +11,7 @@
 #include <vector>
 
 #include <practicum/scenario/condition.hpp>
+#include "test_support.hpp"
 
 namespace practicum::scenario {
 namespace {
@@ -98,7 +99,12 @@ Condition parse(const std::string& text, std::optional<ValueType> expected = std
 ConditionError parseError(const std::string& text,
                           std::optional<ValueType> expected = ValueType::Bool) {
   auto r = parseCondition(text, table(), expected);
-  if (auto* e = std::get_if<ConditionError>(&r)) return *e;
+  if (auto* e = std::get_if<ConditionError>(&r)) {
+    // every message in Chinese too, with no English word left
+    EXPECT_FALSE(e->messageZh.empty()) << e->message;
+    EXPECT_EQ(practicum::test::untranslatedWordIn(e->messageZh), "") << e->messageZh;
+    return *e;
+  }
   ADD_FAILURE() << "`" << text << "` parsed but should not have";
   return {};
 }

@@ -271,6 +271,57 @@ TEST(ScenarioErrors, SyntaxErrorPointsAtUnexpectedToken) {
   EXPECT_EQ(r.diagnostics[0].column, 3);
 }
 
+// An instructor who reads Chinese gets every JSON syntax error in Chinese, with its parts: what
+// was being read, what came and what was expected, the lexer's reason (not only "syntax error").
+TEST(ScenarioErrors, SyntaxErrorsAreSaidInChineseWithTheirParts) {
+  struct Case {
+    const char* text;
+    const char* zh;  // a part of the Chinese message
+  };
+  const Case cases[] = {
+      {"{\n  \"format\": 1\n  \"id\": \"x\"\n}\n", "读取对象时）：意外的字符串；应为“}”"},
+      {"{\"format\": 1,, }", "读取对象的键时）：意外的“,”；应为字符串"},
+      {"{\"format\" 1}", "读取键后的冒号时）：意外的数值；应为“:”"},
+      {"{\"format\": tru}", "无效的值"},
+      {"{\"format\": \"a\nb\"}", "控制字符 U+000A 必须转义为 \\u000A 或 \\n"},
+      {"{\"format\": -}", "无效数值：“-”后面应为数字"},
+      {"{\"format\": 1.}", "无效数值：“.”后面应为数字"},
+      {"{\"format\": \"abc", "缺少右引号"},
+      {"{\"format\": [1, 2}", "读取数组时）：意外的“}”；应为“]”"},
+      {"{\"format\": 1", "意外的文件末尾"},
+      {"{\"format\": \"\\x\"}", "反斜杠后的字符不允许"},
+      {"{\"format\": \"\\u12\"}", "“\\u”后面必须是 4 位十六进制数字"},
+  };
+  for (const Case& c : cases) {
+    const LoadResult r = loadText(c.text);
+    ASSERT_EQ(r.diagnostics.size(), 1u) << c.text << "\n" << describe(r);
+    const Diagnostic& d = r.diagnostics[0];
+    EXPECT_THAT(d.message, HasSubstr("syntax error")) << c.text;
+    EXPECT_THAT(d.messageZh, HasSubstr("JSON 语法错误")) << c.text;
+    EXPECT_THAT(d.messageZh, HasSubstr(c.zh)) << c.text << "\n" << d.message;
+    // the position is the same in both
+    EXPECT_THAT(d.format(Language::ChineseSimplified),
+                HasSubstr(":" + std::to_string(d.line) + ":" + std::to_string(d.column) + ": 错误: "));
+  }
+}
+
+// The messages about a whole file are in Chinese too.
+TEST(ScenarioErrors, WholeFileProblemsAreSaidInChinese) {
+  const auto dir = practicum::test::makeTempDir("scenario-empty-zh");
+  const LoadResult none = loadScenario(dir);
+  ASSERT_EQ(none.diagnostics.size(), 1u);
+  EXPECT_EQ(none.diagnostics[0].messageZh, "场景文件夹里没有 scenario.json");
+  EXPECT_EQ(loadScenario(dir / "nope.json").diagnostics.at(0).messageZh, "找不到场景文件");
+  const LoadResult empty = loadText("  \n");
+  ASSERT_EQ(empty.diagnostics.size(), 1u);
+  EXPECT_THAT(empty.diagnostics[0].messageZh, HasSubstr("文件是空的"));
+  LoadLimits small;
+  small.maxFileBytes = 10;
+  const LoadResult large = loadText(doc(kFloor), small);
+  ASSERT_EQ(large.diagnostics.size(), 1u);
+  EXPECT_THAT(large.diagnostics[0].messageZh, HasSubstr("上限 10 字节"));
+}
+
 TEST(ScenarioErrors, WrongType) {
   const std::string text = doc(std::string(kFloor) + ",\n" +
                                R"(    {"name": "a", "shape": {"type": "sphere", "radius": 1}},)"

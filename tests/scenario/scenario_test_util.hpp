@@ -31,9 +31,21 @@ inline std::filesystem::path writeScenario(std::string_view text) {
   return dir;
 }
 
-/// Loads text as a scenario folder's scenario.json.
+/// Checks that every diagnostic says its message in Chinese too, with no English word left:
+/// the scenario tests load hundreds of broken documents, and each is checked this way.
+inline void expectChinese(const std::vector<Diagnostic>& diagnostics) {
+  for (const auto& d : diagnostics) {
+    EXPECT_FALSE(d.messageZh.empty()) << d.format();
+    EXPECT_EQ(practicum::test::untranslatedWordIn(d.messageZh), "")
+        << d.format(Language::ChineseSimplified);
+  }
+}
+
+/// Loads text as a scenario folder's scenario.json (and checks its messages' Chinese).
 inline LoadResult loadText(std::string_view text, const LoadLimits& limits = {}) {
-  return loadScenario(writeScenario(text), limits);
+  LoadResult r = loadScenario(writeScenario(text), limits);
+  expectChinese(r.diagnostics);
+  return r;
 }
 
 /// A complete minimal scenario: the required metadata, `extra` top-level members (each line

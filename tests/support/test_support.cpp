@@ -37,4 +37,38 @@ std::filesystem::path makeTempDir(const std::string& tag) {
   return dir;
 }
 
+std::string untranslatedWordIn(std::string_view chinese) {
+  // the text without its quoted parts
+  std::string rest;
+  for (std::size_t i = 0; i < chinese.size();) {
+    const auto skipTo = [&](std::string_view close, std::size_t from) {
+      const auto end = chinese.find(close, from);
+      return end == std::string_view::npos ? chinese.size() : end + close.size();
+    };
+    if (chinese.substr(i, 3) == "“") {
+      i = skipTo("”", i + 3);
+    } else if (chinese[i] == '"' || chinese[i] == '`') {
+      i = skipTo(std::string_view(&chinese[i], 1), i + 1);
+    } else {
+      rest += chinese[i++];
+    }
+  }
+  // its ASCII tokens, each checked whole
+  std::string token;
+  for (const char c : rest + " ") {
+    const auto u = static_cast<unsigned char>(c);
+    if (u > 0x20 && u < 0x7f && c != ',' && c != '(' && c != ')' && c != ';' && c != ':') {
+      token += c;
+      continue;
+    }
+    const bool code = token.find_first_of("./_[]0123456789\\") != std::string::npos;
+    int lower = 0;
+    for (const char t : token) lower += t >= 'a' && t <= 'z';
+    if (!code && lower >= 2 && token != "true" && token != "false" && token != "null")
+      return token;
+    token.clear();
+  }
+  return {};
+}
+
 }  // namespace practicum::test

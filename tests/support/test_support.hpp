@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace practicum::test {
 
@@ -19,6 +20,12 @@ std::filesystem::path copyOfScenario(const std::string& name, const std::filesys
 std::optional<std::filesystem::path> modelCorpus();
 /// A fresh empty temporary folder for one test, removed at process exit is not guaranteed.
 std::filesystem::path makeTempDir(const std::string& tag);
+
+/// An English word left in a message shown in Chinese, or "": what is left after the names it
+/// quotes (“…”, "…", `…`), paths, file names and numbers (anything with . / _ [ ] or a digit)
+/// and the words JSON writes (true, false, null) are taken out. Designations (QF1) and
+/// abbreviations (JSON, BOM, ASCII) are upper case and stay.
+std::string untranslatedWordIn(std::string_view chinese);
 
 /// Number of engine log messages at error level since the test started.
 int engineErrorCount();

@@ -1,6 +1,7 @@
 #include "args.hpp"
 
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 
 namespace practicum::app {
@@ -63,6 +64,20 @@ core::Result<double> Args::number(const std::string& name, double fallback) cons
     return core::makeError(core::ErrorCode::InvalidArgument,
                            "--" + name + " expects a number, got \"" + *v + "\"");
   return d;
+}
+
+bool readLanguage(const Args& args, const char* command, scenario::Language& out) {
+  const auto lang = args.value("lang");
+  if (!lang) return true;
+  if (*lang == "zh-CN" || *lang == "zh") {
+    out = scenario::Language::ChineseSimplified;
+  } else if (*lang == "en") {
+    out = scenario::Language::English;
+  } else {
+    std::fprintf(stderr, "%s: --lang must be en or zh-CN\n", command);
+    return false;
+  }
+  return true;
 }
 
 }  // namespace practicum::app

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include <practicum/core/result.hpp>
+#include <practicum/scenario/text.hpp>
 
 namespace practicum::app {
 
@@ -36,5 +37,9 @@ class Args {
   std::map<std::string, std::vector<std::string>> values_;
   std::vector<std::string> positionals_;
 };
+
+/// Reads `--lang en|zh-CN` (zh too) into `out` (left as it is when the option is absent); on
+/// another value prints "<command>: --lang must be en or zh-CN" and returns false.
+bool readLanguage(const Args& args, const char* command, scenario::Language& out);
 
 }  // namespace practicum::app

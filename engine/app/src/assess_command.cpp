@@ -48,6 +48,7 @@ namespace {
 
 using nlohmann::json;
 namespace fs = std::filesystem;
+using scenario::say;
 
 struct Assessed {
   json doc;  // the session's result
@@ -57,9 +58,9 @@ struct Assessed {
   record::LogContents log;
   std::optional<scenario::ScenarioDef> def;
   std::vector<procedure::Event> events;
-  std::string replayState;
+  scenario::LocalizedText replayState;
   std::string endReason;    // the end record's reason ("interrupted", ...), else "incomplete"
-  std::string endText;      // how the session ended, in words (describeEnd)
+  scenario::LocalizedText endText;  // how the session ended, in words (describeEnd)
   bool replayable = false;  // the scenario is the one recorded: pictures can be rendered
 };
 
@@ -117,20 +118,27 @@ Assessed assessOne(const fs::path& file, const std::vector<fs::path>& searchDirs
   scenario::LoadResult loaded;
   if (found.ok()) loaded = scenario::loadScenario(*found);
   const bool same = loaded.ok() && loaded.scenario->contentHash == log.header.scenarioHash;
-  json replay;
+  // the replay's state, and its words in both languages (the result file has the English)
+  std::string replayKind;
+  const scenario::LocalizedText fromEvents =
+      say("; the result comes from the events recorded in the log",
+          "；结果来自日志中记录的事件");
   if (same) {
     auto replayed = record::replayLog(log, *loaded.scenario);
     if (replayed.ok() && replayed->verified) {
       a.result = replayed->result;
       a.events = replayed->events;
-      replay = {{"state", "verified"}, {"message", replayed->message}};
+      replayKind = "verified";
+      a.replayState = {replayed->messageZh, replayed->message};
     } else {
       // an untrustworthy replay: score from what the log recorded, and say so
       record::resultFromEvents(*loaded.scenario, log, tickSeconds, a.result);
       a.events = log.events;
-      replay = {{"state", "fallback"},
-                {"message", (replayed.ok() ? replayed->message : replayed.error().message) +
-                                "; the result comes from the events recorded in the log"}};
+      replayKind = "fallback";
+      a.replayState = (replayed.ok() ? scenario::LocalizedText{replayed->messageZh,
+                                                                replayed->message}
+                                     : say("{}", "无法重放：{}", replayed.error().message)) +
+                      fromEvents;
     }
     a.def = std::move(*loaded.scenario);
   } else if (named) {
@@ -142,12 +150,12 @@ Assessed assessOne(const fs::path& file, const std::vector<fs::path>& searchDirs
     }
     a.events = log.events;
     a.def = named->def;
-    replay = {{"state", "not-replayed"},
-              {"message", std::string(loaded.ok() ? "the scenario \"" + log.header.scenarioId +
-                                                        "\" has changed since the session"
-                                                  : "the scenario \"" + log.header.scenarioId +
-                                                        "\" cannot be loaded") +
-                              "; the result comes from the events recorded in the log"}};
+    replayKind = "not-replayed";
+    a.replayState = (loaded.ok() ? say("the scenario \"{}\" has changed since the session",
+                                       "场景“{}”在训练之后改动过", log.header.scenarioId)
+                                 : say("the scenario \"{}\" cannot be loaded", "场景“{}”无法加载",
+                                       log.header.scenarioId)) +
+                    fromEvents;
   } else {
     a.doc["error"] = loaded.ok() ? "the scenario \"" + log.header.scenarioId +
                                        "\" has changed since the session (content hash " +
@@ -166,16 +174,17 @@ Assessed assessOne(const fs::path& file, const std::vector<fs::path>& searchDirs
       a.doc["error"] = why;
       return a;
     }
+    const scenario::LocalizedText rescored =
+        say("re-scored under the rubric of {} (steps matched by position, rules by id)",
+            "按 {} 的评分细则重新评分（步骤按位置对应，规则按编号对应）", named->path);
     a.doc["rubric"] = {{"scenario", named->path},
                        {"contentHash", hex(named->def.contentHash)},
                        {"logScenarioHash", hex(log.header.scenarioHash)},
-                       {"message", "re-scored under the rubric of " + named->path +
-                                       " (steps matched by position, rules by id)"}};
+                       {"message", rescored.en}};
+    a.replayState += say("; {}", "；{}", rescored);
   }
   a.doc.update(resultDocument(*a.def, a.result, a.events, tickSeconds));
-  a.doc["replay"] = replay;
-  a.replayState = replay["message"].get<std::string>();
-  if (named) a.replayState += "; " + a.doc["rubric"]["message"].get<std::string>();
+  a.doc["replay"] = {{"state", replayKind}, {"message", a.replayState.en}};
   a.doc["learner"] = log.header.learner;
   a.doc["station"] = log.header.station;
   a.doc["mode"] = log.header.mode == 1 ? "exam" : "practice";
@@ -185,11 +194,10 @@ Assessed assessOne(const fs::path& file, const std::vector<fs::path>& searchDirs
   // how it ended, in words: the end record's reason, or why there is none
   a.endReason = log.end ? procedure::toString(static_cast<procedure::EndReason>(log.end->reason))
                         : "incomplete";
-  a.endText = log.end ? describeEnd(static_cast<procedure::EndReason>(log.end->reason))
-              : record::logIsBeingWritten(file)
-                  ? "none yet — the session is still running (its log is being written)"
-                  : describeEnd(std::nullopt);
-  a.doc["endText"] = a.endText;
+  a.endText = log.end                          ? describeEnd(static_cast<procedure::EndReason>(log.end->reason))
+              : record::logIsBeingWritten(file) ? describeStillRunning()
+                                                : describeEnd(std::nullopt);
+  a.doc["endText"] = a.endText.en;
   a.doc["signedBy"] = check.signedBy ? json(record::toHex(*check.signedBy)) : json(nullptr);
   a.replayable = same;
   a.ok = true;
@@ -305,7 +313,7 @@ int assessCommand(const std::vector<std::string>& argv) {
     if (a.ok)
       std::fprintf(stderr, "assess: %s: %g of %g, %s, ended: %s\n", logs[i].filename().c_str(),
                    a.result.score, a.result.max, a.result.passed ? "passed" : "not passed",
-                   a.endText.c_str());
+                   a.endText.en.c_str());
     else
       std::fprintf(stderr, "assess: %s: not scored: %s\n", logs[i].filename().c_str(),
                    a.doc.value("error", std::string("unknown error")).c_str());
@@ -362,9 +370,9 @@ int assessCommand(const std::vector<std::string>& argv) {
               ui::tr(ui::Text::ReportTheEnd, ui::Language::English) + " (" + a.endReason + ")");
       std::stable_sort(key.begin(), key.end(),
                        [](const auto& x, const auto& y) { return x.first < y.first; });
-      std::string note =
-          "no pictures: the scenario has changed since the session, so it cannot "
-          "be replayed";
+      scenario::LocalizedText note =
+          say("no pictures: the scenario has changed since the session, so it cannot be replayed",
+              "没有图片：场景在训练之后改动过，无法重放");
       const auto moments =
           a.replayable ? renderKeyMoments(*a.def, a.log, key, note) : std::vector<KeyMoment>();
       const fs::path reportFile =
@@ -373,7 +381,8 @@ int assessCommand(const std::vector<std::string>& argv) {
                : fs::path(*html);
       const std::string page = htmlReport(
           *a.def, a.log, a.result, a.events,
-          {a.doc["replay"]["state"].get<std::string>(), a.replayState}, a.endText, moments, note);
+          {a.doc["replay"]["state"].get<std::string>(), a.replayState}, a.endText, moments,
+          moments.empty() ? note : scenario::LocalizedText{});
       if (auto w = core::writeFileAtomic(reportFile, page); !w.ok())
         return std::fprintf(stderr, "practicum assess: %s\n", w.error().message.c_str()), 1;
       std::fprintf(stderr, "assess: report %s\n", reportFile.string().c_str());

@@ -58,13 +58,18 @@ std::string number(double v) {
 
 std::vector<KeyMoment> renderKeyMoments(
     const scenario::ScenarioDef& def, const record::LogContents& log,
-    const std::vector<std::pair<std::uint64_t, std::string>>& ticks, std::string& note) {
+    const std::vector<std::pair<std::uint64_t, std::string>>& ticks,
+    scenario::LocalizedText& note) {
+  // the graphics stack's own words stay as they are
+  const auto noPictures = [&](const std::string& why) {
+    note = scenario::say("no pictures: {}", "没有图片：{}", why);
+  };
   std::vector<KeyMoment> moments;
   if (ticks.empty()) return moments;
   constexpr std::uint32_t kWidth = 480, kHeight = 270;
   auto ctx = render::Context::create({});
   if (!ctx.ok()) {
-    note = "no pictures: " + ctx.error().message;
+    noPictures(ctx.error().message);
     return moments;
   }
   auto target = render::OffscreenTarget::create(**ctx, kWidth, kHeight);
@@ -73,12 +78,12 @@ std::vector<KeyMoment> renderKeyMoments(
   const sim::SessionOptions options = record::sessionOptions(log.header);
   auto session = sim::Session::create(def, options);
   if (!renderer.ok() || !session.ok()) {
-    note = "no pictures: " + (!renderer.ok() ? renderer.error().message : session.error().message);
+    noPictures(!renderer.ok() ? renderer.error().message : session.error().message);
     return moments;
   }
   auto view = present::SceneView::create(**renderer, (*session)->simulation());
   if (!view.ok()) {
-    note = "no pictures: " + view.error().message;
+    noPictures(view.error().message);
     return moments;
   }
   // replay, stopping at each key tick to look through the learner's eyes
@@ -108,8 +113,9 @@ std::vector<KeyMoment> renderKeyMoments(
 std::string htmlReport(const scenario::ScenarioDef& def, const record::LogContents& log,
                        const procedure::SessionResult& result,
                        const std::vector<procedure::Event>& events, const ReportReplay& replay,
-                       const std::string& endText, const std::vector<KeyMoment>& moments,
-                       const std::string& picturesNote) {
+                       const scenario::LocalizedText& endText,
+                       const std::vector<KeyMoment>& moments,
+                       const scenario::LocalizedText& picturesNote) {
   using ui::Language;
   using ui::Text;
   const double tickSeconds = 1.0 / log.header.tickRate;
@@ -119,6 +125,10 @@ std::string htmlReport(const scenario::ScenarioDef& def, const record::LogConten
   const auto both = [](Text text) {
     return std::string(ui::tr(text, Language::English)) + " " +
            ui::tr(text, Language::ChineseSimplified);
+  };
+  // a text of the engine's in both: the Chinese, then the English
+  const auto bothSaid = [](const scenario::LocalizedText& text) {
+    return escape(text.zhCN) + " / " + escape(text.en);
   };
   std::ostringstream h;
   h << "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
@@ -139,16 +149,12 @@ std::string htmlReport(const scenario::ScenarioDef& def, const record::LogConten
     << "<p class=\"" << (result.passed ? "pass" : "fail") << "\"><b>" << number(result.score)
     << " / " << number(result.max) << " — " << both(result.passed ? Text::Passed : Text::NotPassed)
     << "</b> (" << number(result.seconds) << " s)</p>\n"
-    << "<p id=\"end\">" << both(Text::ReportEnded) << ": <b>"
-    << (log.end ? escape(ui::endReasonText(static_cast<procedure::EndReason>(log.end->reason),
-                                           Language::ChineseSimplified))
-                : escape(ui::tr(Text::ReportNoEnd, Language::ChineseSimplified)))
-    << " — " << escape(endText) << "</b></p>\n"
+    << "<p id=\"end\">" << both(Text::ReportEnded) << ": <b>" << bothSaid(endText) << "</b></p>\n"
     << "<p id=\"replay\">" << both(Text::ReportReplay) << ": "
     << both(replay.kind == "verified"   ? Text::ReportReplayVerified
             : replay.kind == "fallback" ? Text::ReportReplayFallback
                                         : Text::ReportReplayNone)
-    << " <small>(" << escape(replay.message) << ")</small></p>\n";
+    << " <small>(" << bothSaid(replay.message) << ")</small></p>\n";
 
   // the timeline: steps above the line, violations below, faults and the learner's own actions
   // on it (smaller); markers that would cover each other stack away from the line
@@ -236,8 +242,8 @@ std::string htmlReport(const scenario::ScenarioDef& def, const record::LogConten
   // pictures of key moments, embedded
   h << "<h2>" << both(Text::ReportKeyMoments) << "</h2>\n";
   if (moments.empty())
-    h << "<p>" << both(picturesNote.empty() ? Text::ReportNone : Text::ReportNoPictures)
-      << (picturesNote.empty() ? "" : " (" + escape(picturesNote) + ")") << "</p>\n";
+    h << "<p>" << both(picturesNote.en.empty() ? Text::ReportNone : Text::ReportNoPictures)
+      << (picturesNote.en.empty() ? "" : " (" + bothSaid(picturesNote) + ")") << "</p>\n";
   for (const auto& m : moments)
     h << "<figure><img alt=\"" << escape(m.caption) << "\" width=\"480\" height=\"270\" "
       << "src=\"data:image/png;base64," << base64(m.png) << "\"><figcaption>"

@@ -21,21 +21,23 @@ struct KeyMoment {
 /// Returns no pictures (and a reason in `note`) when there is no Vulkan device.
 std::vector<KeyMoment> renderKeyMoments(
     const scenario::ScenarioDef& def, const record::LogContents& log,
-    const std::vector<std::pair<std::uint64_t, std::string>>& ticks, std::string& note);
+    const std::vector<std::pair<std::uint64_t, std::string>>& ticks,
+    scenario::LocalizedText& note);
 
 /// How the replay went: `kind` is the assessment's replay state ("verified", "fallback",
 /// "not-replayed"), `message` its words.
 struct ReportReplay {
   std::string kind;
-  std::string message;
+  scenario::LocalizedText message;
 };
 
 /// The HTML page (UTF-8, no external resources), every word in both languages. `endText` says
-/// how the session ended (describeEnd).
+/// how the session ended (describeEnd); `picturesNote`, when there are no pictures, why.
 std::string htmlReport(const scenario::ScenarioDef& def, const record::LogContents& log,
                        const procedure::SessionResult& result,
                        const std::vector<procedure::Event>& events, const ReportReplay& replay,
-                       const std::string& endText, const std::vector<KeyMoment>& moments,
-                       const std::string& picturesNote);
+                       const scenario::LocalizedText& endText,
+                       const std::vector<KeyMoment>& moments,
+                       const scenario::LocalizedText& picturesNote);
 
 }  // namespace practicum::app

@@ -12,6 +12,7 @@
 #include <practicum/record/station_key.hpp>
 #include <practicum/scenario/find_scenario.hpp>
 #include <practicum/scenario/scenario.hpp>
+#include <practicum/ui/hud.hpp>
 
 #include "args.hpp"
 #include "commands.hpp"
@@ -20,7 +21,7 @@
 namespace practicum::app {
 
 const char* const kVerifyUsage =
-    "usage: practicum verify <log> [--station-key KEY] [--repair]\n"
+    "usage: practicum verify <log> [--station-key KEY] [--repair] [--lang en|zh-CN]\n"
     "\n"
     "Checks a session log's format, hash chain and station signature. Prints \"ok\" (and the\n"
     "key that signed it) or the first bad record by index and byte offset; exits 1 when the log\n"
@@ -28,7 +29,8 @@ const char* const kVerifyUsage =
     "  --station-key KEY  also require that the log is complete and signed by this station:\n"
     "                     its public key as 64 hex digits, or its .pub (or key) file\n"
     "  --repair           cut off a torn last record (what a crash while writing leaves);\n"
-    "                     any other damage is refused and left as it is\n";
+    "                     any other damage is refused and left as it is\n"
+    "  --lang L           the messages' language: en (the default) or zh-CN\n";
 
 const char* const kStationKeyUsage =
     "usage: practicum station-key [--key FILE]\n"
@@ -85,12 +87,15 @@ const char* const kReplayUsage =
     "  --width W --height H, --gpu NAME, --validation: as for run\n";
 
 int verifyCommand(const std::vector<std::string>& argv) {
-  auto args = Args::parse(argv, {"repair"}, {"station-key"});
+  auto args = Args::parse(argv, {"repair"}, {"station-key", "lang"});
   if (!args.ok() || args->positionals().size() != 1) {
     std::fprintf(stderr, "practicum verify: %s\n%s",
                  args.ok() ? "expected one log" : args.error().message.c_str(), kVerifyUsage);
     return 2;
   }
+  scenario::Language language = scenario::Language::English;
+  if (!readLanguage(*args, "practicum verify", language)) return 2;
+  const bool zh = language == scenario::Language::ChineseSimplified;
   std::optional<record::StationPublicKey> expected;
   if (const auto key = args->value("station-key")) {
     auto read = record::readPublicKey(*key);
@@ -104,18 +109,29 @@ int verifyCommand(const std::vector<std::string>& argv) {
   record::VerifyReport report;
   record::LogContents log = record::readLog(file, report);
   if (!report.ok && report.tornTail && args->has("repair")) {
-    std::printf("%s\n", report.message.c_str());
+    std::printf("%s\n", report.messageIn(language).c_str());
     if (const core::Status cut = record::cutTornTail(file); !cut.ok()) {
       std::printf("%s\n", cut.error().message.c_str());
       return 1;
     }
-    std::printf("%s: cut off the torn last record at byte %llu\n", file.c_str(),
-                static_cast<unsigned long long>(*report.badOffset));
+    std::printf(zh ? "%s：已截掉第 %llu 字节处不完整的最后一条记录\n"
+                   : "%s: cut off the torn last record at byte %llu\n",
+                file.c_str(), static_cast<unsigned long long>(*report.badOffset));
     log = record::readLog(file, report);
   }
   if (!report.ok) {
-    std::printf("%s\n", report.message.c_str());
+    std::printf("%s\n", report.messageIn(language).c_str());
     return 1;
+  }
+  if (zh) {
+    const std::string ended =
+        log.end ? std::string("，结束：") +
+                      ui::endReasonText(static_cast<procedure::EndReason>(log.end->reason), language)
+                : "，没有结束记录（会话未结束：仍在进行，或程序被终止或崩溃）";
+    std::printf("%s：校验无误，%llu 条记录%s，%s\n", file.c_str(),
+                static_cast<unsigned long long>(report.records), ended.c_str(),
+                report.signedBy ? ("由工位密钥 " + record::toHex(*report.signedBy) + " 签署").c_str()
+                                : "未签名");
   }
   // how the session ended: its end record's reason, or that it has none
   const std::string ended =
@@ -123,17 +139,23 @@ int verifyCommand(const std::vector<std::string>& argv) {
                     procedure::toString(static_cast<procedure::EndReason>(log.end->reason))
               : ", no end record (the session did not finish: still running, or the program was "
                 "killed or crashed)";
-  std::printf("%s: ok, %llu records%s%s\n", file.c_str(),
+  if (!zh)
+    std::printf("%s: ok, %llu records%s%s\n", file.c_str(),
               static_cast<unsigned long long>(report.records), ended.c_str(),
               report.signedBy
                   ? (", signed by station key " + record::toHex(*report.signedBy)).c_str()
                   : ", not signed");
   if (expected && report.signedBy != expected) {
-    std::printf("%s: %s\n", file.c_str(),
-                report.signedBy ? "signed by another station's key, not the one given"
-                : report.complete
-                    ? "not signed: cannot be attributed to the station given"
-                    : "no end record, so no signature: cannot be attributed to the station given");
+    const scenario::LocalizedText why =
+        report.signedBy ? scenario::say("signed by another station's key, not the one given",
+                                        "由另一个工位的密钥签署，不是所给的那个")
+        : report.complete
+            ? scenario::say("not signed: cannot be attributed to the station given",
+                            "未签名：无法认定来自所给的工位")
+            : scenario::say("no end record, so no signature: cannot be attributed to the station "
+                            "given",
+                            "没有结束记录，因而没有签名：无法认定来自所给的工位");
+    std::printf(zh ? "%s：%s\n" : "%s: %s\n", file.c_str(), why.in(language).c_str());
     return 1;
   }
   return 0;
@@ -149,12 +171,15 @@ int replayCommand(const std::vector<std::string>& argv) {
     return 2;
   }
   const std::filesystem::path file = args->positionals()[0];
+  scenario::Language language = scenario::Language::English;
+  if (!readLanguage(*args, "practicum replay", language)) return 2;
+  const bool zh = language == scenario::Language::ChineseSimplified;
 
   // the log, verified: a damaged log is not replayed
   record::VerifyReport check;
   const record::LogContents log = record::readLog(file, check);
   if (!check.ok) {
-    std::fprintf(stderr, "practicum replay: %s\n", check.message.c_str());
+    std::fprintf(stderr, "practicum replay: %s\n", check.messageIn(language).c_str());
     return 1;
   }
 
@@ -174,7 +199,8 @@ int replayCommand(const std::vector<std::string>& argv) {
     folder = *found;
   }
   scenario::LoadResult loaded = scenario::loadScenario(folder);
-  for (const auto& d : loaded.diagnostics) std::fprintf(stderr, "%s\n", d.format().c_str());
+  for (const auto& d : loaded.diagnostics)
+    std::fprintf(stderr, "%s\n", d.format(language).c_str());
   if (!loaded.ok()) {
     std::fprintf(stderr,
                  "practicum replay: cannot load the scenario \"%s\" from %s (use --scenarios DIR "
@@ -196,11 +222,17 @@ int replayCommand(const std::vector<std::string>& argv) {
     std::fprintf(stderr, "practicum replay: %s\n", replayed.error().message.c_str());
     return 1;
   }
-  std::printf("%s: %s\n", file.string().c_str(), replayed->message.c_str());
-  std::printf(
-      "result: %g of %g, %s, ended: %s\n", replayed->result.score, replayed->result.max,
-      replayed->result.passed ? "passed" : "not passed",
-      log.end ? procedure::toString(replayed->result.end) : "no end record (the log stops there)");
+  std::printf("%s: %s\n", file.string().c_str(), replayed->messageIn(language).c_str());
+  if (zh)
+    std::printf("结果：%g / %g，%s，结束：%s\n", replayed->result.score, replayed->result.max,
+                replayed->result.passed ? "通过" : "未通过",
+                log.end ? ui::endReasonText(replayed->result.end, language)
+                        : "没有结束记录（日志到此为止）");
+  else
+    std::printf("result: %g of %g, %s, ended: %s\n", replayed->result.score,
+                replayed->result.max, replayed->result.passed ? "passed" : "not passed",
+                log.end ? procedure::toString(replayed->result.end)
+                        : "no end record (the log stops there)");
   if (args->has("verify") && !replayed->verified) return 1;
   if (args->has("headless")) return 0;
 
@@ -227,12 +259,7 @@ int replayCommand(const std::vector<std::string>& argv) {
   if (args->value("at")) config.at = *at;
   if (args->value("event")) config.event = static_cast<std::size_t>(*event);
   config.speed = *speed;
-  if (const auto lang = args->value("lang")) {
-    if (*lang == "zh-CN" || *lang == "zh")
-      config.language = ui::Language::ChineseSimplified;
-    else if (*lang != "en")
-      return std::fprintf(stderr, "practicum replay: --lang must be en or zh-CN\n"), 2;
-  }
+  config.language = language;
   std::optional<present::InputScript> script;
   if (!loadInputScript("practicum replay", args->value("input-script").value_or(""), script))
     return 2;

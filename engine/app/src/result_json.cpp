@@ -4,6 +4,7 @@
 
 #include <practicum/core/file_io.hpp>
 #include <practicum/core/hash.hpp>
+#include <practicum/ui/hud.hpp>
 
 namespace practicum::app {
 
@@ -103,23 +104,38 @@ json describe(const scenario::TrainingDef& t, double tickSeconds, const procedur
 }
 }  // namespace
 
-std::string describeEnd(std::optional<procedure::EndReason> reason) {
-  if (!reason) return "incomplete — no end record (the program was killed or crashed)";
+scenario::LocalizedText describeEnd(std::optional<procedure::EndReason> reason) {
+  using scenario::say;
+  if (!reason)
+    return say("incomplete — no end record (the program was killed or crashed)",
+               "未完成——没有结束记录（程序被终止或崩溃）");
+  // the reason's name in English (as the result file writes it), the UI's word in Chinese
   const std::string name = procedure::toString(*reason);
+  const char* word = ui::endReasonText(*reason, ui::Language::ChineseSimplified);
+  const auto with = [&](const char* en, const char* zh) { return say(en, zh, name, word); };
   switch (*reason) {
     case procedure::EndReason::None: break;
-    case procedure::EndReason::Completed: return name + " — every step done";
-    case procedure::EndReason::Critical: return name + " — a critical violation in exam mode";
-    case procedure::EndReason::TimeLimit: return name + " — the scenario's time limit passed";
-    case procedure::EndReason::Stopped: return name + " — the learner or a script stopped it";
+    case procedure::EndReason::Completed: return with("{0} — every step done", "{1}——所有步骤都已完成");
+    case procedure::EndReason::Critical:
+      return with("{0} — a critical violation in exam mode", "{1}——考试模式下发生了严重违规");
+    case procedure::EndReason::TimeLimit:
+      return with("{0} — the scenario's time limit passed", "{1}——已超过场景的时间限制");
+    case procedure::EndReason::Stopped:
+      return with("{0} — the learner or a script stopped it", "{1}——由学员或脚本结束");
     case procedure::EndReason::Interrupted:
-      return name +
-             " — the program got SIGINT, SIGTERM or SIGHUP (Ctrl+C, a shutdown) before the "
-             "session ended";
+      return with("{0} — the program got SIGINT, SIGTERM or SIGHUP (Ctrl+C, a shutdown) before "
+                  "the session ended",
+                  "{1}——训练结束前程序收到了 SIGINT、SIGTERM 或 SIGHUP 信号（Ctrl+C 或关机）");
     case procedure::EndReason::Closed:
-      return name + " — the learner closed the window before the session ended";
+      return with("{0} — the learner closed the window before the session ended",
+                  "{1}——训练结束前学员关闭了窗口");
   }
-  return name;
+  return {word, name};
+}
+
+scenario::LocalizedText describeStillRunning() {
+  return scenario::say("none yet — the session is still running (its log is being written)",
+                       "尚未结束——训练仍在进行（日志正在写入）");
 }
 
 json resultDocument(const scenario::ScenarioDef& def, const procedure::SessionResult& r,

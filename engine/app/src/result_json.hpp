@@ -17,8 +17,11 @@ nlohmann::json resultDocument(const scenario::ScenarioDef& def,
                               const std::vector<procedure::Event>& events, double tickSeconds);
 /// How a session ended, for assessors: the end reason's name and what it means ("interrupted —
 /// the program got SIGINT, SIGTERM or SIGHUP (Ctrl+C, a shutdown) before the session ended"),
-/// or, without an end record (nullopt), that there is none and why that happens.
-std::string describeEnd(std::optional<procedure::EndReason> reason);
+/// or, without an end record (nullopt), that there is none and why that happens. The Chinese
+/// begins with the UI's word for the reason (已完成, 被中断).
+scenario::LocalizedText describeEnd(std::optional<procedure::EndReason> reason);
+/// How a session whose log is still being written has ended: not yet.
+scenario::LocalizedText describeStillRunning();
 /// The session's result and events as a JSON document.
 std::string resultJson(const sim::Session& session);
 /// Writes resultJson atomically to path.

@@ -530,23 +530,20 @@ int runCommand(const std::vector<std::string>& argv) {
   if (args->value("speed")) o.headlessPace = *speed;
   o.width = static_cast<std::uint32_t>(*width);
   o.height = static_cast<std::uint32_t>(*height);
-  if (const auto lang = args->value("lang")) {
-    if (*lang == "zh-CN" || *lang == "zh")
-      o.language = ui::Language::ChineseSimplified;
-    else if (*lang != "en")
-      return std::fprintf(stderr, "practicum run: --lang must be en or zh-CN\n"), 2;
-  }
+  if (!readLanguage(*args, "practicum run", o.language)) return 2;
 
   // the scenario, strictly loaded; every problem printed
   scenario::LoadResult loaded = scenario::loadScenario(o.scenario);
-  for (const auto& d : loaded.diagnostics) std::fprintf(stderr, "%s\n", d.format().c_str());
+  for (const auto& d : loaded.diagnostics)
+    std::fprintf(stderr, "%s\n", d.format(o.language).c_str());
   if (!loaded.ok()) return fail("the scenario has errors (see above); nothing was run");
 
   // a scripted learner brings its mode and seed; the command line may override them
   sim::SessionOptions sessionOptions;
   if (const auto bot = args->value("bot")) {
     scenario::RunFileResult run = scenario::loadRunFile(*bot);
-    for (const auto& d : run.diagnostics) std::fprintf(stderr, "%s\n", d.format().c_str());
+    for (const auto& d : run.diagnostics)
+      std::fprintf(stderr, "%s\n", d.format(o.language).c_str());
     if (!run.run) return fail("the run file has errors (see above); nothing was run");
     o.run = std::move(run.run);
     sessionOptions.mode = o.run->exam ? sim::Mode::Exam : sim::Mode::Practice;

@@ -66,7 +66,7 @@ core::Result<std::unique_ptr<ReviewMode>> ReviewMode::create(const ReviewConfig&
   model.duration = double(p.lastTick()) * tickSeconds;
   model.markers = ui::timelineMarkers(def, config.report->events, tickSeconds, config.language);
   model.result = config.report->result;
-  // the replay's check in the assessor's language (in English with the engine's details)
+  // the replay's check in the assessor's language, with the engine's details
   const record::ReplayReport& check = *config.report;
   if (check.verified)
     model.check = ui::format(ui::Text::ReplayVerified, config.language,
@@ -75,7 +75,7 @@ core::Result<std::unique_ptr<ReviewMode>> ReviewMode::create(const ReviewConfig&
   else if (check.divergedAt)
     model.check = ui::format(ui::Text::ReplayDivergedAt, config.language,
                              static_cast<unsigned long long>(*check.divergedAt)) +
-                  (config.language == ui::Language::English ? " (" + check.message + ")" : "");
+                  ui::format(ui::Text::Detail, config.language, check.messageIn(config.language).c_str());
   else
     model.check = ui::tr(ui::Text::ReplayDiverged, config.language);
   model.speed = config.speed;

@@ -74,7 +74,7 @@ bool sameBits(const sim::InputRecord& a, const sim::InputRecord& b);
 void encodeTick(ByteWriter& w, InputState& state, std::uint64_t tick,
                 const sim::InputRecord& input);
 /// Decodes one tick entry and advances the state; empty string on success, else what is wrong.
-std::string decodeTick(ByteReader& r, InputState& state, TickInput& out);
+scenario::LocalizedText decodeTick(ByteReader& r, InputState& state, TickInput& out);
 
 std::string encodeHeader(const LogHeader& header);
 std::string encodeEvent(const procedure::Event& event);

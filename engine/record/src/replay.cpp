@@ -8,6 +8,8 @@
 
 namespace practicum::record {
 
+using scenario::say;
+
 core::Result<ReplayReport> replayLog(const LogContents& log, const scenario::ScenarioDef& def) {
   const sim::SessionOptions options = sessionOptions(log.header);
   auto created = sim::Session::create(def, options);
@@ -43,9 +45,10 @@ core::Result<ReplayReport> replayLog(const LogContents& log, const scenario::Sce
       ++report.checkpoints;
       if (!report.divergedAt && c.stateHash != s.stateHash()) {
         report.divergedAt = tick;
-        report.message = "diverged at tick " + std::to_string(tick) + ": state hash " +
-                         std::string(core::toHex(s.stateHash(), got)) + ", the log recorded " +
-                         std::string(core::toHex(c.stateHash, want));
+        say("diverged at tick {}: state hash {}, the log recorded {}",
+            "在第 {} 个时刻出现偏差：状态哈希为 {}，日志记录的是 {}", tick,
+            core::toHex(s.stateHash(), got), core::toHex(c.stateHash, want))
+            .into(report.message, report.messageZh);
       }
     }
   }
@@ -58,14 +61,16 @@ core::Result<ReplayReport> replayLog(const LogContents& log, const scenario::Sce
       ++report.checkpoints;
       if (!report.divergedAt && c.stateHash != s.stateHash()) {
         report.divergedAt = c.tick;
-        report.message = "diverged at the end (tick " + std::to_string(c.tick) + "): state hash " +
-                         std::string(core::toHex(s.stateHash(), got)) + ", the log recorded " +
-                         std::string(core::toHex(c.stateHash, want));
+        say("diverged at the end (tick {}): state hash {}, the log recorded {}",
+            "在结束时（第 {} 个时刻）出现偏差：状态哈希为 {}，日志记录的是 {}", c.tick,
+            core::toHex(s.stateHash(), got), core::toHex(c.stateHash, want))
+            .into(report.message, report.messageZh);
       }
     } else if (!report.divergedAt) {
       report.divergedAt = c.tick;
-      report.message = "the replay ended at tick " + std::to_string(s.tick()) +
-                       " but the log has a checkpoint at tick " + std::to_string(c.tick);
+      say("the replay ended at tick {} but the log has a checkpoint at tick {}",
+          "重放在第 {} 个时刻结束，但日志在第 {} 个时刻还有检查点", s.tick(), c.tick)
+          .into(report.message, report.messageZh);
     }
   }
   report.events = s.events();
@@ -77,13 +82,15 @@ core::Result<ReplayReport> replayLog(const LogContents& log, const scenario::Sce
       ++i;
     const std::uint64_t tick = i < log.events.size() ? log.events[i].tick : report.events[i].tick;
     report.divergedAt = tick;
-    report.message = "the events differ from event " + std::to_string(i) + " (tick " +
-                     std::to_string(tick) + ")";
+    say("the events differ from event {} (tick {})", "从第 {} 个事件（第 {} 个时刻）起事件不一致",
+        i, tick)
+        .into(report.message, report.messageZh);
   }
   report.verified = !report.divergedAt;
   if (report.verified)
-    report.message = "verified: " + std::to_string(report.ticks) + " ticks, " +
-                     std::to_string(report.checkpoints) + " checkpoints";
+    say("verified: {} ticks, {} checkpoints", "校验无误：{} 个时刻，{} 个检查点", report.ticks,
+        report.checkpoints)
+        .into(report.message, report.messageZh);
   return report;
 }
 

@@ -16,42 +16,55 @@ bool Range::contains(double v) const {
   return aboveLo && belowHi;
 }
 
-std::string Range::describe() const {
+LocalizedText Range::describe() const {
   const bool hasLo = std::isfinite(lo);
   const bool hasHi = std::isfinite(hi);
+  const auto lower = [&] {
+    return loOpen ? say("greater than {}", "大于 {}", lo) : say("at least {}", "至少为 {}", lo);
+  };
+  const auto upper = [&] {
+    return hiOpen ? say("less than {}", "小于 {}", hi) : say("at most {}", "至多为 {}", hi);
+  };
   if (hasLo && hasHi) {
     if (!loOpen && !hiOpen)
-      return "must be between " + formatNumber(lo) + " and " + formatNumber(hi);
-    return std::string("must be ") + (loOpen ? "greater than " : "at least ") + formatNumber(lo) +
-           " and " + (hiOpen ? "less than " : "at most ") + formatNumber(hi);
+      return say("must be between {} and {}", "必须在 {} 到 {} 之间", lo, hi);
+    return say("must be {} and {}", "必须{}且{}", lower(), upper());
   }
   if (hasLo) {
-    if (lo == 0 && !loOpen) return "must not be negative";
-    return std::string("must be ") + (loOpen ? "greater than " : "at least ") + formatNumber(lo);
+    if (lo == 0 && !loOpen) return say("must not be negative", "不能为负数");
+    return say("must be {}", "必须{}", lower());
   }
-  if (hasHi)
-    return std::string("must be ") + (hiOpen ? "less than " : "at most ") + formatNumber(hi);
-  return "must be a number";
+  if (hasHi) return say("must be {}", "必须{}", upper());
+  return say("must be a number", "必须是数值");
 }
 
-std::string formatNumber(double v) {
-  char buffer[64];
-  const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, v);
-  return ec == std::errc() ? std::string(buffer, end) : std::string("?");
-}
-
-std::string typeName(const json& v) {
+LocalizedText typeName(const json& v) {
   switch (v.type()) {
-    case json::value_t::null: return "null";
-    case json::value_t::object: return "an object";
-    case json::value_t::array: return "an array";
-    case json::value_t::string: return "a string";
-    case json::value_t::boolean: return "a boolean";
+    case json::value_t::null: return {"null", "null"};
+    case json::value_t::object: return {"对象", "an object"};
+    case json::value_t::array: return {"数组", "an array"};
+    case json::value_t::string: return {"字符串", "a string"};
+    case json::value_t::boolean: return {"布尔值", "a boolean"};
     case json::value_t::number_integer:
     case json::value_t::number_unsigned:
-    case json::value_t::number_float: return "a number";
-    default: return "an unsupported value";
+    case json::value_t::number_float: return {"数值", "a number"};
+    default: return {"不支持的值", "an unsupported value"};
   }
+}
+
+LocalizedText noun(std::string_view english) {
+  static constexpr std::pair<std::string_view, std::string_view> kNouns[] = {
+      {"entity", "实体"},   {"material", "材质"}, {"joint", "关节"}, {"device", "设备"},
+      {"variable", "变量"}, {"step", "步骤"},     {"zone", "区域"},  {"rule", "规则"},
+      {"fault", "故障"},    {"part", "零件"},     {"tool", "工具"},  {"position", "位置"}, {"indicator", "指示器"},
+  };
+  for (const auto& [en, zh] : kNouns)
+    if (en == english) return {std::string(zh), std::string(en)};
+  return verbatim(std::string(english));
+}
+
+LocalizedText bothLanguages() {
+  return say("an object with both zh-CN and en", "一个同时含“zh-CN”和“en”的对象");
 }
 
 std::optional<std::string> suggest(std::string_view word,
@@ -88,37 +101,38 @@ std::optional<std::string> suggest(std::string_view word,
 }
 
 void Checker::add(Severity severity, const std::string& path, TextPosition at,
-                  std::string message) {
-  out_.push_back({severity, file_, path, at.line, at.column, std::move(message)});
+                  LocalizedText message) {
+  out_.push_back({severity, file_, path, at.line, at.column, std::move(message.en),
+                  std::move(message.zhCN)});
 }
 
-void Checker::error(const std::string& path, std::string message) {
+void Checker::error(const std::string& path, LocalizedText message) {
   add(Severity::Error, path, doc_.valueAt(path), std::move(message));
 }
 
-void Checker::errorAtKey(const std::string& path, std::string message) {
+void Checker::errorAtKey(const std::string& path, LocalizedText message) {
   add(Severity::Error, path, doc_.keyAt(path), std::move(message));
 }
 
-void Checker::missing(const std::string& parentPath, std::string_view key, std::string detail) {
-  std::string message = "missing required field \"" + std::string(key) + "\"";
-  if (!detail.empty()) message += " (" + detail + ")";
+void Checker::missing(const std::string& parentPath, std::string_view key, LocalizedText detail) {
+  LocalizedText message = say("missing required field \"{}\"", "缺少必填字段“{}”", key);
+  if (!detail.en.empty()) message += say(" ({})", "（{}）", detail);
   add(Severity::Error, at(parentPath, key), doc_.valueAt(parentPath), std::move(message));
 }
 
-void Checker::warning(const std::string& path, std::string message) {
+void Checker::warning(const std::string& path, LocalizedText message) {
   add(Severity::Warning, path, doc_.keyAt(path), std::move(message));
 }
 
 bool Checker::expectObject(const json& v, const std::string& path) {
   if (v.is_object()) return true;
-  error(path, "expected an object, got " + typeName(v));
+  error(path, say("expected an object, got {}", "应为对象，实为{}", typeName(v)));
   return false;
 }
 
 bool Checker::expectArray(const json& v, const std::string& path) {
   if (v.is_array()) return true;
-  error(path, "expected an array, got " + typeName(v));
+  error(path, say("expected an array, got {}", "应为数组，实为{}", typeName(v)));
   return false;
 }
 
@@ -140,21 +154,22 @@ void Checker::checkKeys(const json& obj, const std::string& path,
                         const std::vector<std::string_view>& names) {
   for (const auto& [key, value] : obj.items()) {
     if (std::find(names.begin(), names.end(), key) != names.end()) continue;
-    std::string message = "unknown field \"" + key + "\"";
+    LocalizedText message = say("unknown field \"{}\"", "未知字段“{}”", key);
     if (const auto close = suggest(key, names)) {
-      message += "; did you mean \"" + *close + "\"?";
+      message += say("; did you mean \"{}\"?", "；是否想写“{}”？", *close);
     } else {
-      message += "; expected one of:";
+      message += say("; expected one of:", "；应为以下之一：");
       for (std::size_t i = 0; i < names.size(); ++i)
-        message += (i ? ", " : " ") + std::string(names[i]);
+        message += say(i ? ", {}" : " {}", i ? "、“{}”" : "“{}”", names[i]);
     }
     errorAtKey(at(path, key), std::move(message));
   }
 }
 
 void Checker::rejectKey(const json& obj, const std::string& path, std::string_view key,
-                        const std::string& reason) {
-  if (find(obj, key)) errorAtKey(at(path, key), "field \"" + std::string(key) + "\" " + reason);
+                        const LocalizedText& reason) {
+  if (find(obj, key))
+    errorAtKey(at(path, key), say("field \"{}\" {}", "字段“{}”{}", key, reason));
 }
 
 const json* Checker::find(const json& obj, std::string_view key) {
@@ -164,7 +179,7 @@ const json* Checker::find(const json& obj, std::string_view key) {
 }
 
 const json* Checker::require(const json& obj, const std::string& path, std::string_view key,
-                             std::string detail) {
+                             LocalizedText detail) {
   const json* v = find(obj, key);
   if (!v) missing(path, key, std::move(detail));
   return v;
@@ -172,16 +187,17 @@ const json* Checker::require(const json& obj, const std::string& path, std::stri
 
 std::optional<double> Checker::number(const json& v, const std::string& path, Range range) {
   if (!v.is_number()) {
-    error(path, "expected a number, got " + typeName(v));
+    error(path, say("expected a number, got {}", "应为数值，实为{}", typeName(v)));
     return std::nullopt;
   }
   const double d = v.get<double>();
   if (!std::isfinite(d)) {
-    error(path, "expected a finite number (this one is too large for a double)");
+    error(path, say("expected a finite number (this one is too large for a double)",
+                    "应为有限数值（此数超出双精度浮点数的范围）"));
     return std::nullopt;
   }
   if (!range.contains(d)) {
-    error(path, range.describe() + ", got " + formatNumber(d));
+    error(path, say("{}, got {}", "{}，实为 {}", range.describe(), d));
     return std::nullopt;
   }
   return d;
@@ -190,28 +206,29 @@ std::optional<double> Checker::number(const json& v, const std::string& path, Ra
 std::optional<std::int64_t> Checker::integer(const json& v, const std::string& path) {
   if (v.is_number_integer()) return v.get<std::int64_t>();
   if (v.is_number_unsigned()) {
-    error(path, "expected a small integer, got " + std::to_string(v.get<std::uint64_t>()));
+    error(path, say("expected a small integer, got {}", "应为较小的整数，实为 {}",
+                    v.get<std::uint64_t>()));
     return std::nullopt;
   }
   if (v.is_number_float()) {
     const double d = v.get<double>();
     if (std::isfinite(d) && d == std::floor(d) && std::abs(d) < 1e15)
       return static_cast<std::int64_t>(d);
-    error(path, "expected an integer, got " + formatNumber(d));
+    error(path, say("expected an integer, got {}", "应为整数，实为 {}", d));
     return std::nullopt;
   }
-  error(path, "expected an integer, got " + typeName(v));
+  error(path, say("expected an integer, got {}", "应为整数，实为{}", typeName(v)));
   return std::nullopt;
 }
 
 std::optional<std::string> Checker::string(const json& v, const std::string& path, bool nonEmpty) {
   if (!v.is_string()) {
-    error(path, "expected a string, got " + typeName(v));
+    error(path, say("expected a string, got {}", "应为字符串，实为{}", typeName(v)));
     return std::nullopt;
   }
   std::string s = v.get<std::string>();
   if (nonEmpty && s.empty()) {
-    error(path, "must not be empty");
+    error(path, say("must not be empty", "不能为空"));
     return std::nullopt;
   }
   return s;
@@ -223,11 +240,11 @@ std::optional<std::size_t> Checker::choice(const json& v, const std::string& pat
   if (const auto index = indexOf(list, *s)) return index;
   // the closest name when it is likely a typo, else all of them
   const auto all = names(list);
-  std::string message = "unknown " + std::string(describe(list)) + " \"" + *s + "\"";
+  LocalizedText message = say("unknown {} \"{}\"", "未知的{}“{}”", describeIn(list), *s);
   if (const auto close = suggest(*s, std::vector<std::string_view>(all.begin(), all.end())))
-    message += "; did you mean \"" + *close + "\"?";
+    message += say("; did you mean \"{}\"?", "；是否想写“{}”？", *close);
   else
-    message += "; expected one of: " + joinNames(list, ", ");
+    message += say("; expected one of: {}", "；应为以下之一：{}", joinedNames(list, ", "));
   error(path, std::move(message));
   return std::nullopt;
 }
@@ -235,17 +252,18 @@ std::optional<std::size_t> Checker::choice(const json& v, const std::string& pat
 std::optional<std::vector<double>> Checker::numbers(const json& v, const std::string& path,
                                                     std::initializer_list<std::size_t> counts,
                                                     Range range) {
-  std::string expected = "an array of ";
-  std::size_t i = 0;
-  for (const std::size_t n : counts) expected += (i++ ? " or " : "") + std::to_string(n);
-  expected += " numbers";
+  LocalizedText howMany;
+  for (const std::size_t n : counts)
+    howMany += howMany.en.empty() ? say("{}", "{}", n) : say(" or {}", "或 {}", n);
+  const LocalizedText expected =
+      say("an array of {} numbers", "由 {} 个数值组成的数组", howMany);
   if (!v.is_array()) {
-    error(path, "expected " + expected + ", got " + typeName(v));
+    error(path, say("expected {}, got {}", "应为{}，实为{}", expected, typeName(v)));
     return std::nullopt;
   }
   if (std::find(counts.begin(), counts.end(), v.size()) == counts.end()) {
-    error(path, "expected " + expected + ", got " + std::to_string(v.size()) +
-                    (v.size() == 1 ? " element" : " elements"));
+    error(path, say(v.size() == 1 ? "expected {}, got {} element" : "expected {}, got {} elements",
+                    "应为{}，实为 {} 个元素", expected, v.size()));
     return std::nullopt;
   }
   // check every element so that all bad ones are reported

@@ -17,6 +17,7 @@
 #include <practicum/scenario/fields.hpp>
 #include <practicum/scenario/names.hpp>
 #include <practicum/scenario/scenario.hpp>
+#include <practicum/scenario/text.hpp>
 
 #include "positioned_json.hpp"
 
@@ -37,14 +38,19 @@ struct Range {
   static Range open(double lo, double hi) { return {lo, hi, true, true}; }
 
   bool contains(double v) const;
-  /// "must be greater than 0", "must be between 0 and 1", ...
-  std::string describe() const;
+  /// "must be greater than 0", "must be between 0 and 1", ... (both languages)
+  LocalizedText describe() const;
 };
 
 /// A number formatted as short as it round-trips ("0.5", "-1", "1e+300").
-std::string formatNumber(double v);
-/// "a number", "a string", "an object", ... for a JSON value's type.
-std::string typeName(const nlohmann::json& v);
+inline std::string formatNumber(double v) { return shortNumber(v); }
+/// "a number", "a string", "an object", ... for a JSON value's type (both languages).
+LocalizedText typeName(const nlohmann::json& v);
+/// What the format calls a kind of thing, in both languages: noun("entity") is 实体 / entity
+/// (the format's nouns: entity, material, joint, device, variable, step, zone, rule, fault...).
+LocalizedText noun(std::string_view english);
+/// "an object with both zh-CN and en" (what a text field needs), in both languages.
+LocalizedText bothLanguages();
 /// The closest of candidates to word by edit distance, when close enough to be a likely typo.
 std::optional<std::string> suggest(std::string_view word,
                                    const std::vector<std::string_view>& candidates);
@@ -56,13 +62,13 @@ class Checker {
       : file_(std::move(file)), doc_(doc), out_(out) {}
 
   /// An error at the value at path.
-  void error(const std::string& path, std::string message);
+  void error(const std::string& path, LocalizedText message);
   /// An error at the key of the member at path (for unknown or misplaced fields).
-  void errorAtKey(const std::string& path, std::string message);
+  void errorAtKey(const std::string& path, LocalizedText message);
   /// A missing required field `key` of the object at parentPath, reported at that object.
-  void missing(const std::string& parentPath, std::string_view key, std::string detail = {});
+  void missing(const std::string& parentPath, std::string_view key, LocalizedText detail = {});
   /// A warning at the value at path.
-  void warning(const std::string& path, std::string message);
+  void warning(const std::string& path, LocalizedText message);
 
   /// Type checks; each reports "expected an object, got ..." and returns false on mismatch.
   bool expectObject(const nlohmann::json& v, const std::string& path);
@@ -79,13 +85,13 @@ class Checker {
                  const std::vector<std::string_view>& allowed);
   /// Reports a member of obj that does not apply (e.g. "radius" on a box), with the reason.
   void rejectKey(const nlohmann::json& obj, const std::string& path, std::string_view key,
-                 const std::string& reason);
+                 const LocalizedText& reason);
 
   /// The member `key` of an object, or nullptr.
   static const nlohmann::json* find(const nlohmann::json& obj, std::string_view key);
   /// The member `key`, reporting it as missing when absent.
   const nlohmann::json* require(const nlohmann::json& obj, const std::string& path,
-                                std::string_view key, std::string detail = {});
+                                std::string_view key, LocalizedText detail = {});
 
   /// A finite number within range.
   std::optional<double> number(const nlohmann::json& v, const std::string& path,
@@ -121,7 +127,7 @@ class Checker {
   TextPosition positionOf(const std::string& path) const { return doc_.valueAt(path); }
 
  private:
-  void add(Severity severity, const std::string& path, TextPosition at, std::string message);
+  void add(Severity severity, const std::string& path, TextPosition at, LocalizedText message);
 
   std::string file_;
   const PositionedJson& doc_;

@@ -141,7 +141,7 @@ struct Token {
   int begin = 0;  ///< byte offset in the text
   int end = 0;
   double number = 0;
-  std::string error;  ///< for Tok::Error: the message (begin = the column - 1)
+  LocalizedText error;  ///< for Tok::Error: the message (begin = the column - 1)
 };
 
 bool isIdentStart(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
@@ -154,7 +154,7 @@ std::vector<Token> lex(std::string_view text) {
   std::vector<Token> tokens;
   const int size = static_cast<int>(text.size());
   int i = 0;
-  auto error = [&](int at, std::string message) {
+  auto error = [&](int at, LocalizedText message) {
     Token t;
     t.kind = Tok::Error;
     t.begin = at;
@@ -180,7 +180,7 @@ std::vector<Token> lex(std::string_view text) {
       if (at(j) == '.') {
         ++j;
         if (!isDigit(at(j))) {
-          error(j, "expected a digit after the decimal point");
+          error(j, say("expected a digit after the decimal point", "小数点后面应为数字"));
           return tokens;
         }
         while (isDigit(at(j))) ++j;
@@ -189,21 +189,22 @@ std::vector<Token> lex(std::string_view text) {
         ++j;
         if (at(j) == '+' || at(j) == '-') ++j;
         if (!isDigit(at(j))) {
-          error(j, "expected the digits of the exponent");
+          error(j, say("expected the digits of the exponent", "应为指数的数字"));
           return tokens;
         }
         while (isDigit(at(j))) ++j;
       }
       if (isIdentStart(at(j)) || at(j) == '.') {
-        error(j, std::string("unexpected `") + at(j) + "` right after the number `" +
-                     conditionExcerpt(text.substr(i, j - i)) + "`");
+        error(j, say("unexpected `{}` right after the number `{}`", "数值 `{1}` 后面紧跟着意外的 `{0}`",
+                     std::string(1, at(j)), conditionExcerpt(text.substr(i, j - i))));
         return tokens;
       }
       double value = 0;
       const auto r = std::from_chars(text.data() + i, text.data() + j, value);
       if (r.ec != std::errc() || !std::isfinite(value)) {
-        error(i, "the number `" + conditionExcerpt(text.substr(i, j - i)) +
-                     "` is out of range (a double must hold it)");
+        error(i, say("the number `{}` is out of range (a double must hold it)",
+                     "数值 `{}` 超出范围（必须能用双精度浮点数表示）",
+                     conditionExcerpt(text.substr(i, j - i))));
         return tokens;
       }
       t.kind = Tok::Number;
@@ -220,7 +221,8 @@ std::vector<Token> lex(std::string_view text) {
       bool dotted = false;
       while (at(j) == '.') {
         if (!isIdentStart(at(j + 1))) {
-          error(j + 1, "expected a name after `.` (names are identifiers joined by dots)");
+          error(j + 1, say("expected a name after `.` (names are identifiers joined by dots)",
+                           "`.` 后面应为名称（名称是用点连接的标识符）"));
           return tokens;
         }
         dotted = true;
@@ -266,7 +268,7 @@ std::vector<Token> lex(std::string_view text) {
         break;
       case '=':
         if (next != '=') {
-          error(i, "unexpected `=`; compare with `==`");
+          error(i, say("unexpected `=`; compare with `==`", "意外的 `=`；比较请用 `==`"));
           return tokens;
         }
         t.kind = Tok::Eq;
@@ -274,22 +276,24 @@ std::vector<Token> lex(std::string_view text) {
         break;
       case '!':
         if (next != '=') {
-          error(i, "unexpected `!`; write `not`");
+          error(i, say("unexpected `!`; write `not`", "意外的 `!`；请写 `not`"));
           return tokens;
         }
         t.kind = Tok::Ne;
         length = 2;
         break;
-      case '&': error(i, "unexpected `&`; write `and`"); return tokens;
-      case '|': error(i, "unexpected `|`; write `or`"); return tokens;
+      case '&': error(i, say("unexpected `&`; write `and`", "意外的 `&`；请写 `and`")); return tokens;
+      case '|': error(i, say("unexpected `|`; write `or`", "意外的 `|`；请写 `or`")); return tokens;
       default: {
         const auto byte = static_cast<unsigned char>(c);
         if (byte >= 0x21 && byte < 0x7f) {
-          error(i, std::string("unexpected character `") + c + "`");
+          error(i, say("unexpected character `{}`", "意外的字符 `{}`", std::string(1, c)));
         } else {
           static constexpr char kHex[] = "0123456789ABCDEF";
-          error(i, std::string("unexpected character (byte 0x") + kHex[byte >> 4] +
-                       kHex[byte & 15] + "); conditions are written in ASCII");
+          const std::string hex{kHex[byte >> 4], kHex[byte & 15]};
+          error(i, say("unexpected character (byte 0x{}); conditions are written in ASCII",
+                       "意外的字符（字节 0x{}）；条件只能用 ASCII 字符书写（请检查是否用了全角符号）",
+                       hex));
         }
         return tokens;
       }
@@ -353,7 +357,12 @@ struct Expr {
   int end = 0;
 };
 
-const char* typeName(ValueType t) { return t == ValueType::Bool ? "a boolean" : "a number"; }
+LocalizedText typeName(ValueType t) {
+  return t == ValueType::Bool ? LocalizedText{"布尔值", "a boolean"}
+                              : LocalizedText{"数值", "a number"};
+}
+
+LocalizedText neverClosed() { return say("this `(` is never closed", "这个 `(` 没有闭合"); }
 
 class Parser {
  public:
@@ -362,14 +371,15 @@ class Parser {
 
   /// Parses the whole text; on failure returns nullopt and error() says why.
   std::optional<Expr> parseAll() {
-    if (tokens_.front().kind == Tok::End) return fail(1, "empty condition");
+    if (tokens_.front().kind == Tok::End) return fail(1, say("empty condition", "条件是空的"));
     auto e = parseOr();
     if (!e) return std::nullopt;
     const Token& t = peek();
-    if (t.kind == Tok::RParen) return fail(t, "unmatched `)`");
+    if (t.kind == Tok::RParen) return fail(t, say("unmatched `)`", "多余的 `)`"));
     if (t.kind != Tok::End) {
-      return fail(t, "unexpected " + describe(t) +
-                         " after a complete expression; expected an operator or the end");
+      return fail(t, say("unexpected {} after a complete expression; expected an operator or the "
+                         "end",
+                         "完整的表达式后面出现了意外的 {}；应为运算符或条件的末尾", describe(t)));
     }
     return e;
   }
@@ -387,26 +397,27 @@ class Parser {
     return text_.substr(static_cast<std::size_t>(begin), static_cast<std::size_t>(end - begin));
   }
 
-  std::string describe(const Token& t) const {
-    if (t.kind == Tok::End) return "the end of the condition";
-    return "`" + conditionExcerpt(spanText(t.begin, t.end)) + "`";
+  LocalizedText describe(const Token& t) const {
+    if (t.kind == Tok::End) return {"条件的末尾", "the end of the condition"};
+    return verbatim("`" + conditionExcerpt(spanText(t.begin, t.end)) + "`");
   }
 
-  /// How an operand reads in a message: its source text, shortened when long.
-  std::string operand(const Expr& e) const {
+  /// How an operand reads in a message: its source text, shortened when long (in Chinese
+  /// between backquotes, as code is).
+  LocalizedText operand(const Expr& e) const {
     std::string s(spanText(e.begin, e.end));
     if (s.size() > 40) s = s.substr(0, 37) + "...";
-    return s;
+    return {"`" + s + "`", s};
   }
 
-  std::nullopt_t fail(int column, std::string message) {
+  std::nullopt_t fail(int column, LocalizedText message) {
     if (!failed_) {
       failed_ = true;
-      error_ = {column, std::move(message)};
+      error_ = {column, std::move(message.en), std::move(message.zhCN)};
     }
     return std::nullopt;
   }
-  std::nullopt_t fail(const Token& t, std::string message) {
+  std::nullopt_t fail(const Token& t, LocalizedText message) {
     // a lexer error outranks whatever the parser expected there
     if (t.kind == Tok::Error) return fail(t.begin + 1, t.error);
     return fail(t.begin + 1, std::move(message));
@@ -416,9 +427,9 @@ class Parser {
 
   std::optional<std::uint32_t> add(Op op, std::uint32_t a, std::uint32_t b, int column) {
     if (program_.nodes.size() >= kMaxConditionNodes) {
-      return fail(column, "the condition is too large (more than " +
-                              std::to_string(kMaxConditionNodes) + " nodes); split it into " +
-                              "variables");
+      return fail(column, say("the condition is too large (more than {} nodes); split it into "
+                              "variables",
+                              "条件太大（超过 {} 个节点）；请拆分成几个变量", kMaxConditionNodes));
     }
     program_.nodes.push_back({op, a, b});
     return static_cast<std::uint32_t>(program_.nodes.size() - 1);
@@ -435,8 +446,8 @@ class Parser {
   /// Opens one nesting level at `column`; false (with the error set) past the limit.
   bool enter(int column) {
     if (++depth_ > kMaxConditionDepth) {
-      fail(column, "the condition is nested too deeply (more than " +
-                       std::to_string(kMaxConditionDepth) + " levels)");
+      fail(column, say("the condition is nested too deeply (more than {} levels)",
+                       "条件嵌套太深（超过 {} 层）", kMaxConditionDepth));
       return false;
     }
     return true;
@@ -477,8 +488,8 @@ class Parser {
                               const Expr& rhs) {
     for (const Expr* side : {&lhs, &rhs}) {
       if (side->type != ValueType::Bool) {
-        return fail(t, std::string("`") + word + "` needs booleans on both sides; " +
-                           operand(*side) + " is a number");
+        return fail(t, say("`{}` needs booleans on both sides; {} is a number",
+                           "`{}` 两边都必须是布尔值；{} 是数值", word, operand(*side)));
       }
     }
     const auto node = add(op, lhs.node, rhs.node, t.begin + 1);
@@ -495,7 +506,8 @@ class Parser {
     leave();
     if (!e) return std::nullopt;
     if (e->type != ValueType::Bool)
-      return fail(op, "`not` needs a boolean; " + operand(*e) + " is a number");
+      return fail(op, say("`not` needs a boolean; {} is a number", "`not` 需要布尔值；{} 是数值",
+                          operand(*e)));
     const auto node = add(Op::Not, e->node, 0, op.begin + 1);
     if (!node) return std::nullopt;
     return Expr{*node, ValueType::Bool, op.begin, e->end};
@@ -527,23 +539,26 @@ class Parser {
     // types: == and != take two numbers or two booleans, the others two numbers
     if (code == Op::Eq || code == Op::Ne) {
       if (lhs->type != rhs->type) {
-        return fail(op, "`" + opText + "` compares two numbers or two booleans; " + operand(*lhs) +
-                            " is " + typeName(lhs->type) + " and " + operand(*rhs) + " is " +
-                            typeName(rhs->type));
+        return fail(op, say("`{}` compares two numbers or two booleans; {} is {} and {} is {}",
+                            "`{}` 比较的是两个数值或两个布尔值；{} 是{}，而 {} 是{}", opText,
+                            operand(*lhs), typeName(lhs->type), operand(*rhs),
+                            typeName(rhs->type)));
       }
     } else {
       for (const Expr* side : {&*lhs, &*rhs}) {
         if (side->type != ValueType::Number) {
-          return fail(op, "`" + opText + "` needs numbers on both sides; " + operand(*side) +
-                              " is a boolean");
+          return fail(op, say("`{}` needs numbers on both sides; {} is a boolean",
+                              "`{}` 两边都必须是数值；{} 是布尔值", opText, operand(*side)));
         }
       }
     }
     if (isComparison(peek().kind)) {
       const Token& again = peek();
-      return fail(again, "comparisons cannot be chained; write `" + operand(*lhs) + " " + opText +
-                             " " + operand(*rhs) + " and " + operand(*rhs) + " " +
-                             std::string(spanText(again.begin, again.end)) + " ...`");
+      const std::string l = operand(*lhs).en;
+      const std::string r = operand(*rhs).en;
+      return fail(again, say("comparisons cannot be chained; write `{} {} {} and {} {} ...`",
+                             "比较不能连写；请写成 `{} {} {} and {} {} ...`", l, opText, r, r,
+                             spanText(again.begin, again.end)));
     }
     const auto node = add(code, lhs->node, rhs->node, op.begin + 1);
     if (!node) return std::nullopt;
@@ -553,8 +568,9 @@ class Parser {
   std::optional<Expr> arithmetic(Op op, const Token& t, const Expr& lhs, const Expr& rhs) {
     for (const Expr* side : {&lhs, &rhs}) {
       if (side->type != ValueType::Number) {
-        return fail(t, "`" + std::string(spanText(t.begin, t.end)) +
-                           "` needs numbers on both sides; " + operand(*side) + " is a boolean");
+        return fail(t, say("`{}` needs numbers on both sides; {} is a boolean",
+                           "`{}` 两边都必须是数值；{} 是布尔值", spanText(t.begin, t.end),
+                           operand(*side)));
       }
     }
     const auto node = add(op, lhs.node, rhs.node, t.begin + 1);
@@ -599,7 +615,8 @@ class Parser {
     leave();
     if (!e) return std::nullopt;
     if (e->type != ValueType::Number)
-      return fail(op, "unary `-` needs a number; " + operand(*e) + " is a boolean");
+      return fail(op, say("unary `-` needs a number; {} is a boolean",
+                          "负号 `-` 需要数值；{} 是布尔值", operand(*e)));
     // a negative literal stays one constant
     const Node& child = program_.nodes[e->node];
     if (child.op == Op::Const && e->node + 1 == program_.nodes.size()) {
@@ -629,24 +646,27 @@ class Parser {
         leave();
         if (!e) return std::nullopt;
         const Token& close = peek();
-        if (close.kind == Tok::End) return fail(t, "this `(` is never closed");
+        if (close.kind == Tok::End) return fail(t, neverClosed());
         if (close.kind != Tok::RParen) {
-          return fail(close, "expected `)` to close the `(` at column " +
-                                 std::to_string(t.begin + 1) + ", found " + describe(close));
+          return fail(close, say("expected `)` to close the `(` at column {}, found {}",
+                                 "应为 `)` 来闭合第 {} 列的 `(`，实为{}", t.begin + 1,
+                                 describe(close)));
         }
         take();
         return Expr{e->node, e->type, t.begin, close.end};
       }
       case Tok::Not:
         return fail(t,
-                    "`not` binds more loosely than comparisons and arithmetic; put it in "
-                    "parentheses: `(not ...)`");
-      case Tok::Error: return fail(t, "");
+                    say("`not` binds more loosely than comparisons and arithmetic; put it in "
+                        "parentheses: `(not ...)`",
+                        "`not` 的优先级低于比较和算术运算；请加括号：`(not ...)`"));
+      case Tok::Error: return fail(t, LocalizedText{});
       default:
         return fail(t,
-                    "expected a value (a number, a name, `true`, `false`, `not`, `-` or "
-                    "`(`), found " +
-                        describe(t));
+                    say("expected a value (a number, a name, `true`, `false`, `not`, `-` or "
+                        "`(`), found {}",
+                        "应为一个值（数值、名称、`true`、`false`、`not`、`-` 或 `(`），实为{}",
+                        describe(t)));
     }
   }
 
@@ -654,9 +674,11 @@ class Parser {
   std::optional<Expr> name(const std::string& symbol, int begin, int end, int column0) {
     const auto ref = table_.resolve(symbol);
     if (!ref) {
-      std::string message = "unknown name `" + conditionExcerpt(symbol) + "`";
+      LocalizedText message =
+          say("unknown name `{}`", "未知名称 `{}`", conditionExcerpt(symbol));
       const std::string suggestion = closest(symbol, table_.names());
-      if (!suggestion.empty()) message += "; did you mean `" + suggestion + "`?";
+      if (!suggestion.empty())
+        message += say("; did you mean `{}`?", "；是否想写 `{}`？", suggestion);
       return fail(column0 + 1, std::move(message));
     }
     const auto node =
@@ -673,11 +695,14 @@ class Parser {
     const auto function = parseConditionFunction(fname);
     if (!function) {
       const auto all = names(NameList::ConditionFunctions);
-      std::string message = "unknown function `" + conditionExcerpt(fname) + "`";
+      LocalizedText message =
+          say("unknown function `{}`", "未知函数 `{}`", conditionExcerpt(fname));
       const std::string suggestion =
           closest(fname, std::vector<std::string>(all.begin(), all.end()));
-      if (!suggestion.empty()) message += "; did you mean `" + suggestion + "`?";
-      message += " (functions: " + joinNames(NameList::ConditionFunctions, ", ") + ")";
+      if (!suggestion.empty())
+        message += say("; did you mean `{}`?", "；是否想写 `{}`？", suggestion);
+      message += say(" (functions: {})", "（函数有：{}）",
+                     joinedNames(NameList::ConditionFunctions, ", "));
       return fail(fn, std::move(message));
     }
     if (!enter(fn.begin + 1)) return std::nullopt;
@@ -690,28 +715,32 @@ class Parser {
   // since "(" name ")"
   std::optional<Expr> parseSince(const Token& fn, const Token& open) {
     const Token& arg = peek();
-    if (arg.kind == Tok::RParen) return fail(fn, "`since` takes 1 argument, got 0");
+    if (arg.kind == Tok::RParen)
+      return fail(fn, say("`since` takes 1 argument, got 0", "`since` 需要 1 个参数，实为 0 个"));
     if (arg.kind != Tok::Name) {
       return fail(arg,
-                  "`since` takes the name of an event or a state, e.g. "
-                  "`since(QS2.opened)`; found " +
-                      describe(arg));
+                  say("`since` takes the name of an event or a state, e.g. "
+                      "`since(QS2.opened)`; found {}",
+                      "`since` 需要一个事件或状态的名称，例如 `since(QS2.opened)`；实为{}",
+                      describe(arg)));
     }
     take();
     const Token& close = peek();
-    if (close.kind == Tok::Comma) return fail(fn, "`since` takes 1 argument, got more");
-    if (close.kind == Tok::End) return fail(open, "this `(` is never closed");
+    if (close.kind == Tok::Comma)
+      return fail(fn, say("`since` takes 1 argument, got more", "`since` 只需要 1 个参数，实为多个"));
+    if (close.kind == Tok::End) return fail(open, neverClosed());
     if (close.kind != Tok::RParen) {
-      return fail(close, "`since` takes just a name; expected `)`, found " + describe(close));
+      return fail(close, say("`since` takes just a name; expected `)`, found {}",
+                             "`since` 只接受一个名称；应为 `)`，实为{}", describe(close)));
     }
     take();
     const std::string symbol = "since(" + std::string(spanText(arg.begin, arg.end)) + ")";
     auto e = name(symbol, fn.begin, close.end, arg.begin);
     if (!e) return std::nullopt;
     if (e->type != ValueType::Number) {
-      return fail(arg, "`" + conditionExcerpt(symbol) +
-                           "` must be a number of seconds, but the scenario's " +
-                           "symbols make it a boolean");
+      return fail(arg, say("`{}` must be a number of seconds, but the scenario's symbols make it "
+                           "a boolean",
+                           "`{}` 应是秒数，但按场景中的名称它是布尔值", conditionExcerpt(symbol)));
     }
     return e;
   }
@@ -726,7 +755,8 @@ class Parser {
         if (!arg) return std::nullopt;
         if (arg->type != ValueType::Number) {
           return fail(arg->begin + 1,
-                      "`" + fname + "` needs numbers; " + operand(*arg) + " is a boolean");
+                      say("`{}` needs numbers; {} is a boolean", "`{}` 需要数值；{} 是布尔值",
+                          fname, operand(*arg)));
         }
         args.push_back(*arg);
         if (peek().kind != Tok::Comma) break;
@@ -734,17 +764,17 @@ class Parser {
       }
     }
     const Token& close = peek();
-    if (close.kind == Tok::End) return fail(open, "this `(` is never closed");
+    if (close.kind == Tok::End) return fail(open, neverClosed());
     if (close.kind != Tok::RParen) {
-      return fail(close, "expected `,` or `)` in the arguments of `" + fname + "`, found " +
-                             describe(close));
+      return fail(close, say("expected `,` or `)` in the arguments of `{}`, found {}",
+                             "`{}` 的参数中应为 `,` 或 `)`，实为{}", fname, describe(close)));
     }
     take();
     const std::size_t wanted = function == ConditionFunction::Abs ? 1 : 2;
     if (args.size() != wanted) {
-      return fail(fn, "`" + fname + "` takes " + std::to_string(wanted) +
-                          (wanted == 1 ? " argument" : " arguments") + ", got " +
-                          std::to_string(args.size()));
+      return fail(fn, say(wanted == 1 ? "`{}` takes {} argument, got {}"
+                                      : "`{}` takes {} arguments, got {}",
+                          "`{}` 需要 {} 个参数，实为 {} 个", fname, wanted, args.size()));
     }
     const Op op = function == ConditionFunction::Abs   ? Op::Abs
                   : function == ConditionFunction::Min ? Op::Min
@@ -813,9 +843,10 @@ std::variant<Condition, ConditionError> parseCondition(std::string_view text,
                                                        std::optional<ValueType> expected) {
   // limits first: nothing longer is even looked at
   if (text.size() > kMaxConditionLength) {
-    return ConditionError{static_cast<int>(kMaxConditionLength) + 1,
-                          "the condition is too long (" + std::to_string(text.size()) +
-                              " characters; at most " + std::to_string(kMaxConditionLength) + ")"};
+    const LocalizedText message =
+        say("the condition is too long ({} characters; at most {})",
+            "条件太长（{} 个字符；最多 {} 个）", text.size(), kMaxConditionLength);
+    return ConditionError{static_cast<int>(kMaxConditionLength) + 1, message.en, message.zhCN};
   }
   Parser parser(text, symbols);
   const auto expr = parser.parseAll();
@@ -825,12 +856,13 @@ std::variant<Condition, ConditionError> parseCondition(std::string_view text,
   if (expected && expr->type != *expected) {
     const std::string whole(text.substr(static_cast<std::size_t>(expr->begin),
                                         static_cast<std::size_t>(expr->end - expr->begin)));
-    std::string message = std::string("the expression must be ") + typeName(*expected) + "; " +
-                          (whole.size() > 40 ? whole.substr(0, 37) + "..." : whole) + " is " +
-                          typeName(expr->type);
+    const std::string shown = whole.size() > 40 ? whole.substr(0, 37) + "..." : whole;
+    LocalizedText message = say("the expression must be {}; {} is {}", "表达式必须是{}；`{}` 是{}",
+                                typeName(*expected), shown, typeName(expr->type));
     if (*expected == ValueType::Bool)
-      message += " (compare it, e.g. `" + conditionExcerpt(whole) + " > 0`)";
-    return ConditionError{expr->begin + 1, std::move(message)};
+      message += say(" (compare it, e.g. `{} > 0`)", "（请对它做比较，例如 `{} > 0`）",
+                     conditionExcerpt(whole));
+    return ConditionError{expr->begin + 1, std::move(message.en), std::move(message.zhCN)};
   }
 
   // the program: the root is the last node, which post-order guarantees

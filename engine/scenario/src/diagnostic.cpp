@@ -4,7 +4,11 @@
 
 namespace practicum::scenario {
 
-std::string Diagnostic::format() const {
+const std::string& Diagnostic::messageIn(Language language) const {
+  return language == Language::ChineseSimplified && !messageZh.empty() ? messageZh : message;
+}
+
+std::string Diagnostic::format(Language language) const {
   // "file:line:column: error: path: message", leaving out what is unknown
   std::string s;
   if (!file.empty()) {
@@ -15,9 +19,13 @@ std::string Diagnostic::format() const {
     }
     s += ": ";
   }
-  s += severity == Severity::Error ? "error: " : "warning: ";
+  const bool zh = language == Language::ChineseSimplified;
+  if (severity == Severity::Error)
+    s += zh ? "错误: " : "error: ";
+  else
+    s += zh ? "警告: " : "warning: ";
   if (!path.empty()) s += path + ": ";
-  s += message;
+  s += messageIn(language);
   return s;
 }
 

@@ -49,16 +49,17 @@ class ScenarioReader {
   void read() {
     const json& root = doc_.root;
     if (!root.is_object()) {
-      check_.error("", "the top level must be an object, got " + detail::typeName(root));
+      check_.error("", say("the top level must be an object, got {}", "最外层必须是对象，实为{}",
+                           detail::typeName(root)));
       return;
     }
     // the version decides how to read everything else: stop on one this build cannot read
     if (const json* format = check_.require(root, "", "format")) {
       if (const auto version = check_.integer(*format, "format");
           version && *version != kFormatVersion) {
-        check_.error("format", "unsupported format version " + std::to_string(*version) +
-                                   "; this build reads format " + std::to_string(kFormatVersion) +
-                                   " only");
+        check_.error("format", say("unsupported format version {}; this build reads format {} only",
+                                   "不支持的格式版本 {}；本版本只能读取格式 {}", *version,
+                                   kFormatVersion));
         return;
       }
     }
@@ -95,12 +96,13 @@ class ScenarioReader {
         if (valid) {
           meta.id = std::move(*id);
         } else {
-          check_.error(
-              "id", "must contain only lowercase letters a-z, digits and '-', got \"" + *id + "\"");
+          check_.error("id", say("must contain only lowercase letters a-z, digits and '-', got \"{}\"",
+                                 "只能包含小写字母“a-z”、数字和“-”，实为“{}”", *id));
         }
       }
     }
-    if (const json* v = check_.require(root, "", "title", "an object with both zh-CN and en"))
+    if (const json* v = check_.require(root, "", "title",
+                                       detail::bothLanguages()))
       readLocalized(*v, "title", meta.title);
     if (const json* v = Checker::find(root, "description"))
       readLocalized(*v, "description", meta.description);
@@ -112,12 +114,14 @@ class ScenarioReader {
   void readLocalized(const json& v, const std::string& path, LocalizedText& out) {
     if (!check_.expectObject(v, path)) return;
     check_.checkKeys(v, path, "text");
-    readRequiredString(v, path, "zh-CN", out.zhCN, path + " needs both zh-CN and en");
-    readRequiredString(v, path, "en", out.en, path + " needs both zh-CN and en");
+    const LocalizedText both =
+        say("{} needs both zh-CN and en", "“{}”需要同时有“zh-CN”和“en”", path);
+    readRequiredString(v, path, "zh-CN", out.zhCN, both);
+    readRequiredString(v, path, "en", out.en, both);
   }
 
   void readRequiredString(const json& obj, const std::string& path, std::string_view key,
-                          std::string& out, std::string detail = {}) {
+                          std::string& out, LocalizedText detail = {}) {
     if (const json* v = check_.require(obj, path, key, std::move(detail)))
       if (auto s = check_.string(*v, Checker::at(path, key))) out = std::move(*s);
   }
@@ -146,7 +150,7 @@ class ScenarioReader {
             if (core::length(*dir) > 0) {
               light.direction = core::normalize(*dir);
             } else {
-              check_.error(dirPath, "must not be the zero vector");
+              check_.error(dirPath, say("must not be the zero vector", "不能是零向量"));
             }
           }
         }
@@ -170,12 +174,14 @@ class ScenarioReader {
     if (camera.farPlane <= camera.nearPlane) {
       const std::string at =
           Checker::find(v, "far") ? Checker::at(path, "far") : Checker::at(path, "near");
-      check_.error(at, "far (" + formatNumber(camera.farPlane) + ") must be greater than near (" +
-                           formatNumber(camera.nearPlane) + ")");
+      check_.error(at, say("far ({}) must be greater than near ({})",
+                           "远裁剪面“far”（{}）必须大于近裁剪面“near”（{}）", camera.farPlane,
+                           camera.nearPlane));
     }
     if (camera.position == camera.target)
       check_.error(Checker::find(v, "target") ? Checker::at(path, "target") : path,
-                   "the camera target must differ from its position");
+                   say("the camera target must differ from its position",
+                       "相机的目标点不能与其位置相同"));
   }
 
   // ---- materials ----
@@ -224,9 +230,9 @@ class ScenarioReader {
   bool readEntities(const json& v) {
     if (!check_.expectArray(v, "entities")) return false;
     if (v.size() > limits_.maxEntities) {
-      check_.error("entities", "the scenario has " + std::to_string(v.size()) +
-                                   " entities, more than the limit of " +
-                                   std::to_string(limits_.maxEntities));
+      check_.error("entities", say("the scenario has {} entities, more than the limit of {}",
+                                   "场景有 {} 个实体，超过上限 {}", v.size(),
+                                   limits_.maxEntities));
       return false;
     }
     for (std::size_t i = 0; i < v.size(); ++i) {
@@ -245,7 +251,8 @@ class ScenarioReader {
         e.cutaway = cut->get<bool>();
       else
         check_.error(Checker::at(path, "cutaway"),
-                     "expected true or false, got " + detail::typeName(*cut));
+                     say("expected true or false, got {}", "应为 true 或 false，实为{}",
+                         detail::typeName(*cut)));
     }
     if (const json* name = check_.require(v, path, "name")) {
       if (auto s = check_.string(*name, Checker::at(path, "name"))) {
@@ -277,27 +284,33 @@ class ScenarioReader {
                                 e.shape.kind == scene::ShapeKind::TriangleMesh;
         const std::string_view kind = toString(e.shape.kind);
         if (needsModel && !model)
-          check_.error(typePath, "a " + std::string(kind) +
-                                     " shape is built from the entity's model, but the entity "
-                                     "has no \"model\"");
+          check_.error(typePath,
+                       say("a {} shape is built from the entity's model, but the entity has no "
+                           "\"model\"",
+                           "“{}”形状由实体的模型生成，但此实体没有“model”", kind));
         if (e.shape.kind == scene::ShapeKind::TriangleMesh && bodyTypeKnown &&
             e.body->type == scene::BodyType::Dynamic)
           check_.error(typePath,
-                       "a triangleMesh shape cannot belong to a dynamic body; use convexHull or a "
-                       "primitive shape");
+                       say("a triangleMesh shape cannot belong to a dynamic body; use convexHull "
+                           "or a primitive shape",
+                           "“triangleMesh”形状不能属于动态刚体；请用“convexHull”或基本形状"));
       }
     } else if (model) {
       const bool dynamic = bodyTypeKnown && e.body->type == scene::BodyType::Dynamic;
       e.shape.kind = dynamic ? scene::ShapeKind::ConvexHull : scene::ShapeKind::TriangleMesh;
     } else {
-      check_.missing(path, "shape", "an entity needs a \"shape\", a \"model\", or both");
+      check_.missing(path, "shape",
+                     say("an entity needs a \"shape\", a \"model\", or both",
+                         "实体需要“shape”或“model”，或两者都有"));
     }
     // scale resizes model geometry; a primitive's size is its shape's parameters
     const scene::Vec3 sc = e.transform.scale;
     if (!model && (sc.x != 1.0f || sc.y != 1.0f || sc.z != 1.0f))
       check_.error(Checker::at(Checker::at(path, "transform"), "scale"),
-                   "scale applies to models only; give the shape's own size (halfExtents, "
-                   "radius, height) instead");
+                   say("scale applies to models only; give the shape's own size (halfExtents, "
+                       "radius, height) instead",
+                       "“scale”只用于模型；请改为给出形状自身的尺寸（“halfExtents”、“radius”、"
+                       "“height”）"));
 
     // material: required for primitives when the scenario declares materials
     if (const json* m = Checker::find(v, "material")) {
@@ -310,7 +323,9 @@ class ScenarioReader {
       }
     } else if (!model && !implicitMaterial_) {
       check_.missing(path, "material",
-                     "a primitive shape has no material of its own; name one from \"materials\"");
+                     say("a primitive shape has no material of its own; name one from "
+                         "\"materials\"",
+                         "基本形状没有自带材质；请从“materials”中选一个"));
     }
     return e;
   }
@@ -327,7 +342,8 @@ class ScenarioReader {
           t.rotation = core::quatFromEulerDegrees(
               {static_cast<float>(q[0]), static_cast<float>(q[1]), static_cast<float>(q[2])});
         } else if (q[0] == 0 && q[1] == 0 && q[2] == 0 && q[3] == 0) {
-          check_.error(rotationPath, "a quaternion [x, y, z, w] must not be all zeros");
+          check_.error(rotationPath, say("a quaternion [x, y, z, w] must not be all zeros",
+                                         "四元数 [x, y, z, w] 不能全为零"));
         } else {
           t.rotation =
               core::normalize(core::Quat{static_cast<float>(q[0]), static_cast<float>(q[1]),
@@ -344,17 +360,20 @@ class ScenarioReader {
     if (!raw) return std::nullopt;
     const fs::path rel(*raw);
     if (rel.has_root_path()) {
-      check_.error(path, "model path \"" + *raw +
-                             "\" is absolute; it must be relative to the scenario folder");
+      check_.error(path, say("model path \"{}\" is absolute; it must be relative to the scenario "
+                             "folder",
+                             "模型路径“{}”是绝对路径；必须相对于场景文件夹", *raw));
       return std::nullopt;
     }
     const fs::path normal = rel.lexically_normal();
     if (normal.empty() || normal == "." || !normal.has_filename()) {
-      check_.error(path, "model path \"" + *raw + "\" does not name a file");
+      check_.error(path, say("model path \"{}\" does not name a file", "模型路径“{}”没有指向文件",
+                             *raw));
       return std::nullopt;
     }
     if (*normal.begin() == "..") {
-      check_.error(path, "model path \"" + *raw + "\" leaves the scenario folder");
+      check_.error(path, say("model path \"{}\" leaves the scenario folder",
+                             "模型路径“{}”超出了场景文件夹", *raw));
       return std::nullopt;
     }
     // the file must exist, be a regular file, and not lead out of the folder through a link
@@ -363,11 +382,13 @@ class ScenarioReader {
     const fs::file_status status = fs::status(full, ec);
     if (!fs::exists(status)) {
       check_.error(path,
-                   "model file \"" + *raw + "\" does not exist (looked for " + full.string() + ")");
+                   say("model file \"{}\" does not exist (looked for {})",
+                       "模型文件“{}”不存在（查找位置：{}）", *raw, full.string()));
       return std::nullopt;
     }
     if (!fs::is_regular_file(status)) {
-      check_.error(path, "model path \"" + *raw + "\" is not a regular file");
+      check_.error(path, say("model path \"{}\" is not a regular file", "模型路径“{}”不是普通文件",
+                             *raw));
       return std::nullopt;
     }
     const fs::path canonicalFolder = fs::weakly_canonical(def_.folder, ec);
@@ -375,9 +396,10 @@ class ScenarioReader {
     if (!ec) {
       const fs::path inside = canonicalFile.lexically_relative(canonicalFolder);
       if (inside.empty() || *inside.begin() == "..") {
-        check_.error(path, "model file \"" + *raw +
-                               "\" resolves to a file outside the scenario folder (" +
-                               canonicalFile.string() + ")");
+        check_.error(path, say("model file \"{}\" resolves to a file outside the scenario "
+                               "folder ({})",
+                               "模型文件“{}”实际指向场景文件夹以外的文件（{}）", *raw,
+                               canonicalFile.string()));
         return std::nullopt;
       }
     }
@@ -394,16 +416,19 @@ class ScenarioReader {
     if (!index) return false;
     const auto kind = static_cast<scene::ShapeKind>(*index);
     s.kind = kind;
-    const std::string reason = "does not apply to a " + std::string(toString(kind)) + " shape";
+    const LocalizedText reason =
+        say("does not apply to a {} shape", "不适用于“{}”形状", toString(kind));
     const auto requireNumber = [&](std::string_view key, float& out, Range range) {
       if (const json* n =
-              check_.require(v, path, key, "a " + std::string(toString(kind)) + " shape needs it"))
+              check_.require(v, path, key,
+                             say("a {} shape needs it", "“{}”形状需要此字段", toString(kind))))
         if (const auto d = check_.number(*n, Checker::at(path, key), range))
           out = static_cast<float>(*d);
     };
     switch (kind) {
       case scene::ShapeKind::Box:
-        if (const json* h = check_.require(v, path, "halfExtents", "a box shape needs it"))
+        if (const json* h = check_.require(v, path, "halfExtents",
+                                           say("a box shape needs it", "“box”形状需要此字段")))
           if (const auto e = check_.vec3(*h, Checker::at(path, "halfExtents"), Range::positive()))
             s.halfExtents = *e;
         check_.rejectKey(v, path, "radius", reason);
@@ -426,7 +451,8 @@ class ScenarioReader {
         break;
       case scene::ShapeKind::ConvexHull:
       case scene::ShapeKind::TriangleMesh: {
-        const std::string fromModel = reason + " (its size comes from the model)";
+        const LocalizedText fromModel =
+            reason + say(" (its size comes from the model)", "（其尺寸来自模型）");
         check_.rejectKey(v, path, "halfExtents", fromModel);
         check_.rejectKey(v, path, "radius", fromModel);
         check_.rejectKey(v, path, "height", fromModel);
@@ -449,13 +475,15 @@ class ScenarioReader {
     // mass: required for dynamic bodies, ignored (with a warning) for the others
     const json* mass = Checker::find(v, "mass");
     if (type == scene::BodyType::Dynamic && !mass)
-      check_.missing(path, "mass", "a dynamic body needs a mass in kg");
+      check_.missing(path, "mass",
+                     say("a dynamic body needs a mass in kg", "动态刚体需要质量，单位为千克"));
     if (mass) {
       if (const auto m = check_.number(*mass, Checker::at(path, "mass"), Range::positive())) {
         b.mass = static_cast<float>(*m);
         if (type && *type != scene::BodyType::Dynamic)
           check_.warning(Checker::at(path, "mass"),
-                         "mass is ignored for a " + std::string(toString(*type)) + " body");
+                         say("mass is ignored for a {} body", "“{}”刚体的质量不起作用",
+                             toString(*type)));
       }
     }
     check_.optNumber(v, path, "friction", b.friction, Range::nonNegative());
@@ -471,7 +499,7 @@ class ScenarioReader {
       for (const std::string_view key : {"linearVelocity", "angularVelocity"})
         if (Checker::find(v, key))
           check_.warning(Checker::at(path, key),
-                         std::string(key) + " is ignored for a static body");
+                         say("{} is ignored for a static body", "静态刚体的“{}”不起作用", key));
     }
     return type.has_value();
   }
@@ -512,8 +540,8 @@ class ScenarioReader {
       const std::string bPath = Checker::at(path, "b");
       j.entityB = jointEntity(*bv, bPath);
       if (a && j.entityB && *a == *j.entityB)
-        check_.error(bPath, "a joint cannot connect entity \"" + def_.scene.entities[*a].name +
-                                "\" to itself");
+        check_.error(bPath, say("a joint cannot connect entity \"{}\" to itself",
+                                "关节不能把实体“{}”连接到它自己", def_.scene.entities[*a].name));
     }
 
     if (const json* p = check_.require(v, path, "pivot"))
@@ -523,20 +551,22 @@ class ScenarioReader {
     const bool hinge = *kind == scene::JointKind::Hinge;
     const bool hasAxis = hinge || *kind == scene::JointKind::Slider;
     if (!hasAxis) {
-      const std::string reason = "does not apply to a " + std::string(toString(*kind)) + " joint";
+      const LocalizedText reason =
+          say("does not apply to a {} joint", "不适用于“{}”关节", toString(*kind));
       check_.rejectKey(v, path, "axis", reason);
       check_.rejectKey(v, path, "limits", reason);
       check_.rejectKey(v, path, "motor", reason);
       return j;
     }
     const std::string kindName(toString(*kind));
-    if (const json* ax = check_.require(v, path, "axis", "a " + kindName + " joint needs it")) {
+    if (const json* ax = check_.require(
+            v, path, "axis", say("a {} joint needs it", "“{}”关节需要此字段", kindName))) {
       const std::string axisPath = Checker::at(path, "axis");
       if (const auto axis = check_.vec3(*ax, axisPath)) {
         if (core::length(*axis) > 0) {
           j.axis = core::normalize(*axis);
         } else {
-          check_.error(axisPath, "must not be the zero vector");
+          check_.error(axisPath, say("must not be the zero vector", "不能是零向量"));
         }
       }
     }
@@ -554,9 +584,8 @@ class ScenarioReader {
         if (const json* hi = Checker::find(*l, "upper"))
           upper = check_.number(*hi, Checker::at(limitsPath, "upper"), range);
         if (lower && upper && *lower > *upper) {
-          check_.error(limitsPath, "lower limit (" + formatNumber(*lower) +
-                                       ") is greater than upper limit (" + formatNumber(*upper) +
-                                       ")");
+          check_.error(limitsPath, say("lower limit ({}) is greater than upper limit ({})",
+                                       "下限（{}）大于上限（{}）", *lower, *upper));
         } else {
           if (lower) j.lowerLimit = static_cast<float>(*lower) * toScene;
           if (upper) j.upperLimit = static_cast<float>(*upper) * toScene;
@@ -582,7 +611,8 @@ class ScenarioReader {
     if (!name) return std::nullopt;
     const auto index = lookup(entityNames_, *name, path, "entity");
     if (index && !def_.scene.entities[*index].body) {
-      check_.error(path, "entity \"" + *name + "\" has no \"body\"; joints connect bodies");
+      check_.error(path, say("entity \"{}\" has no \"body\"; joints connect bodies",
+                             "实体“{}”没有“body”；关节连接的是刚体", *name));
       return std::nullopt;
     }
     return index;
@@ -595,9 +625,9 @@ class ScenarioReader {
     const auto [it, inserted] = names.emplace(name, Declared{index, path});
     if (inserted) return;
     const auto first = check_.positionOf(it->second.path);
-    check_.error(path, std::string("duplicate ") + what + " name \"" + name +
-                           "\" (already used by " + it->second.path + " at line " +
-                           std::to_string(first.line) + ")");
+    check_.error(path, say("duplicate {} name \"{}\" (already used by {} at line {})",
+                           "{}名称“{}”重复（已被第 {3} 行的 {2} 使用）", detail::noun(what), name,
+                           it->second.path, first.line));
   }
 
   std::optional<std::uint32_t> lookup(const std::unordered_map<std::string, Declared>& names,
@@ -607,15 +637,16 @@ class ScenarioReader {
     std::vector<std::string_view> candidates;
     for (const auto& entry : names) candidates.push_back(entry.first);
     std::sort(candidates.begin(), candidates.end());
-    std::string message = std::string("unknown ") + what + " \"" + name + "\"";
+    const LocalizedText word = detail::noun(what);
+    LocalizedText message = say("unknown {} \"{}\"", "未知{}“{}”", word, name);
     if (const auto close = detail::suggest(name, candidates)) {
-      message += "; did you mean \"" + *close + "\"?";
+      message += say("; did you mean \"{}\"?", "；是否想写“{}”？", *close);
     } else if (candidates.empty()) {
-      message += std::string("; the scenario declares no ") + what;
+      message += say("; the scenario declares no {}", "；场景中没有任何{}", word);
     } else if (candidates.size() <= 12) {
-      message += "; the scenario declares:";
+      message += say("; the scenario declares:", "；场景中有：");
       for (std::size_t i = 0; i < candidates.size(); ++i)
-        message += (i ? ", " : " ") + std::string(candidates[i]);
+        message += say(i ? ", {}" : " {}", i ? "、“{}”" : "“{}”", candidates[i]);
     }
     check_.error(path, std::move(message));
     return std::nullopt;
@@ -632,8 +663,8 @@ class ScenarioReader {
 };
 
 // a whole-file problem (no JSON path, no position)
-Diagnostic fileError(const fs::path& file, std::string message) {
-  return {Severity::Error, file.string(), "", 0, 0, std::move(message)};
+Diagnostic fileError(const fs::path& file, LocalizedText message) {
+  return {Severity::Error, file.string(), "", 0, 0, std::move(message.en), std::move(message.zhCN)};
 }
 
 // an error message from core without its leading "<file>: "
@@ -649,15 +680,17 @@ LoadResult loadScenarioText(std::string_view text, const fs::path& file, const L
   try {
     // refuse what is too large or holds nothing before parsing
     if (text.size() > limits.maxFileBytes) {
-      result.diagnostics.push_back(fileError(
-          file, "file is " + std::to_string(text.size()) + " bytes, more than the limit of " +
-                    std::to_string(limits.maxFileBytes) + " bytes"));
+      result.diagnostics.push_back(
+          fileError(file, say("file is {} bytes, more than the limit of {} bytes",
+                              "文件有 {} 字节，超过上限 {} 字节", text.size(), limits.maxFileBytes)));
       return result;
     }
     const std::string_view body = text.substr(text.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0);
     if (body.find_first_not_of(" \t\r\n") == std::string_view::npos) {
-      result.diagnostics.push_back(fileError(
-          file, "file is empty; a scenario is a JSON object (see docs/scenario-format.md)"));
+      result.diagnostics.push_back(
+          fileError(file, say("file is empty; a scenario is a JSON object (see "
+                              "docs/scenario-format.md)",
+                              "文件是空的；场景是一个 JSON 对象（见 docs/scenario-format.md）")));
       return result;
     }
 
@@ -680,10 +713,11 @@ LoadResult loadScenarioText(std::string_view text, const fs::path& file, const L
   } catch (const std::exception& e) {
     result.scenario.reset();
     result.diagnostics.push_back(
-        fileError(file, std::string("internal error while loading: ") + e.what()));
+        fileError(file, say("internal error while loading: {}", "加载时发生内部错误：{}", e.what())));
   } catch (...) {
     result.scenario.reset();
-    result.diagnostics.push_back(fileError(file, "internal error while loading"));
+    result.diagnostics.push_back(
+        fileError(file, say("internal error while loading", "加载时发生内部错误")));
   }
   return result;
 }
@@ -698,18 +732,25 @@ LoadResult loadScenario(const fs::path& folderOrFile, const LoadLimits& limits) 
     auto text = core::readFile(file, limits.maxFileBytes);
     if (!text) {
       const core::Error& error = text.error();
-      std::string message = withoutFilePrefix(error.message, file);
+      const std::string detail = withoutFilePrefix(error.message, file);
+      LocalizedText message = say("{}", "无法读取此文件：{}", detail);
+      if (error.code == core::ErrorCode::Limit)
+        message = say("{1}", "文件超过大小上限 {0} 字节", limits.maxFileBytes, detail);
       if (error.code == core::ErrorCode::NotFound)
-        message = isFolder ? "the scenario folder has no scenario.json" : "scenario file not found";
+        message = isFolder ? say("the scenario folder has no scenario.json",
+                                 "场景文件夹里没有 scenario.json")
+                           : say("scenario file not found", "找不到场景文件");
       result.diagnostics.push_back(fileError(file, std::move(message)));
       return result;
     }
     return loadScenarioText(*text, file, limits);
   } catch (const std::exception& e) {
     result.diagnostics.push_back(
-        fileError(folderOrFile, std::string("internal error while loading: ") + e.what()));
+        fileError(folderOrFile,
+                  say("internal error while loading: {}", "加载时发生内部错误：{}", e.what())));
   } catch (...) {
-    result.diagnostics.push_back(fileError(folderOrFile, "internal error while loading"));
+    result.diagnostics.push_back(
+        fileError(folderOrFile, say("internal error while loading", "加载时发生内部错误")));
   }
   return result;
 }

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <cassert>
+#include <vector>
 
 namespace practicum::scenario {
 
@@ -88,27 +89,41 @@ std::span<const std::string_view> names(NameList list) {
   return {};
 }
 
-std::string_view describe(NameList list) {
+LocalizedText describeIn(NameList list) {
   switch (list) {
-    case NameList::ShapeTypes: return "shape type";
-    case NameList::BodyTypes: return "body type";
-    case NameList::JointTypes: return "joint type";
-    case NameList::DeviceKinds: return "device kind";
-    case NameList::LockPositions: return "lock position";
-    case NameList::FastenerStates: return "fastener state";
-    case NameList::ZoneDetects: return "zone detection";
-    case NameList::IndicatorStyles: return "indicator style";
-    case NameList::ProcedureOrders: return "procedure order";
-    case NameList::RuleKinds: return "rule kind";
-    case NameList::RuleActions: return "rule action";
-    case NameList::Severities: return "severity";
-    case NameList::Consequences: return "consequence";
-    case NameList::FaultTriggers: return "fault trigger";
-    case NameList::ConditionWords: return "word of the condition language";
-    case NameList::ConditionKeywords: return "keyword";
-    case NameList::ConditionFunctions: return "function";
+    case NameList::ShapeTypes: return {"形状类型", "shape type"};
+    case NameList::BodyTypes: return {"刚体类型", "body type"};
+    case NameList::JointTypes: return {"关节类型", "joint type"};
+    case NameList::DeviceKinds: return {"设备种类", "device kind"};
+    case NameList::LockPositions: return {"挂锁位置", "lock position"};
+    case NameList::FastenerStates: return {"紧固件状态", "fastener state"};
+    case NameList::ZoneDetects: return {"区域检测方式", "zone detection"};
+    case NameList::IndicatorStyles: return {"指示灯样式", "indicator style"};
+    case NameList::ProcedureOrders: return {"步骤顺序", "procedure order"};
+    case NameList::RuleKinds: return {"规则种类", "rule kind"};
+    case NameList::RuleActions: return {"规则动作", "rule action"};
+    case NameList::Severities: return {"严重程度", "severity"};
+    case NameList::Consequences: return {"后果", "consequence"};
+    case NameList::FaultTriggers: return {"故障触发方式", "fault trigger"};
+    case NameList::ConditionWords: return {"条件语言的词", "word of the condition language"};
+    case NameList::ConditionKeywords: return {"关键字", "keyword"};
+    case NameList::ConditionFunctions: return {"函数", "function"};
   }
-  return "name";
+  return {"名称", "name"};
+}
+
+std::string_view describe(NameList list) {
+  // static storage: one LocalizedText per list, made once
+  static const auto words = [] {
+    std::vector<LocalizedText> all;
+    for (const NameList l : kAllNameLists) {
+      if (all.size() <= static_cast<std::size_t>(l)) all.resize(static_cast<std::size_t>(l) + 1);
+      all[static_cast<std::size_t>(l)] = describeIn(l);
+    }
+    return all;
+  }();
+  const auto i = static_cast<std::size_t>(list);
+  return i < words.size() ? std::string_view(words[i].en) : std::string_view("name");
 }
 
 bool isName(NameList list, std::string_view name) { return indexOf(list, name).has_value(); }
@@ -131,6 +146,18 @@ std::string joinNames(NameList list, std::string_view lastSeparator, bool quoted
     if (quoted) out += '"';
   }
   return out;
+}
+
+LocalizedText joinedNames(NameList list, std::string_view lastSeparator, bool quoted) {
+  // Chinese quotes every name and joins them with 、, the last with 或 / 和
+  const std::string_view last = lastSeparator == " and " ? "和" : lastSeparator == ", " ? "、" : "或";
+  const auto all = names(list);
+  std::string zh;
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    if (i > 0) zh += i + 1 == all.size() ? last : std::string_view("、");
+    zh += "“" + std::string(all[i]) + "”";
+  }
+  return {std::move(zh), joinNames(list, lastSeparator, quoted)};
 }
 
 std::optional<NameList> fieldNameList(std::string_view path) {

@@ -145,6 +145,110 @@ std::string stripParseErrorPrefix(const std::string& what) {
   return message;
 }
 
+// nlohmann's words for a token, in Chinese
+std::string chineseToken(std::string_view token) {
+  static constexpr std::pair<std::string_view, std::string_view> kTokens[] = {
+      {"true literal", "true"},
+      {"false literal", "false"},
+      {"null literal", "null"},
+      {"string literal", "字符串"},
+      {"number literal", "数值"},
+      {"end of input", "文件末尾"},
+      {"'[', '{', or a literal", "“[”、“{”或一个值"},
+      {"<parse error>", "无法识别的内容"},
+      {"<uninitialized>", "无"},
+      {"unknown token", "未知记号"},
+  };
+  for (const auto& [en, zh] : kTokens)
+    if (token == en) return std::string(zh);
+  // a punctuation token: '{' → “{”
+  if (token.size() == 3 && token.front() == '\'' && token.back() == '\'')
+    return "“" + std::string(token.substr(1, 1)) + "”";
+  return std::string(token);
+}
+
+// a lexer's message ("invalid string: missing closing quote") in Chinese
+std::string chineseLexerError(std::string_view message) {
+  static constexpr std::pair<std::string_view, std::string_view> kMessages[] = {
+      {"invalid string: ill-formed UTF-8 byte", "无效字符串：UTF-8 字节格式错误"},
+      {"invalid string: missing closing quote", "无效字符串：缺少右引号"},
+      {"invalid string: '\\u' must be followed by 4 hex digits",
+       "无效字符串：“\\u”后面必须是 4 位十六进制数字"},
+      {"invalid string: surrogate U+D800..U+DBFF must be followed by U+DC00..U+DFFF",
+       "无效字符串：代理项 U+D800..U+DBFF 后面必须是 U+DC00..U+DFFF"},
+      {"invalid string: surrogate U+DC00..U+DFFF must follow U+D800..U+DBFF",
+       "无效字符串：代理项 U+DC00..U+DFFF 必须跟在 U+D800..U+DBFF 之后"},
+      {"invalid string: forbidden character after backslash", "无效字符串：反斜杠后的字符不允许"},
+      {"invalid comment; missing closing '*/'", "无效注释：缺少结尾的“*/”"},
+      {"invalid comment; expecting '/' or '*' after '/'", "无效注释：“/”后面应为“/”或“*”"},
+      {"invalid number; expected digit after '-'", "无效数值：“-”后面应为数字"},
+      {"invalid number; expected digit after '.'", "无效数值：“.”后面应为数字"},
+      {"invalid number; expected digit after exponent sign", "无效数值：指数符号后面应为数字"},
+      {"invalid literal", "无效的值（JSON 只有 true、false、null、数值、字符串、数组和对象）"},
+      {"invalid BOM; must be 0xEF 0xBB 0xBF if given", "无效的 BOM：若有，必须是 0xEF 0xBB 0xBF"},
+  };
+  for (const auto& [en, zh] : kMessages)
+    if (message == en) return std::string(zh);
+  // "invalid string: control character U+000A (LF) must be escaped to \u000A or \n"
+  constexpr std::string_view control = "invalid string: control character ";
+  if (message.rfind(control, 0) == 0) {
+    const std::string_view rest = message.substr(control.size());
+    const std::string_view code = rest.substr(0, rest.find(' '));
+    const auto to = rest.find("escaped to ");
+    const std::string_view escapes =
+        to == std::string_view::npos ? std::string_view() : rest.substr(to + 11);
+    std::string zh = "无效字符串：控制字符 " + std::string(code) + " 必须转义";
+    if (!escapes.empty()) {
+      std::string e(escapes);
+      if (const auto orAt = e.find(" or "); orAt != std::string::npos) e.replace(orAt, 4, " 或 ");
+      zh += "为 " + e;
+    }
+    return zh;
+  }
+  return "JSON 语法错误";
+}
+
+// a syntax error of nlohmann ("syntax error while parsing object key - unexpected '}'; expected
+// string literal", its prefix already gone) in Chinese, with the same parts
+std::string chineseSyntaxError(std::string_view message) {
+  constexpr std::string_view syntax = "syntax error ";
+  if (message.rfind(syntax, 0) != 0) return "JSON 语法错误";
+  std::string_view rest = message.substr(syntax.size());
+  std::string where;
+  if (rest.rfind("while parsing ", 0) == 0) {
+    const auto dash = rest.find(" - ");
+    const std::string_view context = rest.substr(14, dash == std::string_view::npos ? 0 : dash - 14);
+    static constexpr std::pair<std::string_view, std::string_view> kContexts[] = {
+        {"value", "读取值时"},
+        {"object key", "读取对象的键时"},
+        {"object separator", "读取键后的冒号时"},
+        {"object", "读取对象时"},
+        {"array", "读取数组时"},
+    };
+    for (const auto& [en, zh] : kContexts)
+      if (context == en) where = zh;
+    if (dash != std::string_view::npos) rest = rest.substr(dash + 3);
+  } else if (rest.rfind("- ", 0) == 0) {
+    rest = rest.substr(2);
+  }
+  std::string zh = "JSON 语法错误" + (where.empty() ? std::string() : "（" + where + "）") + "：";
+  if (const auto last = rest.find("; last read: '"); last != std::string_view::npos) {
+    std::string_view read = rest.substr(last + 14);
+    if (!read.empty() && read.back() == '\'') read.remove_suffix(1);
+    return zh + chineseLexerError(rest.substr(0, last)) + "；最后读到“" + std::string(read) + "”";
+  }
+  if (rest.rfind("unexpected ", 0) == 0) {
+    const auto expected = rest.find("; expected ");
+    const std::string_view got = rest.substr(
+        11, expected == std::string_view::npos ? std::string_view::npos : expected - 11);
+    zh += "意外的" + chineseToken(got);
+    if (expected != std::string_view::npos)
+      zh += "；应为" + chineseToken(rest.substr(expected + 11));
+    return zh;
+  }
+  return zh + chineseLexerError(rest);
+}
+
 // nlohmann's exception id for a number that does not fit a double
 constexpr int kNumberOverflow = 406;
 
@@ -179,10 +283,12 @@ class PositionedBuilder {
     if (frame.value->contains(k)) {
       // keep the first value; parse the repeat into a scratch value that is dropped
       const TextPosition first = result_.keyAt(path);
-      diagnostics_.push_back({Severity::Error, file_, path, at.line, at.column,
-                              "duplicate key \"" + k + "\" (first defined at line " +
-                                  std::to_string(first.line) + ", column " +
-                                  std::to_string(first.column) + "); keys must be unique"});
+      const LocalizedText message =
+          say("duplicate key \"{}\" (first defined at line {}, column {}); keys must be unique",
+              "键“{}”重复（第一次出现在第 {} 行第 {} 列）；键必须唯一", k, first.line,
+              first.column);
+      diagnostics_.push_back(
+          {Severity::Error, file_, path, at.line, at.column, message.en, message.zhCN});
       scratch_.emplace_back();
       memberSlot_ = &scratch_.back();
     } else {
@@ -198,9 +304,11 @@ class PositionedBuilder {
     // a number too large for a double: report it at its value, with the path it would have had
     if (e.id == kNumberOverflow) {
       const TextPosition at = tracker_.scalarStart();
+      const LocalizedText message =
+          say("number {} is too large for a double; numbers must be finite",
+              "数值 {} 超出双精度浮点数的范围；数值必须是有限的", lastToken);
       diagnostics_.push_back(
-          {Severity::Error, file_, nextValuePath(), at.line, at.column,
-           "number " + lastToken + " is too large for a double; numbers must be finite"});
+          {Severity::Error, file_, nextValuePath(), at.line, at.column, message.en, message.zhCN});
       return false;
     }
     // lexer errors point at the last character read, "unexpected <token>" errors at the token
@@ -215,7 +323,8 @@ class PositionedBuilder {
     } else {
       at = positionOfOffset(text_, position > 0 ? position - 1 : 0);
     }
-    diagnostics_.push_back({Severity::Error, file_, "", at.line, at.column, message});
+    diagnostics_.push_back(
+        {Severity::Error, file_, "", at.line, at.column, message, chineseSyntaxError(message)});
     return false;
   }
 
@@ -271,9 +380,10 @@ class PositionedBuilder {
     // refuse deep nesting before it costs anything
     if (static_cast<int>(stack_.size()) >= maxDepth_) {
       std::string where = stack_.empty() ? std::string() : stack_.back().path;
+      const LocalizedText message = say("nesting is deeper than the limit of {} levels",
+                                        "嵌套深度超过上限 {} 层", maxDepth_);
       diagnostics_.push_back(
-          {Severity::Error, file_, where, at.line, at.column,
-           "nesting is deeper than the limit of " + std::to_string(maxDepth_) + " levels"});
+          {Severity::Error, file_, where, at.line, at.column, message.en, message.zhCN});
       failed_ = true;
       return false;
     }
@@ -346,7 +456,8 @@ std::optional<PositionedJson> parsePositionedJson(std::string_view text, const s
   const bool ok = json::sax_parse(first, last, &builder);
   if (!ok || builder.failed()) {
     if (!builder.failed())
-      diagnostics.push_back({Severity::Error, file, "", 0, 0, "the JSON text could not be parsed"});
+      diagnostics.push_back({Severity::Error, file, "", 0, 0, "the JSON text could not be parsed",
+                             "无法解析此 JSON 文本"});
     return std::nullopt;
   }
   return builder.take();

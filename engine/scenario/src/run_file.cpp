@@ -102,13 +102,15 @@ void readActions(const json& v, Checker& check, RunFile& run) {
         if (f->is_boolean())
           out = f->get<bool>();
         else
-          check.error(Checker::at(p, key), "expected true or false, got " + detail::typeName(*f));
+          check.error(Checker::at(p, key), say("expected true or false, got {}",
+                                               "应为 true 或 false，实为{}", detail::typeName(*f)));
       };
       flag("walk", action.walk);
       flag("cutaway", action.cutaway);
       flag("labels", action.labels);
       if (!Checker::find(a, "walk") && !Checker::find(a, "cutaway") && !Checker::find(a, "labels"))
-        check.error(p, "a view action needs at least one of walk, cutaway, labels");
+        check.error(p, say("a view action needs at least one of walk, cutaway, labels",
+                           "“view”动作至少需要“walk”、“cutaway”、“labels”之一"));
     } else if (*name == "walk") {
       action.kind = RunAction::Kind::Walk;
       check.checkKeys(a, p, {"do", "to"});
@@ -116,9 +118,13 @@ void readActions(const json& v, Checker& check, RunFile& run) {
         action.from = check.vec3(*to, Checker::at(p, "to"));
     } else {
       check.error(Checker::at(p, "do"),
-                  "unknown action \"" + *name +
-                      "\"; actions are look, operate, press, wait, turn, grab, place, drop, "
-                      "loosen, tighten, take, use, return, inject, view, walk, stop");
+                  say("unknown action \"{}\"; actions are {}", "未知动作“{}”；动作有{}", *name,
+                      LocalizedText{"“look”、“operate”、“press”、“wait”、“turn”、“grab”、"
+                                    "“place”、“drop”、“loosen”、“tighten”、“take”、“use”、"
+                                    "“return”、“inject”、“view”、“walk”、“stop”",
+                                    "look, operate, press, wait, turn, grab, place, drop, "
+                                    "loosen, tighten, take, use, return, inject, view, walk, "
+                                    "stop"}));
       continue;
     }
     run.actions.push_back(std::move(action));
@@ -133,7 +139,8 @@ void readExpectation(const json& v, Checker& check, RunExpectation& e) {
     if (p->is_boolean())
       e.passed = p->get<bool>();
     else
-      check.error("expect.passed", "expected true or false, got " + detail::typeName(*p));
+      check.error("expect.passed", say("expected true or false, got {}", "应为 true 或 false，实为{}",
+                                       detail::typeName(*p)));
   }
   if (const json* list = Checker::find(v, "violations")) {
     if (check.expectArray(*list, "expect.violations")) {
@@ -160,7 +167,12 @@ RunFileResult loadRunFile(const std::filesystem::path& file) {
   auto text = core::readFile(file, kMaxRunFileBytes);
   if (!text) {
     RunFileResult result;
-    result.diagnostics.push_back({Severity::Error, file.string(), "", 0, 0, text.error().message});
+    const LocalizedText message =
+        text.error().code == core::ErrorCode::NotFound
+            ? say("{}", "找不到运行文件", text.error().message)
+            : say("{}", "无法读取运行文件：{}", text.error().message);
+    result.diagnostics.push_back(
+        {Severity::Error, file.string(), "", 0, 0, message.en, message.zhCN});
     return result;
   }
   return loadRunFileText(*text, file);
@@ -170,8 +182,8 @@ RunFileResult loadRunFileText(std::string_view text, const std::filesystem::path
   RunFileResult result;
   try {
     if (text.size() > kMaxRunFileBytes) {
-      result.diagnostics.push_back(
-          {Severity::Error, file.string(), "", 0, 0, "a run file may be at most 1 MiB"});
+      result.diagnostics.push_back({Severity::Error, file.string(), "", 0, 0,
+                                    "a run file may be at most 1 MiB", "运行文件最大为 1 MiB"});
       return result;
     }
     auto doc = detail::parsePositionedJson(text, file.string(), kMaxDepth, result.diagnostics);
@@ -191,12 +203,13 @@ RunFileResult loadRunFileText(std::string_view text, const std::filesystem::path
         if (*s == "exam")
           run.exam = true;
         else if (*s != "practice")
-          check.error("mode", "mode must be \"practice\" or \"exam\", got \"" + *s + "\"");
+          check.error("mode", say("mode must be \"practice\" or \"exam\", got \"{}\"",
+                                  "“mode”必须是“practice”或“exam”，实为“{}”", *s));
       }
     if (const json* seed = Checker::find(root, "seed"))
       if (auto n = check.integer(*seed, "seed")) {
         if (*n < 0)
-          check.error("seed", "seed must not be negative");
+          check.error("seed", say("seed must not be negative", "“seed”不能为负数"));
         else
           run.seed = static_cast<std::uint64_t>(*n);
       }
@@ -208,8 +221,10 @@ RunFileResult loadRunFileText(std::string_view text, const std::filesystem::path
     if (!errors) result.run = std::move(run);
   } catch (const std::exception& e) {
     result.run.reset();
-    result.diagnostics.push_back({Severity::Error, file.string(), "", 0, 0,
-                                  std::string("internal error while loading: ") + e.what()});
+    const LocalizedText message =
+        say("internal error while loading: {}", "加载时发生内部错误：{}", e.what());
+    result.diagnostics.push_back(
+        {Severity::Error, file.string(), "", 0, 0, message.en, message.zhCN});
   }
   return result;
 }
@@ -227,50 +242,57 @@ bool hasEntity(const scene::Scene& scene, const std::string& name) {
                      [&](const scene::Entity& e) { return e.name == name; });
 }
 
-// the first thing wrong with the names one action uses, or ""
-std::string actionProblem(const RunAction& a, const ScenarioDef& def) {
+// the first thing wrong with the names one action uses, or nothing
+std::optional<LocalizedText> actionProblem(const RunAction& a, const ScenarioDef& def) {
   using K = RunAction::Kind;
   const TrainingDef& t = def.training;
-  if (a.kind == K::Wait || a.kind == K::Stop || a.kind == K::View || a.kind == K::Walk) return {};
+  if (a.kind == K::Wait || a.kind == K::Stop || a.kind == K::View || a.kind == K::Walk)
+    return std::nullopt;
   if (a.kind == K::Inject) {
     if (std::none_of(t.faults.begin(), t.faults.end(),
                      [&](const FaultDef& f) { return f.id == a.target; }))
-      return "the scenario has no fault \"" + a.target + "\"";
+      return say("the scenario has no fault \"{}\"", "场景中没有故障“{}”", a.target);
     return {};
   }
   if (a.kind == K::Take || a.kind == K::Return || a.kind == K::Use) {
     const DeviceDef* tool = deviceNamed(t, a.target);
     if (!tool || tool->kind != DeviceKind::Tool)
-      return "the scenario has no tool \"" + a.target + "\"";
+      return say("the scenario has no tool \"{}\"", "场景中没有工具“{}”", a.target);
     if (a.kind == K::Use && !deviceNamed(t, a.on))
-      return "the scenario has no device \"" + a.on + "\"";
+      return say("the scenario has no device \"{}\"", "场景中没有设备“{}”", a.on);
     return {};
   }
   const DeviceDef* device = deviceNamed(t, a.target);
   if (!device) {
     if (a.kind == K::Look && hasEntity(def.scene, a.target)) return {};
-    return "the scenario has no " + std::string(a.kind == K::Look ? "device or entity" : "device") +
-           " \"" + a.target + "\"";
+    if (a.kind == K::Look)
+      return say("the scenario has no device or entity \"{}\"", "场景中没有设备或实体“{}”",
+                 a.target);
+    return say("the scenario has no device \"{}\"", "场景中没有设备“{}”", a.target);
   }
   if (a.kind == K::Loosen || a.kind == K::Tighten) {
-    if (device->kind != DeviceKind::Fastener) return "\"" + a.target + "\" is not a fastener";
+    if (device->kind != DeviceKind::Fastener)
+      return say("\"{}\" is not a fastener", "“{}”不是紧固件", a.target);
     return {};
   }
   if ((a.kind == K::Grab || a.kind == K::Drop) && device->kind != DeviceKind::Part)
-    return "\"" + a.target + "\" is not a part";
+    return say("\"{}\" is not a part", "“{}”不是零件", a.target);
   if (a.kind == K::Grab || a.kind == K::Drop) return {};
   if (a.kind == K::Place) {
     const DeviceDef* socket = deviceNamed(t, a.on);
     if (device->kind != DeviceKind::Part || !socket || socket->kind != DeviceKind::Socket)
-      return "place needs a part and a socket, got \"" + a.target + "\" and \"" + a.on + "\"";
+      return say("place needs a part and a socket, got \"{}\" and \"{}\"",
+                 "“place”需要一个零件和一个插座，实为“{}”和“{}”", a.target, a.on);
     return {};
   }
   if (a.kind != K::Look && (a.kind == K::Turn) != (device->kind == DeviceKind::Valve))
-    return "\"" + a.target + "\" " +
-           (a.kind == K::Turn ? "is not a valve; use operate" : "is a valve; use turn");
+    return a.kind == K::Turn
+               ? say("\"{}\" is not a valve; use operate", "“{}”不是阀门；请用“operate”", a.target)
+               : say("\"{}\" is a valve; use turn", "“{}”是阀门；请用“turn”", a.target);
   if (a.kind == K::Operate && std::find(device->positions.begin(), device->positions.end(),
                                         a.position) == device->positions.end())
-    return "device \"" + a.target + "\" has no position \"" + a.position + "\"";
+    return say("device \"{}\" has no position \"{}\"", "设备“{}”没有位置“{}”", a.target,
+               a.position);
   return {};
 }
 
@@ -278,14 +300,16 @@ std::string actionProblem(const RunAction& a, const ScenarioDef& def) {
 
 std::vector<Diagnostic> checkRunFile(const RunFile& run, const ScenarioDef& def) {
   std::vector<Diagnostic> out;
-  const auto problem = [&](std::string path, std::string message) {
-    out.push_back({Severity::Error, run.file.string(), std::move(path), 0, 0, std::move(message)});
+  const auto problem = [&](std::string path, LocalizedText message) {
+    out.push_back({Severity::Error, run.file.string(), std::move(path), 0, 0,
+                   std::move(message.en), std::move(message.zhCN)});
   };
   if (!run.scenario.empty() && run.scenario != def.meta.id)
     problem("scenario",
-            "written for scenario \"" + run.scenario + "\", not \"" + def.meta.id + "\"");
+            say("written for scenario \"{}\", not \"{}\"", "是为场景“{}”写的，不是“{}”",
+                run.scenario, def.meta.id));
   for (const RunAction& a : run.actions)
-    if (std::string p = actionProblem(a, def); !p.empty()) problem(a.path, std::move(p));
+    if (auto p = actionProblem(a, def)) problem(a.path, std::move(*p));
   if (run.expect.violations) {
     const TrainingDef& t = def.training;
     const auto isStep = [&](std::string_view id) {
@@ -304,9 +328,10 @@ std::vector<Diagnostic> checkRunFile(const RunFile& run, const ScenarioDef& def)
       const std::string_view kind = std::string_view(v).substr(0, colon);
       if (colon != std::string::npos && (kind == "order" || kind == "timeout")) {
         if (!isStep(std::string_view(v).substr(colon + 1)))
-          problem(path, "the scenario has no step \"" + v.substr(colon + 1) + "\"");
+          problem(path, say("the scenario has no step \"{}\"", "场景中没有步骤“{}”",
+                            v.substr(colon + 1)));
       } else if (!isRule(v)) {
-        problem(path, "the scenario has no rule \"" + v + "\"");
+        problem(path, say("the scenario has no rule \"{}\"", "场景中没有规则“{}”", v));
       }
     }
   }

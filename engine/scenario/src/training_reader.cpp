@@ -122,18 +122,22 @@ class TrainingReader {
   // a name in the one namespace shared by devices, steps and variables
   bool declareName(const std::string& name, const std::string& path, const char* what) {
     if (!isIdentifier(name)) {
-      check_.error(path, std::string(what) + " name \"" + name +
-                             "\" must be an identifier (letters, digits, _; not starting with a "
-                             "digit) so that conditions can name it");
+      check_.error(path, say("{} name \"{}\" must be an identifier (letters, digits, _; not "
+                             "starting with a digit) so that conditions can name it",
+                             "{}名称“{}”必须是标识符（字母、数字和 _，不以数字开头），"
+                             "条件才能引用它",
+                             detail::noun(what), name));
       return false;
     }
     if (isName(NameList::ConditionWords, name)) {
       check_.error(path,
-                   "\"" + name + "\" is a word of the condition language; choose another name");
+                   say("\"{}\" is a word of the condition language; choose another name",
+                       "“{}”是条件语言的保留词；请换一个名称", name));
       return false;
     }
     if (const auto [it, inserted] = names_.emplace(name, path); !inserted) {
-      check_.error(path, "the name \"" + name + "\" is already used by " + it->second);
+      check_.error(path, say("the name \"{}\" is already used by {}", "名称“{}”已被 {} 使用", name,
+                             it->second));
       return false;
     }
     return true;
@@ -146,8 +150,9 @@ class TrainingReader {
     if (!text) return std::nullopt;
     auto parsed = parseCondition(*text, table_, expected);
     if (auto* error = std::get_if<ConditionError>(&parsed)) {
-      check_.error(path, "condition \"" + conditionExcerpt(*text) + "\", character " +
-                             std::to_string(error->column) + ": " + error->message);
+      check_.error(path, say("condition \"{}\", character {}: {}", "条件“{}”第 {} 个字符：{}",
+                             conditionExcerpt(*text), error->column,
+                             LocalizedText{error->messageZh, error->message}));
       return std::nullopt;
     }
     return std::get<Condition>(std::move(parsed));
@@ -184,24 +189,29 @@ class TrainingReader {
             if (*index < def_.scene.entities.size() && !def_.scene.entities[*index].body &&
                 dev.kind != DeviceKind::Socket) {
               check_.error(Checker::at(p, "entity"),
-                           "entity \"" + *s +
-                               "\" has no body, so the pointer cannot reach it; "
-                               "give it a \"body\" (static is fine)");
+                           say("entity \"{}\" has no body, so the pointer cannot reach it; give "
+                               "it a \"body\" (static is fine)",
+                               "实体“{}”没有刚体，指针点不到它；请给它一个“body”（静态即可）",
+                               *s));
               ok = false;
             }
             // a socket marks a place: a solid there keeps the part from reaching it
             if (*index < def_.scene.entities.size() && def_.scene.entities[*index].body &&
                 dev.kind == DeviceKind::Socket)
               check_.warning(Checker::at(p, "entity"),
-                             "entity \"" + *s +
-                                 "\" has a body, so a part can never be brought to the socket's "
-                                 "place (the middle of a solid); a socket needs no body");
+                             say("entity \"{}\" has a body, so a part can never be brought to "
+                                 "the socket's place (the middle of a solid); a socket needs no "
+                                 "body",
+                                 "实体“{}”有刚体，零件永远无法放到插座的位置（一个实体的内部）；"
+                                 "插座不需要刚体",
+                                 *s));
           } else {
             ok = false;
           }
         }
       }
-      if (const json* l = check_.require(d, p, "label", "an object with both zh-CN and en"))
+      if (const json* l = check_.require(d, p, "label",
+                                         detail::bothLanguages()))
         readLocalized_(*l, Checker::at(p, "label"), dev.label);
       readPositions(d, p, dev, ok);
       readPositionLabels(d, p, dev);
@@ -209,12 +219,15 @@ class TrainingReader {
       const bool appliesToDevice = dev.kind == DeviceKind::Lock || dev.kind == DeviceKind::Tag;
       if (const json* target = Checker::find(d, "target")) {
         if (!appliesToDevice)
-          check_.rejectKey(d, p, "target", "only locks and tags have a target");
+          check_.rejectKey(d, p, "target",
+                           say("only locks and tags have a target", "只有挂锁和标示牌才有目标"));
         else if (auto s = check_.string(*target, Checker::at(p, "target")))
           pendingTargets_.push_back(
               {static_cast<std::uint32_t>(t_.devices.size()), *s, Checker::at(p, "target")});
       } else if (appliesToDevice) {
-        check_.missing(p, "target", "a lock or tag needs the device it is applied to");
+        check_.missing(p, "target",
+                       say("a lock or tag needs the device it is applied to",
+                           "挂锁或标示牌需要指明它挂在哪个设备上"));
       }
       readToolFields(d, p, dev);
       readValveFields(d, p, dev, ok);
@@ -227,7 +240,7 @@ class TrainingReader {
       const auto it = std::find_if(t_.devices.begin(), t_.devices.end(),
                                    [&](const DeviceDef& x) { return x.name == pending.name; });
       if (it == t_.devices.end() || it->kind != DeviceKind::Part)
-        check_.error(pending.path, "\"" + pending.name + "\" is not a part");
+        check_.error(pending.path, say("\"{}\" is not a part", "“{}”不是零件", pending.name));
       else
         t_.devices[pending.device].accepts.push_back(
             static_cast<std::uint32_t>(it - t_.devices.begin()));
@@ -238,7 +251,7 @@ class TrainingReader {
       if (dev.kind == DeviceKind::Part &&
           (!entity.body || entity.body->type != scene::BodyType::Dynamic))
         check_.error(Checker::at(elementPath(path, i), "entity"),
-                     "a part's entity must have a dynamic body");
+                     say("a part's entity must have a dynamic body", "零件的实体必须有动态刚体"));
     }
     // a device that needs a tool needs one the scenario has
     for (std::size_t i = 0; i < t_.devices.size(); ++i) {
@@ -248,7 +261,8 @@ class TrainingReader {
             return x.kind == DeviceKind::Tool && x.toolType == dev.requiresTool;
           }))
         check_.error(Checker::at(elementPath(path, i), "tool"),
-                     "no tool of type \"" + dev.requiresTool + "\" in the scenario");
+                     say("no tool of type \"{}\" in the scenario", "场景中没有“{}”类型的工具",
+                         dev.requiresTool));
     }
     // every tool can be used on every other non-tool device: a pulse name for each pair
     for (std::uint32_t tool = 0; tool < t_.devices.size(); ++tool) {
@@ -262,13 +276,14 @@ class TrainingReader {
       const auto it = std::find_if(t_.devices.begin(), t_.devices.end(),
                                    [&](const DeviceDef& x) { return x.name == pending.name; });
       if (it == t_.devices.end())
-        check_.error(pending.path, "unknown device \"" + pending.name + "\"");
+        check_.error(pending.path, say("unknown device \"{}\"", "未知设备“{}”", pending.name));
       else if ((it->positions.empty() && it->kind != DeviceKind::Valve &&
                 it->kind != DeviceKind::Fastener) ||
                it->kind == DeviceKind::Lock || it->kind == DeviceKind::Tag)
-        check_.error(pending.path, "\"" + pending.name +
-                                       "\" cannot take a lock or tag: only devices with positions, "
-                                       "valves and fasteners can");
+        check_.error(pending.path, say("\"{}\" cannot take a lock or tag: only devices with "
+                                       "positions, valves and fasteners can",
+                                       "“{}”不能挂锁或挂牌：只有有位置的设备、阀门和紧固件可以",
+                                       pending.name));
       else
         t_.devices[pending.device].target = static_cast<std::uint32_t>(it - t_.devices.begin());
     }
@@ -280,7 +295,8 @@ class TrainingReader {
     if (!labels) return;
     if (dev.positions.empty() || dev.kind == DeviceKind::Lock || dev.kind == DeviceKind::Tag) {
       check_.rejectKey(d, p, "positionLabels",
-                       "only devices with positions of their own have them");
+                       say("only devices with positions of their own have them",
+                           "只有自带位置的设备才有位置名称"));
       return;
     }
     const std::string lp = Checker::at(p, "positionLabels");
@@ -289,10 +305,11 @@ class TrainingReader {
     for (const auto& [key, value] : labels->items()) {
       const auto it = std::find(dev.positions.begin(), dev.positions.end(), key);
       if (it == dev.positions.end()) {
-        std::string known;
-        for (const auto& pos : dev.positions) known += (known.empty() ? "" : ", ") + pos;
-        check_.error(Checker::at(lp, key),
-                     "\"" + key + "\" is not one of its positions (" + known + ")");
+        LocalizedText known;
+        for (const auto& pos : dev.positions)
+          known += say(known.en.empty() ? "{}" : ", {}", known.en.empty() ? "“{}”" : "、“{}”", pos);
+        check_.error(Checker::at(lp, key), say("\"{}\" is not one of its positions ({})",
+                                               "“{}”不是它的位置之一（{}）", key, known));
         continue;
       }
       readLocalized_(value, Checker::at(lp, key), dev.positionLabels[it - dev.positions.begin()]);
@@ -302,23 +319,25 @@ class TrainingReader {
   void readPositions(const json& d, const std::string& p, DeviceDef& dev, bool& ok) {
     const json* positions = Checker::find(d, "positions");
     if (dev.kind == DeviceKind::Fastener) {
-      if (positions) check_.rejectKey(d, p, "positions", "a fastener has turns, not positions");
+      if (positions) check_.rejectKey(d, p, "positions", say("a fastener has turns, not positions", "紧固件只有圈数，没有位置"));
       return;  // its "initial" (tight or loose) is read with its turns
     }
     if (dev.kind == DeviceKind::Button || dev.kind == DeviceKind::Tool ||
         dev.kind == DeviceKind::Point || dev.kind == DeviceKind::Valve ||
         dev.kind == DeviceKind::Part || dev.kind == DeviceKind::Socket ||
         dev.kind == DeviceKind::Fastener) {
-      if (positions) check_.rejectKey(d, p, "positions", "this kind of device has no positions");
-      if (Checker::find(d, "initial"))
-        check_.rejectKey(d, p, "initial", "this kind of device has no positions");
+      const LocalizedText none =
+          say("this kind of device has no positions", "这种设备没有位置");
+      if (positions) check_.rejectKey(d, p, "positions", none);
+      if (Checker::find(d, "initial")) check_.rejectKey(d, p, "initial", none);
       return;
     }
     if (dev.kind == DeviceKind::Lock || dev.kind == DeviceKind::Tag) {
       const auto lockPositions = names(NameList::LockPositions);
       if (positions)
         check_.rejectKey(d, p, "positions",
-                         "locks and tags are " + joinNames(NameList::LockPositions));
+                         say("locks and tags are {}", "挂锁和标示牌的位置是{}",
+                             joinedNames(NameList::LockPositions)));
       dev.positions.assign(lockPositions.begin(), lockPositions.end());
     } else if (!positions) {
       dev.positions = {"open", "closed"};  // the common case for switchgear
@@ -328,17 +347,19 @@ class TrainingReader {
         const std::string pp = elementPath(Checker::at(p, "positions"), j);
         if (auto s = check_.string((*positions)[j], pp)) {
           if (!isIdentifier(*s)) {
-            check_.error(pp, "position \"" + *s + "\" must be an identifier");
+            check_.error(pp, say("position \"{}\" must be an identifier", "位置“{}”必须是标识符", *s));
             ok = false;
           } else if (!seen.insert(*s).second || *s == "position" || *s == "operations") {
-            check_.error(pp, "position name \"" + *s + "\" is repeated or reserved");
+            check_.error(pp, say("position name \"{}\" is repeated or reserved",
+                                 "位置名称“{}”重复或为保留名称", *s));
             ok = false;
           }
           dev.positions.push_back(std::move(*s));
         }
       }
       if (dev.positions.size() < 2) {
-        check_.error(Checker::at(p, "positions"), "a device needs at least 2 positions");
+        check_.error(Checker::at(p, "positions"),
+                     say("a device needs at least 2 positions", "设备至少需要 2 个位置"));
         ok = false;
       }
     }
@@ -346,7 +367,8 @@ class TrainingReader {
       if (auto s = check_.string(*init, Checker::at(p, "initial"))) {
         const auto it = std::find(dev.positions.begin(), dev.positions.end(), *s);
         if (it == dev.positions.end()) {
-          check_.error(Checker::at(p, "initial"), "\"" + *s + "\" is not one of the positions");
+          check_.error(Checker::at(p, "initial"),
+                       say("\"{}\" is not one of the positions", "“{}”不是其位置之一", *s));
           ok = false;
         } else {
           dev.initial = static_cast<std::uint32_t>(it - dev.positions.begin());
@@ -359,14 +381,16 @@ class TrainingReader {
   void readValveFields(const json& d, const std::string& p, DeviceDef& dev, bool& ok) {
     const json* joint = Checker::find(d, "joint");
     if (dev.kind != DeviceKind::Valve) {
-      if (joint) check_.rejectKey(d, p, "joint", "only valves turn on a joint");
+      if (joint) check_.rejectKey(d, p, "joint", say("only valves turn on a joint", "只有阀门在关节上转动"));
       if (Checker::find(d, "torque") && dev.kind != DeviceKind::Tool)
-        check_.rejectKey(d, p, "torque", "only valves and tools have a torque");
+        check_.rejectKey(d, p, "torque", say("only valves and tools have a torque", "只有阀门和工具有扭矩"));
       return;
     }
     check_.optNumber(d, p, "torque", dev.torque, Range::positive());
     if (!joint) {
-      check_.missing(p, "joint", "a valve turns on a hinge joint named in \"joints\"");
+      check_.missing(p, "joint",
+                     say("a valve turns on a hinge joint named in \"joints\"",
+                         "阀门在“joints”中列出的铰链关节上转动"));
       ok = false;
       return;
     }
@@ -376,14 +400,14 @@ class TrainingReader {
     const auto it = std::find_if(joints.begin(), joints.end(),
                                  [&](const scene::Joint& j) { return j.name == *name; });
     if (it == joints.end()) {
-      check_.error(Checker::at(p, "joint"), "unknown joint \"" + *name + "\"");
+      check_.error(Checker::at(p, "joint"), say("unknown joint \"{}\"", "未知关节“{}”", *name));
       ok = false;
     } else if (it->kind != scene::JointKind::Hinge || !it->lowerLimit || !it->upperLimit ||
                it->entityA != dev.entity) {
       check_.error(Checker::at(p, "joint"),
-                   "joint \"" + *name +
-                       "\" must be a hinge with both limits whose \"a\" is the "
-                       "valve's entity");
+                   say("joint \"{}\" must be a hinge with both limits whose \"a\" is the "
+                       "valve's entity",
+                       "关节“{}”必须是有上下限的铰链，且其“a”是阀门的实体", *name));
       ok = false;
     } else {
       dev.joint = static_cast<std::uint32_t>(it - joints.begin());
@@ -395,12 +419,13 @@ class TrainingReader {
     const json* accepts = Checker::find(d, "accepts");
     const json* tolerance = Checker::find(d, "tolerance");
     if (dev.kind != DeviceKind::Socket) {
-      if (accepts) check_.rejectKey(d, p, "accepts", "only sockets accept parts");
-      if (tolerance) check_.rejectKey(d, p, "tolerance", "only sockets have a tolerance");
+      if (accepts) check_.rejectKey(d, p, "accepts", say("only sockets accept parts", "只有插座接受零件"));
+      if (tolerance) check_.rejectKey(d, p, "tolerance", say("only sockets have a tolerance", "只有插座有容差"));
       return;
     }
     if (!accepts) {
-      check_.missing(p, "accepts", "a socket lists the parts that fit it");
+      check_.missing(p, "accepts",
+                     say("a socket lists the parts that fit it", "插座要列出能装入它的零件"));
     } else if (check_.expectArray(*accepts, Checker::at(p, "accepts"))) {
       for (std::size_t j = 0; j < accepts->size(); ++j) {
         const std::string ap = elementPath(Checker::at(p, "accepts"), j);
@@ -419,11 +444,13 @@ class TrainingReader {
   void readToolFields(const json& d, const std::string& p, DeviceDef& dev) {
     if (const json* type = Checker::find(d, "toolType")) {
       if (dev.kind != DeviceKind::Tool)
-        check_.rejectKey(d, p, "toolType", "only tools have a toolType");
+        check_.rejectKey(d, p, "toolType", say("only tools have a toolType", "只有工具有“toolType”"));
       else if (auto s = check_.string(*type, Checker::at(p, "toolType")))
         dev.toolType = *s;
     } else if (dev.kind == DeviceKind::Tool) {
-      check_.missing(p, "toolType", "a tool needs its toolType (e.g. \"voltage-detector\")");
+      check_.missing(p, "toolType",
+                     say("a tool needs its toolType (e.g. \"voltage-detector\")",
+                         "工具需要“toolType”（例如“voltage-detector”）"));
     }
     if (dev.kind == DeviceKind::Tool)
       check_.optNumber(d, p, "torque", dev.toolTorque, Range::positive());
@@ -431,7 +458,7 @@ class TrainingReader {
       if (const json* turns = Checker::find(d, "turns"))
         if (auto n = check_.integer(*turns, Checker::at(p, "turns"))) {
           if (*n < 1 || *n > 100)
-            check_.error(Checker::at(p, "turns"), "turns must be 1 to 100");
+            check_.error(Checker::at(p, "turns"), say("turns must be 1 to 100", "圈数必须在 1 到 100 之间"));
           else
             dev.turns = static_cast<std::uint32_t>(*n);
         }
@@ -441,18 +468,20 @@ class TrainingReader {
             dev.initial = dev.turns;  // loose: its position is the turns out
           else if (*s != fastenerState(0))
             check_.error(Checker::at(p, "initial"),
-                         "a fastener starts " + joinNames(NameList::FastenerStates, " or ", true));
+                         say("a fastener starts {}", "紧固件的初始状态只能是{}",
+                             joinedNames(NameList::FastenerStates, " or ", true)));
         }
-      if (!Checker::find(d, "tool")) check_.missing(p, "tool", "a fastener is turned with a tool");
+      if (!Checker::find(d, "tool"))
+        check_.missing(p, "tool", say("a fastener is turned with a tool", "紧固件要用工具拧"));
     } else if (Checker::find(d, "turns")) {
-      check_.rejectKey(d, p, "turns", "only fasteners have turns");
+      check_.rejectKey(d, p, "turns", say("only fasteners have turns", "只有紧固件有圈数"));
     }
     if (const json* needs = Checker::find(d, "tool")) {
       if (dev.kind == DeviceKind::Fastener) {
         if (auto s = check_.string(*needs, Checker::at(p, "tool"))) dev.requiresTool = *s;
       } else if (dev.positions.empty() || dev.kind == DeviceKind::Lock ||
                  dev.kind == DeviceKind::Tag)
-        check_.rejectKey(d, p, "tool", "only devices with positions are operated with a tool");
+        check_.rejectKey(d, p, "tool", say("only devices with positions are operated with a tool", "只有有位置的设备才用工具操作"));
       else if (auto s = check_.string(*needs, Checker::at(p, "tool")))
         dev.requiresTool = *s;
     }
@@ -523,7 +552,7 @@ class TrainingReader {
           ok = declareName(*s, Checker::at(p, "name"), "zone");
           zone.name = *s;
         }
-      if (const json* l = check_.require(z, p, "label", "an object with both zh-CN and en"))
+      if (const json* l = check_.require(z, p, "label", detail::bothLanguages()))
         readLocalized_(*l, Checker::at(p, "label"), zone.label);
       if (const json* c = check_.require(z, p, "center"))
         if (auto v3 = check_.vec3(*c, Checker::at(p, "center"))) zone.center = *v3;
@@ -536,8 +565,8 @@ class TrainingReader {
             zone.detects = *detects;
           else
             check_.error(Checker::at(p, "detects"),
-                         "detects must be " + joinNames(NameList::ZoneDetects, " or ", true) +
-                             ", got \"" + *s + "\"");
+                         say("detects must be {}, got \"{}\"", "“detects”必须是{}，实为“{}”",
+                             joinedNames(NameList::ZoneDetects, " or ", true), *s));
         }
       const auto index = static_cast<std::uint32_t>(t_.zones.size());
       if (ok) {
@@ -563,7 +592,8 @@ class TrainingReader {
           declareName(*s, Checker::at(p, "name"), "indicator");
           ind.name = *s;
         }
-      if (const json* l = check_.require(d, p, "label", "an object with both zh-CN and en"))
+      if (const json* l = check_.require(d, p, "label",
+                                         detail::bothLanguages()))
         readLocalized_(*l, Checker::at(p, "label"), ind.label);
       if (const json* e = check_.require(d, p, "entity"))
         if (auto s = check_.string(*e, Checker::at(p, "entity")))
@@ -574,7 +604,8 @@ class TrainingReader {
           if (!isName(NameList::IndicatorStyles, *s))
             check_.error(
                 Checker::at(p, "style"),
-                "style must be " + joinNames(NameList::IndicatorStyles) + ", got \"" + *s + "\"");
+                say("style must be {}, got \"{}\"", "“style”必须是{}，实为“{}”",
+                    joinedNames(NameList::IndicatorStyles), *s));
           ind.style = *s;
         }
       if (const json* u = Checker::find(d, "unit"))
@@ -644,9 +675,9 @@ class TrainingReader {
         if (const auto parsed = parseProcedureOrder(*s))
           sequence = *parsed == ProcedureOrder::Sequence;
         else
-          check_.error("procedure.order", "order must be " +
-                                              joinNames(NameList::ProcedureOrders, " or ", true) +
-                                              ", got \"" + *s + "\"");
+          check_.error("procedure.order",
+                       say("order must be {}, got \"{}\"", "“order”必须是{}，实为“{}”",
+                           joinedNames(NameList::ProcedureOrders, " or ", true), *s));
       }
     }
     for (std::size_t i = 0; i < steps.size(); ++i) {
@@ -656,7 +687,7 @@ class TrainingReader {
       if (!check_.expectObject(s, p)) continue;
       check_.checkKeys(s, p, "procedure.steps[]");
       check_.require(s, p, "id");
-      if (const json* text = check_.require(s, p, "text", "an object with both zh-CN and en"))
+      if (const json* text = check_.require(s, p, "text", detail::bothLanguages()))
         readLocalized_(*text, Checker::at(p, "text"), step.text);
       if (const json* hint = Checker::find(s, "hint"))
         readLocalized_(*hint, Checker::at(p, "hint"), step.hint);
@@ -671,10 +702,10 @@ class TrainingReader {
             if (auto id = check_.string((*after)[j], ep)) {
               const auto it = stepIndex_.find(*id);
               if (it == stepIndex_.end())
-                check_.error(ep, "unknown step \"" + *id + "\"");
+                check_.error(ep, say("unknown step \"{}\"", "未知步骤“{}”", *id));
               else if (it->second >= i)
-                check_.error(ep,
-                             "step \"" + *id + "\" must come before the step that waits for it");
+                check_.error(ep, say("step \"{}\" must come before the step that waits for it",
+                                     "步骤“{}”必须排在等待它的步骤之前", *id));
               else
                 step.after.push_back(it->second);
             }
@@ -716,15 +747,15 @@ class TrainingReader {
       if (!check_.expectObject(f, p)) continue;
       check_.checkKeys(f, p, "faults[]");
       check_.require(f, p, "id");
-      if (const json* text = check_.require(f, p, "text", "an object with both zh-CN and en"))
+      if (const json* text = check_.require(f, p, "text", detail::bothLanguages()))
         readLocalized_(*text, Checker::at(p, "text"), fault.text);
       // at most one way to trigger by itself; none = instructor only
       const json* at = Checker::find(f, toString(FaultTrigger::At));
       const json* window = Checker::find(f, toString(FaultTrigger::Window));
       const json* when = Checker::find(f, toString(FaultTrigger::Condition));
       if ((at != nullptr) + (window != nullptr) + (when != nullptr) > 1) {
-        check_.error(
-            p, "a fault has at most one of " + joinNames(NameList::FaultTriggers, " and ", true));
+        check_.error(p, say("a fault has at most one of {}", "一个故障最多只能有{}中的一个",
+                            joinedNames(NameList::FaultTriggers, " and ", true)));
         continue;
       }
       if (at) {
@@ -736,7 +767,7 @@ class TrainingReader {
         const std::string wp = Checker::at(p, "window");
         if (auto w = check_.numbers(*window, wp, {2}, Range::nonNegative())) {
           if ((*w)[0] > (*w)[1]) {
-            check_.error(wp, "the window's start is after its end");
+            check_.error(wp, say("the window's start is after its end", "时间窗的起点晚于终点"));
           } else {
             fault.trigger = FaultTrigger::Window;
             fault.at = (*w)[0];
@@ -765,7 +796,7 @@ class TrainingReader {
       if (const json* id = check_.require(r, p, "id"))
         if (auto s = check_.string(*id, Checker::at(p, "id"))) {
           if (!ids.insert(*s).second)
-            check_.error(Checker::at(p, "id"), "duplicate rule id \"" + *s + "\"");
+            check_.error(Checker::at(p, "id"), say("duplicate rule id \"{}\"", "规则编号“{}”重复", *s));
           rule.id = std::move(*s);
         }
       // the kind decides the fields; a missing kind is read as an interlock
@@ -774,9 +805,9 @@ class TrainingReader {
         if (auto s = check_.string(*k, Checker::at(p, "kind"))) {
           kind = parseRuleKind(*s);
           if (!kind) {
-            check_.error(Checker::at(p, "kind"), "rule kind must be " +
-                                                     joinNames(NameList::RuleKinds, " or ", true) +
-                                                     ", got \"" + *s + "\"");
+            check_.error(Checker::at(p, "kind"),
+                         say("rule kind must be {}, got \"{}\"", "规则种类必须是{}，实为“{}”",
+                             joinedNames(NameList::RuleKinds, " or ", true), *s));
             continue;
           }
         }
@@ -790,13 +821,13 @@ class TrainingReader {
               rule.prevent = *action == RuleAction::Prevent;
             else
               check_.error(Checker::at(p, "action"),
-                           "action must be " + joinNames(NameList::RuleActions, " or ", true) +
-                               ", got \"" + *s + "\"");
+                           say("action must be {}, got \"{}\"", "“action”必须是{}，实为“{}”",
+                               joinedNames(NameList::RuleActions, " or ", true), *s));
           }
       } else {
         check_.checkKeys(r, p, "rules[]", toString(rule.kind));
       }
-      if (const json* text = check_.require(r, p, "text", "an object with both zh-CN and en"))
+      if (const json* text = check_.require(r, p, "text", detail::bothLanguages()))
         readLocalized_(*text, Checker::at(p, "text"), rule.text);
       if (const json* when = check_.require(r, p, "when"))
         if (auto c = condition(*when, Checker::at(p, "when"))) rule.when = *c;
@@ -807,7 +838,8 @@ class TrainingReader {
           else
             check_.error(
                 Checker::at(p, "severity"),
-                "severity must be " + joinNames(NameList::Severities) + ", got \"" + *s + "\"");
+                say("severity must be {}, got \"{}\"", "“severity”必须是{}，实为“{}”",
+                    joinedNames(NameList::Severities), *s));
         }
       // what the player shows: one of the consequences it knows
       if (const json* c = Checker::find(r, "consequence"))
@@ -826,16 +858,17 @@ class TrainingReader {
     const auto it = std::find_if(t_.devices.begin(), t_.devices.end(),
                                  [&](const DeviceDef& d) { return d.name == *name; });
     if (it == t_.devices.end()) {
-      check_.error(Checker::at(p, "device"), "unknown device \"" + *name + "\"");
+      check_.error(Checker::at(p, "device"), say("unknown device \"{}\"", "未知设备“{}”", *name));
       return;
     }
     rule.device = static_cast<std::uint32_t>(it - t_.devices.begin());
     if (it->positions.empty() && it->kind != DeviceKind::Fastener) {
       check_.error(Checker::at(p, "device"),
-                   "device \"" + *name +
-                       "\" has no positions to guard; interlocks guard devices "
-                       "with positions and fasteners (use a hazard "
-                       "on its names instead)");
+                   say("device \"{}\" has no positions to guard; interlocks guard devices "
+                       "with positions and fasteners (use a hazard on its names instead)",
+                       "设备“{}”没有可防护的位置；联锁防护的是有位置的设备和紧固件"
+                       "（请改用基于其名称的危险规则）",
+                       *name));
       return;
     }
     if (const json* to = Checker::find(r, "to"))
@@ -843,7 +876,8 @@ class TrainingReader {
         const auto pos = std::find(it->positions.begin(), it->positions.end(), *s);
         if (pos == it->positions.end())
           check_.error(Checker::at(p, "to"),
-                       "device \"" + *name + "\" has no position \"" + *s + "\"");
+                       say("device \"{}\" has no position \"{}\"", "设备“{}”没有位置“{}”", *name,
+                           *s));
         else
           rule.toPosition = static_cast<std::uint32_t>(pos - it->positions.begin());
       }
@@ -883,7 +917,8 @@ class TrainingReader {
         r.criticalFails = cf->get<bool>();
       else
         check_.error(Checker::at(path, "criticalFails"),
-                     "expected true or false, got " + typeName(*cf));
+                     say("expected true or false, got {}", "应为 true 或 false，实为{}",
+                         typeName(*cf)));
     }
   }
 

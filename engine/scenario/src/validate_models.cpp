@@ -58,30 +58,37 @@ void validateModels(const ScenarioDef& def, std::vector<Diagnostic>& diagnostics
       const std::string path =
           detail::memberPath(detail::elementPath("entities", use.entities.front()), "model");
       const detail::TextPosition at = positions ? positions->valueAt(path) : detail::TextPosition{};
-      std::string usedBy;
+      std::string others;
       for (std::size_t k = 1; k < use.entities.size(); ++k)
-        usedBy += (k == 1 ? " (also used by entities[" : ", entities[") +
-                  std::to_string(use.entities[k]) + "]";
-      if (!usedBy.empty()) usedBy += ")";
+        others += (k == 1 ? "entities[" : ", entities[") + std::to_string(use.entities[k]) + "]";
+      const LocalizedText usedBy =
+          others.empty() ? LocalizedText{}
+                         : say(" (also used by {})", "（{} 也使用它）", others);
 
       // import it; failures become errors, repairs the importer made become warnings
       const auto model = assets::importModel(def.folder / use.model);
       if (!model) {
+        // the importer's own words (Assimp's) stay as they are
+        const LocalizedText message = say("model \"{}\" cannot be imported: {}{}",
+                                          "模型“{}”无法导入：{}{}", use.model,
+                                          model.error().message, usedBy);
         diagnostics.push_back(
-            {Severity::Error, file, path, at.line, at.column,
-             "model \"" + use.model + "\" cannot be imported: " + model.error().message + usedBy});
+            {Severity::Error, file, path, at.line, at.column, message.en, message.zhCN});
         continue;
       }
       for (const std::string& warning : model->warnings)
         diagnostics.push_back({Severity::Warning, file, path, at.line, at.column,
-                               "model \"" + use.model + "\": " + warning});
+                               "model \"" + use.model + "\": " + warning,
+                               "模型“" + use.model + "”：" + warning});
     }
   } catch (const std::exception& e) {
     diagnostics.push_back({Severity::Error, def.file.string(), "", 0, 0,
-                           std::string("internal error while validating models: ") + e.what()});
+                           std::string("internal error while validating models: ") + e.what(),
+                           std::string("检查模型时发生内部错误：") + e.what()});
   } catch (...) {
     diagnostics.push_back(
-        {Severity::Error, def.file.string(), "", 0, 0, "internal error while validating models"});
+        {Severity::Error, def.file.string(), "", 0, 0, "internal error while validating models",
+         "检查模型时发生内部错误"});
   }
 }
 

@@ -187,6 +187,7 @@ constexpr Entry kTable[] = {
     {Text::ReportFaults, "Faults", "故障"},
     {Text::ReplayDivergedAt, "The replay differs from the session from tick %llu",
      "回放自第 %llu 个时刻起与原训练不一致"},
+    {Text::Detail, " (%s)", "（%s）"},
 };
 static_assert(std::size(kTable) == static_cast<std::size_t>(Text::Count_));
 

@@ -120,7 +120,13 @@ struct VerifyReport {
   bool tornTail = false;                   ///< the last record is incomplete (crash while writing)
   /// The station key whose signature of the end record verified; empty when unsigned.
   std::optional<StationPublicKey> signedBy;
-  std::string message;  ///< names the file, the record index and the offset
+  std::string message;    ///< names the file, the record index and the offset
+  std::string messageZh;  ///< the same in Simplified Chinese
+  /// The message in a language.
+  const std::string& messageIn(scenario::Language language) const {
+    return language == scenario::Language::ChineseSimplified && !messageZh.empty() ? messageZh
+                                                                                   : message;
+  }
 };
 /// Everything a log holds. `inputs` has the logged ticks only; see inputAt().
 struct LogContents {

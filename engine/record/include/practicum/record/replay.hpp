@@ -20,6 +20,12 @@ struct ReplayReport {
   std::uint64_t checkpoints = 0;            ///< checkpoints compared
   std::optional<std::uint64_t> divergedAt;  ///< first tick whose state hash differs
   std::string message;                      ///< "verified", or what differs and where
+  std::string messageZh;                    ///< the same in Simplified Chinese
+  /// The message in a language.
+  const std::string& messageIn(scenario::Language language) const {
+    return language == scenario::Language::ChineseSimplified && !messageZh.empty() ? messageZh
+                                                                                   : message;
+  }
   procedure::SessionResult result;          ///< the re-simulated session's result
   std::vector<procedure::Event> events;     ///< the re-simulated session's events
 };

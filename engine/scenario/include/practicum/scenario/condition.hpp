@@ -61,7 +61,8 @@ class SymbolValues {
 /// A parse error: 1-based column in the expression text and a message.
 struct ConditionError {
   int column = 0;
-  std::string message;
+  std::string message;    ///< in English
+  std::string messageZh;  ///< the same in Simplified Chinese
 };
 
 class Condition;

@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 
+#include <practicum/scenario/text.hpp>
 #include <practicum/scenario/training.hpp>
 #include <practicum/scene/scene.hpp>
 
@@ -52,6 +53,8 @@ std::span<const std::string_view> names(NameList list);
 
 /// What one name of the list is called in messages: "shape type", "device kind", "consequence".
 std::string_view describe(NameList list);
+/// The same in both languages ("设备种类" / "device kind").
+LocalizedText describeIn(NameList list);
 
 /// Whether `name` is one of the list's names (exactly: the format is case-sensitive).
 bool isName(NameList list, std::string_view name);
@@ -62,6 +65,10 @@ std::optional<std::size_t> indexOf(NameList list, std::string_view name);
 /// The names joined for a message: ", " between them and `lastSeparator` before the last
 /// ("a, b or c"; with ", ": "a, b, c"), each in double quotes when `quoted`.
 std::string joinNames(NameList list, std::string_view lastSeparator = " or ", bool quoted = false);
+/// The same in both languages: the English as joinNames writes it, the Chinese with every name
+/// in “” and 、 between them, 或 (" or "), 和 (" and ") or 、 (", ") before the last.
+LocalizedText joinedNames(NameList list, std::string_view lastSeparator = " or ",
+                          bool quoted = false);
 
 /// The list a field of the format takes its value from, by the field's JSON path as diagnostics
 /// and the editor write it ("entities[3].shape.type", "rules[0].consequence", "procedure.order");

@@ -54,10 +54,14 @@ struct Diagnostic {
   std::string path;  ///< JSON path, e.g. "entities[2].body.mass"; empty for whole-file problems
   int line = 0;      ///< 1-based; 0 when unknown
   int column = 0;    ///< 1-based; 0 when unknown
-  std::string message;
+  std::string message;    ///< in English
+  std::string messageZh;  ///< the same in Simplified Chinese (empty: only the English is known)
 
-  /// "file:line:column: error: path: message" (parts omitted when unknown).
-  std::string format() const;
+  /// The message in a language (the English where no other is known).
+  const std::string& messageIn(Language language) const;
+  /// "file:line:column: error: path: message" (parts omitted when unknown); in Chinese
+  /// "file:line:column: 错误: path: message".
+  std::string format(Language language = Language::English) const;
 };
 
 /// Bounds applied while loading.

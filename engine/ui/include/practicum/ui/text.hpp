@@ -9,8 +9,8 @@
 
 namespace practicum::ui {
 
-/// UI language.
-enum class Language { English, ChineseSimplified };
+/// UI language (the product's: scenario texts and engine messages come in the same two).
+using scenario::Language;
 
 /// The UI's own strings. Scenario texts come with the scenario (see pick()).
 enum class Text {
@@ -175,6 +175,7 @@ enum class Text {
   ReportActions,
   ReportFaults,
   ReplayDivergedAt,
+  Detail,
   Count_
 };
 
