@@ -85,9 +85,8 @@ class EditorContext {
   }
   /// A condition's error, in that language.
   const std::string& message(const scenario::ConditionError& e) const {
-    return options.language == ui::Language::ChineseSimplified && !e.messageZh.empty()
-               ? e.messageZh
-               : e.message;
+    return options.language == ui::Language::ChineseSimplified && !e.messageZh.empty() ? e.messageZh
+                                                                                       : e.message;
   }
 
   /// Renames an item and everything that names it, the run files included (editor::rename; the

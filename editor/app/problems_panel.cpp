@@ -24,9 +24,8 @@ void ProblemsPanel::draw(EditorContext& ctx) {
                                                                   : ImVec4(1, 0.8f, 0.3f, 1);
     // the whole message, wrapped to the panel's width, and all of it one click
     const bool inRun = d.file.rfind("runs/", 0) == 0;
-    const std::string text =
-        (inRun ? d.file + ": " : std::string()) + (d.path.empty() ? "" : d.path + ": ") +
-                             ctx.message(d);
+    const std::string text = (inRun ? d.file + ": " : std::string()) +
+                             (d.path.empty() ? "" : d.path + ": ") + ctx.message(d);
     const float width = ImGui::GetContentRegionAvail().x;
     const ImVec2 size = ImGui::CalcTextSize(text.c_str(), nullptr, false, width);
     const ImVec2 at = ImGui::GetCursorScreenPos();

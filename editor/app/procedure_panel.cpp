@@ -195,8 +195,8 @@ void ProcedurePanel::conditionField(EditorContext& ctx, EditorText label, const 
         ImGui::Dummy(ImVec2(0, ImGui::GetTextLineHeight() * 0.6f));
         ImGui::PushStyleColor(ImGuiCol_Text, red);
         ImGui::TextWrapped(
-            "%s",
-            ctx.format(EditorText::ColumnError, error->column, ctx.message(*error).c_str()).c_str());
+            "%s", ctx.format(EditorText::ColumnError, error->column, ctx.message(*error).c_str())
+                      .c_str());
         ImGui::PopStyleColor();
         ui::nameItem("procedure." + path.str() + ".error", ctx.message(*error));
       }

@@ -230,8 +230,7 @@ struct Document::Impl {
       if (parsed.ok())
         runs.emplace(name, std::move(*parsed));
       else
-        unreadableRuns.push_back({scenario::Severity::Error, name, "", 0, 0,
-                                  parsed.error().message,
+        unreadableRuns.push_back({scenario::Severity::Error, name, "", 0, 0, parsed.error().message,
                                   "无法读取此运行文件：" + parsed.error().message});
     }
     savedRuns = runs;

@@ -301,7 +301,8 @@ TEST(PracticumLog, AnEditedLogFailsVerifyAndReplay) {
                  file.string() + " --headless --verify --lang zh-CN");
   EXPECT_EQ(r.exitCode, 0) << r.output;
   EXPECT_NE(r.output.find(": 校验无误："), std::string::npos) << r.output;
-  EXPECT_NE(r.output.find("结果：100 / 100，通过，结束：全部步骤完成"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("结果：100 / 100，通过，结束：全部步骤完成"), std::string::npos)
+      << r.output;
   // flip one byte in the middle
   std::fstream f(file, std::ios::in | std::ios::out | std::ios::binary);
   f.seekg(0, std::ios::end);

@@ -300,8 +300,9 @@ TEST(ScenarioErrors, SyntaxErrorsAreSaidInChineseWithTheirParts) {
     EXPECT_THAT(d.messageZh, HasSubstr("JSON 语法错误")) << c.text;
     EXPECT_THAT(d.messageZh, HasSubstr(c.zh)) << c.text << "\n" << d.message;
     // the position is the same in both
-    EXPECT_THAT(d.format(Language::ChineseSimplified),
-                HasSubstr(":" + std::to_string(d.line) + ":" + std::to_string(d.column) + ": 错误: "));
+    EXPECT_THAT(
+        d.format(Language::ChineseSimplified),
+        HasSubstr(":" + std::to_string(d.line) + ":" + std::to_string(d.column) + ": 错误: "));
   }
 }
 

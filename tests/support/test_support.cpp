@@ -64,8 +64,7 @@ std::string untranslatedWordIn(std::string_view chinese) {
     const bool code = token.find_first_of("./_[]0123456789\\") != std::string::npos;
     int lower = 0;
     for (const char t : token) lower += t >= 'a' && t <= 'z';
-    if (!code && lower >= 2 && token != "true" && token != "false" && token != "null")
-      return token;
+    if (!code && lower >= 2 && token != "true" && token != "false" && token != "null") return token;
     token.clear();
   }
   return {};

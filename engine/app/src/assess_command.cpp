@@ -59,9 +59,9 @@ struct Assessed {
   std::optional<scenario::ScenarioDef> def;
   std::vector<procedure::Event> events;
   scenario::LocalizedText replayState;
-  std::string endReason;    // the end record's reason ("interrupted", ...), else "incomplete"
+  std::string endReason;  // the end record's reason ("interrupted", ...), else "incomplete"
   scenario::LocalizedText endText;  // how the session ended, in words (describeEnd)
-  bool replayable = false;  // the scenario is the one recorded: pictures can be rendered
+  bool replayable = false;          // the scenario is the one recorded: pictures can be rendered
 };
 
 std::string hex(std::uint64_t v) {
@@ -121,8 +121,7 @@ Assessed assessOne(const fs::path& file, const std::vector<fs::path>& searchDirs
   // the replay's state, and its words in both languages (the result file has the English)
   std::string replayKind;
   const scenario::LocalizedText fromEvents =
-      say("; the result comes from the events recorded in the log",
-          "；结果来自日志中记录的事件");
+      say("; the result comes from the events recorded in the log", "；结果来自日志中记录的事件");
   if (same) {
     auto replayed = record::replayLog(log, *loaded.scenario);
     if (replayed.ok() && replayed->verified) {
@@ -135,10 +134,10 @@ Assessed assessOne(const fs::path& file, const std::vector<fs::path>& searchDirs
       record::resultFromEvents(*loaded.scenario, log, tickSeconds, a.result);
       a.events = log.events;
       replayKind = "fallback";
-      a.replayState = (replayed.ok() ? scenario::LocalizedText{replayed->messageZh,
-                                                                replayed->message}
-                                     : say("{}", "无法重放：{}", replayed.error().message)) +
-                      fromEvents;
+      a.replayState =
+          (replayed.ok() ? scenario::LocalizedText{replayed->messageZh, replayed->message}
+                         : say("{}", "无法重放：{}", replayed.error().message)) +
+          fromEvents;
     }
     a.def = std::move(*loaded.scenario);
   } else if (named) {
@@ -194,7 +193,7 @@ Assessed assessOne(const fs::path& file, const std::vector<fs::path>& searchDirs
   // how it ended, in words: the end record's reason, or why there is none
   a.endReason = log.end ? procedure::toString(static_cast<procedure::EndReason>(log.end->reason))
                         : "incomplete";
-  a.endText = log.end                          ? describeEnd(static_cast<procedure::EndReason>(log.end->reason))
+  a.endText = log.end ? describeEnd(static_cast<procedure::EndReason>(log.end->reason))
               : record::logIsBeingWritten(file) ? describeStillRunning()
                                                 : describeEnd(std::nullopt);
   a.doc["endText"] = a.endText.en;
@@ -379,10 +378,10 @@ int assessCommand(const std::vector<std::string>& argv) {
           many ? fs::path(*html) /
                      (fs::path(a.doc["log"].get<std::string>()).stem().string() + ".html")
                : fs::path(*html);
-      const std::string page = htmlReport(
-          *a.def, a.log, a.result, a.events,
-          {a.doc["replay"]["state"].get<std::string>(), a.replayState}, a.endText, moments,
-          moments.empty() ? note : scenario::LocalizedText{});
+      const std::string page =
+          htmlReport(*a.def, a.log, a.result, a.events,
+                     {a.doc["replay"]["state"].get<std::string>(), a.replayState}, a.endText,
+                     moments, moments.empty() ? note : scenario::LocalizedText{});
       if (auto w = core::writeFileAtomic(reportFile, page); !w.ok())
         return std::fprintf(stderr, "practicum assess: %s\n", w.error().message.c_str()), 1;
       std::fprintf(stderr, "assess: report %s\n", reportFile.string().c_str());

@@ -21,8 +21,7 @@ struct KeyMoment {
 /// Returns no pictures (and a reason in `note`) when there is no Vulkan device.
 std::vector<KeyMoment> renderKeyMoments(
     const scenario::ScenarioDef& def, const record::LogContents& log,
-    const std::vector<std::pair<std::uint64_t, std::string>>& ticks,
-    scenario::LocalizedText& note);
+    const std::vector<std::pair<std::uint64_t, std::string>>& ticks, scenario::LocalizedText& note);
 
 /// How the replay went: `kind` is the assessment's replay state ("verified", "fallback",
 /// "not-replayed"), `message` its words.

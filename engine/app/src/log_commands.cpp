@@ -125,13 +125,15 @@ int verifyCommand(const std::vector<std::string>& argv) {
   }
   if (zh) {
     const std::string ended =
-        log.end ? std::string("，结束：") +
-                      ui::endReasonText(static_cast<procedure::EndReason>(log.end->reason), language)
-                : "，没有结束记录（会话未结束：仍在进行，或程序被终止或崩溃）";
+        log.end
+            ? std::string("，结束：") +
+                  ui::endReasonText(static_cast<procedure::EndReason>(log.end->reason), language)
+            : "，没有结束记录（会话未结束：仍在进行，或程序被终止或崩溃）";
     std::printf("%s：校验无误，%llu 条记录%s，%s\n", file.c_str(),
                 static_cast<unsigned long long>(report.records), ended.c_str(),
-                report.signedBy ? ("由工位密钥 " + record::toHex(*report.signedBy) + " 签署").c_str()
-                                : "未签名");
+                report.signedBy
+                    ? ("由工位密钥 " + record::toHex(*report.signedBy) + " 签署").c_str()
+                    : "未签名");
   }
   // how the session ended: its end record's reason, or that it has none
   const std::string ended =
@@ -141,10 +143,10 @@ int verifyCommand(const std::vector<std::string>& argv) {
                 "killed or crashed)";
   if (!zh)
     std::printf("%s: ok, %llu records%s%s\n", file.c_str(),
-              static_cast<unsigned long long>(report.records), ended.c_str(),
-              report.signedBy
-                  ? (", signed by station key " + record::toHex(*report.signedBy)).c_str()
-                  : ", not signed");
+                static_cast<unsigned long long>(report.records), ended.c_str(),
+                report.signedBy
+                    ? (", signed by station key " + record::toHex(*report.signedBy)).c_str()
+                    : ", not signed");
   if (expected && report.signedBy != expected) {
     const scenario::LocalizedText why =
         report.signedBy ? scenario::say("signed by another station's key, not the one given",
@@ -152,9 +154,10 @@ int verifyCommand(const std::vector<std::string>& argv) {
         : report.complete
             ? scenario::say("not signed: cannot be attributed to the station given",
                             "未签名：无法认定来自所给的工位")
-            : scenario::say("no end record, so no signature: cannot be attributed to the station "
-                            "given",
-                            "没有结束记录，因而没有签名：无法认定来自所给的工位");
+            : scenario::say(
+                  "no end record, so no signature: cannot be attributed to the station "
+                  "given",
+                  "没有结束记录，因而没有签名：无法认定来自所给的工位");
     std::printf(zh ? "%s：%s\n" : "%s: %s\n", file.c_str(), why.in(language).c_str());
     return 1;
   }
@@ -199,8 +202,7 @@ int replayCommand(const std::vector<std::string>& argv) {
     folder = *found;
   }
   scenario::LoadResult loaded = scenario::loadScenario(folder);
-  for (const auto& d : loaded.diagnostics)
-    std::fprintf(stderr, "%s\n", d.format(language).c_str());
+  for (const auto& d : loaded.diagnostics) std::fprintf(stderr, "%s\n", d.format(language).c_str());
   if (!loaded.ok()) {
     std::fprintf(stderr,
                  "practicum replay: cannot load the scenario \"%s\" from %s (use --scenarios DIR "
@@ -229,8 +231,8 @@ int replayCommand(const std::vector<std::string>& argv) {
                 log.end ? ui::endReasonText(replayed->result.end, language)
                         : "没有结束记录（日志到此为止）");
   else
-    std::printf("result: %g of %g, %s, ended: %s\n", replayed->result.score,
-                replayed->result.max, replayed->result.passed ? "passed" : "not passed",
+    std::printf("result: %g of %g, %s, ended: %s\n", replayed->result.score, replayed->result.max,
+                replayed->result.passed ? "passed" : "not passed",
                 log.end ? procedure::toString(replayed->result.end)
                         : "no end record (the log stops there)");
   if (args->has("verify") && !replayed->verified) return 1;

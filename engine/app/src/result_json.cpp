@@ -115,7 +115,8 @@ scenario::LocalizedText describeEnd(std::optional<procedure::EndReason> reason) 
   const auto with = [&](const char* en, const char* zh) { return say(en, zh, name, word); };
   switch (*reason) {
     case procedure::EndReason::None: break;
-    case procedure::EndReason::Completed: return with("{0} — every step done", "{1}——所有步骤都已完成");
+    case procedure::EndReason::Completed:
+      return with("{0} — every step done", "{1}——所有步骤都已完成");
     case procedure::EndReason::Critical:
       return with("{0} — a critical violation in exam mode", "{1}——考试模式下发生了严重违规");
     case procedure::EndReason::TimeLimit:
@@ -123,9 +124,10 @@ scenario::LocalizedText describeEnd(std::optional<procedure::EndReason> reason) 
     case procedure::EndReason::Stopped:
       return with("{0} — the learner or a script stopped it", "{1}——由学员或脚本结束");
     case procedure::EndReason::Interrupted:
-      return with("{0} — the program got SIGINT, SIGTERM or SIGHUP (Ctrl+C, a shutdown) before "
-                  "the session ended",
-                  "{1}——训练结束前程序收到了 SIGINT、SIGTERM 或 SIGHUP 信号（Ctrl+C 或关机）");
+      return with(
+          "{0} — the program got SIGINT, SIGTERM or SIGHUP (Ctrl+C, a shutdown) before "
+          "the session ended",
+          "{1}——训练结束前程序收到了 SIGINT、SIGTERM 或 SIGHUP 信号（Ctrl+C 或关机）");
     case procedure::EndReason::Closed:
       return with("{0} — the learner closed the window before the session ended",
                   "{1}——训练结束前学员关闭了窗口");

@@ -51,14 +51,12 @@ int validateCommand(const std::vector<std::string>& argv) {
     const auto& def = *loaded.scenario;
     if (zh)
       std::printf("%s: 通过：“%s”/“%s”，%zu 个实体，%zu 个关节，%zu 个警告\n",
-                  def.file.string().c_str(), def.meta.title.zhCN.c_str(),
-                  def.meta.title.en.c_str(), def.scene.entities.size(), def.scene.joints.size(),
-                  warnings);
+                  def.file.string().c_str(), def.meta.title.zhCN.c_str(), def.meta.title.en.c_str(),
+                  def.scene.entities.size(), def.scene.joints.size(), warnings);
     else
       std::printf("%s: ok: \"%s\" / \"%s\", %zu entities, %zu joints, %zu warning(s)\n",
-                  def.file.string().c_str(), def.meta.title.en.c_str(),
-                  def.meta.title.zhCN.c_str(), def.scene.entities.size(), def.scene.joints.size(),
-                  warnings);
+                  def.file.string().c_str(), def.meta.title.en.c_str(), def.meta.title.zhCN.c_str(),
+                  def.scene.entities.size(), def.scene.joints.size(), warnings);
     return 0;
   }
   std::printf(zh ? "%zu 个错误，%zu 个警告\n" : "%zu error(s), %zu warning(s)\n", errors, warnings);

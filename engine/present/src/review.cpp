@@ -73,9 +73,10 @@ core::Result<std::unique_ptr<ReviewMode>> ReviewMode::create(const ReviewConfig&
                              static_cast<unsigned long long>(check.ticks),
                              static_cast<unsigned long long>(check.checkpoints));
   else if (check.divergedAt)
-    model.check = ui::format(ui::Text::ReplayDivergedAt, config.language,
-                             static_cast<unsigned long long>(*check.divergedAt)) +
-                  ui::format(ui::Text::Detail, config.language, check.messageIn(config.language).c_str());
+    model.check =
+        ui::format(ui::Text::ReplayDivergedAt, config.language,
+                   static_cast<unsigned long long>(*check.divergedAt)) +
+        ui::format(ui::Text::Detail, config.language, check.messageIn(config.language).c_str());
   else
     model.check = ui::tr(ui::Text::ReplayDiverged, config.language);
   model.speed = config.speed;

@@ -198,19 +198,23 @@ void encodeTick(ByteWriter& w, InputState& state, std::uint64_t tick,
 scenario::LocalizedText decodeTick(ByteReader& r, InputState& state, TickInput& out) {
   using scenario::say;
   std::uint64_t delta = 0, mask = 0;
-  if (!r.varint(delta)) return say("tick delta is cut off or malformed", "时刻增量被截断或格式错误");
-  if (state.any && delta == 0) return say("tick delta is 0 (ticks must increase)", "时刻增量为 0（时刻必须递增）");
+  if (!r.varint(delta))
+    return say("tick delta is cut off or malformed", "时刻增量被截断或格式错误");
+  if (state.any && delta == 0)
+    return say("tick delta is 0 (ticks must increase)", "时刻增量为 0（时刻必须递增）");
   if (state.any && delta > UINT64_MAX - state.tick) return say("tick overflows", "时刻溢出");
   if (!r.varint(mask)) return say("field mask is cut off or malformed", "字段掩码被截断或格式错误");
   if (mask >> (kSlots + 1)) return say("field mask has unknown bits", "字段掩码含有未知的位");
   const bool link = (mask & kLinked) != 0;
   const std::uint64_t changed = mask >> 1;
-  if (link && (changed & kCameraSlots)) return say("a linked camera has stored camera fields", "联动的相机不应存有相机字段");
+  if (link && (changed & kCameraSlots))
+    return say("a linked camera has stored camera fields", "联动的相机不应存有相机字段");
   auto slots = toSlots(state.input);
   for (int i = 0; i < kSlots; ++i) {
     if ((changed & (1u << i)) == 0) continue;
     std::uint64_t v = 0;
-    if (!r.varint(v) || v > UINT32_MAX) return say("changed field is cut off or malformed", "变化的字段被截断或格式错误");
+    if (!r.varint(v) || v > UINT32_MAX)
+      return say("changed field is cut off or malformed", "变化的字段被截断或格式错误");
     const auto u = static_cast<std::uint32_t>(v);
     if (kIntegerSlots & (1u << i)) {
       slots[i] = u;

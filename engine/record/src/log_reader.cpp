@@ -26,9 +26,10 @@ LocalizedText where(std::string_view name, std::uint64_t index, std::uint64_t of
 
 // parses one verified payload into `contents`; nothing on success, else what is wrong
 // `prev` is the chain hash of the record before this one.
-std::optional<LocalizedText> parsePayload(RecordType type, std::string_view payload, std::uint64_t index,
-                         LogContents& contents, InputState& inputs, std::uint16_t fileMinor,
-                         const ChainHash& prev) {
+std::optional<LocalizedText> parsePayload(RecordType type, std::string_view payload,
+                                          std::uint64_t index, LogContents& contents,
+                                          InputState& inputs, std::uint16_t fileMinor,
+                                          const ChainHash& prev) {
   ByteReader r{payload};
   const LocalizedText cutOff = say("header is cut off", "文件头记录被截断");
   if ((type == RecordType::Header) != (index == 0))
@@ -49,9 +50,10 @@ std::optional<LocalizedText> parsePayload(RecordType type, std::string_view payl
       std::memcpy(key.data(), payload.data(), key.size());
       std::memcpy(sig.data(), payload.data() + key.size(), sig.size());
       if (!verifySignature(key, signatureMessage(prev), sig))
-        return say("the station signature does not verify (forged, or signed by another key than "
-                   "the one it names)",
-                   "工位签名验证失败（被伪造，或并非由它所写明的密钥签署）");
+        return say(
+            "the station signature does not verify (forged, or signed by another key than "
+            "the one it names)",
+            "工位签名验证失败（被伪造，或并非由它所写明的密钥签署）");
       contents.signedBy = key;
       return std::nullopt;
     }
@@ -148,8 +150,9 @@ LogContents readLogBytes(std::string_view bytes, std::string_view name, VerifyRe
 
   // preamble: magic and a major this build reads
   if (bytes.size() < kPreambleSize) {
-    bad(0, 0, say("file is shorter than the file header ({} bytes)",
-                  "文件比文件头还短（{} 字节）", bytes.size()));
+    bad(0, 0,
+        say("file is shorter than the file header ({} bytes)", "文件比文件头还短（{} 字节）",
+            bytes.size()));
     return contents;
   }
   if (std::memcmp(bytes.data(), kMagic, sizeof kMagic) != 0) {
@@ -178,8 +181,9 @@ LogContents readLogBytes(std::string_view bytes, std::string_view name, VerifyRe
     const std::size_t left = bytes.size() - offset;
     if (left < kRecordHeadSize) {
       report.tornTail = true;
-      bad(index, offset, say("torn last record ({} bytes of its head)",
-                             "最后一条记录不完整（只有记录头的 {} 字节）", left));
+      bad(index, offset,
+          say("torn last record ({} bytes of its head)",
+              "最后一条记录不完整（只有记录头的 {} 字节）", left));
       return contents;
     }
     ByteReader head{bytes.substr(offset, kRecordHeadSize)};
@@ -188,8 +192,7 @@ LogContents readLogBytes(std::string_view bytes, std::string_view name, VerifyRe
     (void)head.u32(length);
     (void)head.u8(typeByte);
     if (length > kMaxRecordPayload) {
-      bad(index, offset,
-          say("record length {} exceeds the limit", "记录长度 {} 超过上限", length));
+      bad(index, offset, say("record length {} exceeds the limit", "记录长度 {} 超过上限", length));
       return contents;
     }
     if (typeByte < 1 || typeByte > kLastRecordType) {
@@ -199,8 +202,9 @@ LogContents readLogBytes(std::string_view bytes, std::string_view name, VerifyRe
     const std::size_t size = kRecordHeadSize + length + kHashSize;
     if (left < size) {
       report.tornTail = true;
-      bad(index, offset, say("torn last record ({} of {} bytes)",
-                             "最后一条记录不完整（{} 字节，应有 {} 字节）", left, size));
+      bad(index, offset,
+          say("torn last record ({} of {} bytes)", "最后一条记录不完整（{} 字节，应有 {} 字节）",
+              left, size));
       return contents;
     }
     const auto type = static_cast<RecordType>(typeByte);
@@ -232,8 +236,8 @@ LogContents readLogBytes(std::string_view bytes, std::string_view name, VerifyRe
   report.signedBy = contents.signedBy;
   LocalizedText message = say("{}: {} records verified", "{}：{} 条记录校验无误", name, index);
   if (!report.complete)
-    message += say("; no end record (the session did not finish)",
-                   "；没有结束记录（会话未正常结束）");
+    message +=
+        say("; no end record (the session did not finish)", "；没有结束记录（会话未正常结束）");
   if (contents.signedBy)
     message += say("; signed by station key {}", "；由工位密钥 {} 签署", toHex(*contents.signedBy));
   report.message = std::move(message.en);

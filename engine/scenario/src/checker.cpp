@@ -26,8 +26,7 @@ LocalizedText Range::describe() const {
     return hiOpen ? say("less than {}", "小于 {}", hi) : say("at most {}", "至多为 {}", hi);
   };
   if (hasLo && hasHi) {
-    if (!loOpen && !hiOpen)
-      return say("must be between {} and {}", "必须在 {} 到 {} 之间", lo, hi);
+    if (!loOpen && !hiOpen) return say("must be between {} and {}", "必须在 {} 到 {} 之间", lo, hi);
     return say("must be {} and {}", "必须{}且{}", lower(), upper());
   }
   if (hasLo) {
@@ -54,9 +53,10 @@ LocalizedText typeName(const json& v) {
 
 LocalizedText noun(std::string_view english) {
   static constexpr std::pair<std::string_view, std::string_view> kNouns[] = {
-      {"entity", "实体"},   {"material", "材质"}, {"joint", "关节"}, {"device", "设备"},
-      {"variable", "变量"}, {"step", "步骤"},     {"zone", "区域"},  {"rule", "规则"},
-      {"fault", "故障"},    {"part", "零件"},     {"tool", "工具"},  {"position", "位置"}, {"indicator", "指示器"},
+      {"entity", "实体"},      {"material", "材质"}, {"joint", "关节"}, {"device", "设备"},
+      {"variable", "变量"},    {"step", "步骤"},     {"zone", "区域"},  {"rule", "规则"},
+      {"fault", "故障"},       {"part", "零件"},     {"tool", "工具"},  {"position", "位置"},
+      {"indicator", "指示器"},
   };
   for (const auto& [en, zh] : kNouns)
     if (en == english) return {std::string(zh), std::string(en)};
@@ -102,8 +102,8 @@ std::optional<std::string> suggest(std::string_view word,
 
 void Checker::add(Severity severity, const std::string& path, TextPosition at,
                   LocalizedText message) {
-  out_.push_back({severity, file_, path, at.line, at.column, std::move(message.en),
-                  std::move(message.zhCN)});
+  out_.push_back(
+      {severity, file_, path, at.line, at.column, std::move(message.en), std::move(message.zhCN)});
 }
 
 void Checker::error(const std::string& path, LocalizedText message) {
@@ -168,8 +168,7 @@ void Checker::checkKeys(const json& obj, const std::string& path,
 
 void Checker::rejectKey(const json& obj, const std::string& path, std::string_view key,
                         const LocalizedText& reason) {
-  if (find(obj, key))
-    errorAtKey(at(path, key), say("field \"{}\" {}", "字段“{}”{}", key, reason));
+  if (find(obj, key)) errorAtKey(at(path, key), say("field \"{}\" {}", "字段“{}”{}", key, reason));
 }
 
 const json* Checker::find(const json& obj, std::string_view key) {
@@ -255,8 +254,7 @@ std::optional<std::vector<double>> Checker::numbers(const json& v, const std::st
   LocalizedText howMany;
   for (const std::size_t n : counts)
     howMany += howMany.en.empty() ? say("{}", "{}", n) : say(" or {}", "或 {}", n);
-  const LocalizedText expected =
-      say("an array of {} numbers", "由 {} 个数值组成的数组", howMany);
+  const LocalizedText expected = say("an array of {} numbers", "由 {} 个数值组成的数组", howMany);
   if (!v.is_array()) {
     error(path, say("expected {}, got {}", "应为{}，实为{}", expected, typeName(v)));
     return std::nullopt;

@@ -195,8 +195,9 @@ std::vector<Token> lex(std::string_view text) {
         while (isDigit(at(j))) ++j;
       }
       if (isIdentStart(at(j)) || at(j) == '.') {
-        error(j, say("unexpected `{}` right after the number `{}`", "数值 `{1}` 后面紧跟着意外的 `{0}`",
-                     std::string(1, at(j)), conditionExcerpt(text.substr(i, j - i))));
+        error(j, say("unexpected `{}` right after the number `{}`",
+                     "数值 `{1}` 后面紧跟着意外的 `{0}`", std::string(1, at(j)),
+                     conditionExcerpt(text.substr(i, j - i))));
         return tokens;
       }
       double value = 0;
@@ -282,7 +283,9 @@ std::vector<Token> lex(std::string_view text) {
         t.kind = Tok::Ne;
         length = 2;
         break;
-      case '&': error(i, say("unexpected `&`; write `and`", "意外的 `&`；请写 `and`")); return tokens;
+      case '&':
+        error(i, say("unexpected `&`; write `and`", "意外的 `&`；请写 `and`"));
+        return tokens;
       case '|': error(i, say("unexpected `|`; write `or`", "意外的 `|`；请写 `or`")); return tokens;
       default: {
         const auto byte = static_cast<unsigned char>(c);
@@ -291,9 +294,10 @@ std::vector<Token> lex(std::string_view text) {
         } else {
           static constexpr char kHex[] = "0123456789ABCDEF";
           const std::string hex{kHex[byte >> 4], kHex[byte & 15]};
-          error(i, say("unexpected character (byte 0x{}); conditions are written in ASCII",
-                       "意外的字符（字节 0x{}）；条件只能用 ASCII 字符书写（请检查是否用了全角符号）",
-                       hex));
+          error(i,
+                say("unexpected character (byte 0x{}); conditions are written in ASCII",
+                    "意外的字符（字节 0x{}）；条件只能用 ASCII 字符书写（请检查是否用了全角符号）",
+                    hex));
         }
         return tokens;
       }
@@ -539,10 +543,10 @@ class Parser {
     // types: == and != take two numbers or two booleans, the others two numbers
     if (code == Op::Eq || code == Op::Ne) {
       if (lhs->type != rhs->type) {
-        return fail(op, say("`{}` compares two numbers or two booleans; {} is {} and {} is {}",
-                            "`{}` 比较的是两个数值或两个布尔值；{} 是{}，而 {} 是{}", opText,
-                            operand(*lhs), typeName(lhs->type), operand(*rhs),
-                            typeName(rhs->type)));
+        return fail(
+            op, say("`{}` compares two numbers or two booleans; {} is {} and {} is {}",
+                    "`{}` 比较的是两个数值或两个布尔值；{} 是{}，而 {} 是{}", opText, operand(*lhs),
+                    typeName(lhs->type), operand(*rhs), typeName(rhs->type)));
       }
     } else {
       for (const Expr* side : {&*lhs, &*rhs}) {
@@ -568,9 +572,9 @@ class Parser {
   std::optional<Expr> arithmetic(Op op, const Token& t, const Expr& lhs, const Expr& rhs) {
     for (const Expr* side : {&lhs, &rhs}) {
       if (side->type != ValueType::Number) {
-        return fail(t, say("`{}` needs numbers on both sides; {} is a boolean",
-                           "`{}` 两边都必须是数值；{} 是布尔值", spanText(t.begin, t.end),
-                           operand(*side)));
+        return fail(
+            t, say("`{}` needs numbers on both sides; {} is a boolean",
+                   "`{}` 两边都必须是数值；{} 是布尔值", spanText(t.begin, t.end), operand(*side)));
       }
     }
     const auto node = add(op, lhs.node, rhs.node, t.begin + 1);
@@ -648,25 +652,23 @@ class Parser {
         const Token& close = peek();
         if (close.kind == Tok::End) return fail(t, neverClosed());
         if (close.kind != Tok::RParen) {
-          return fail(close, say("expected `)` to close the `(` at column {}, found {}",
-                                 "应为 `)` 来闭合第 {} 列的 `(`，实为{}", t.begin + 1,
-                                 describe(close)));
+          return fail(close,
+                      say("expected `)` to close the `(` at column {}, found {}",
+                          "应为 `)` 来闭合第 {} 列的 `(`，实为{}", t.begin + 1, describe(close)));
         }
         take();
         return Expr{e->node, e->type, t.begin, close.end};
       }
       case Tok::Not:
-        return fail(t,
-                    say("`not` binds more loosely than comparisons and arithmetic; put it in "
-                        "parentheses: `(not ...)`",
-                        "`not` 的优先级低于比较和算术运算；请加括号：`(not ...)`"));
+        return fail(t, say("`not` binds more loosely than comparisons and arithmetic; put it in "
+                           "parentheses: `(not ...)`",
+                           "`not` 的优先级低于比较和算术运算；请加括号：`(not ...)`"));
       case Tok::Error: return fail(t, LocalizedText{});
       default:
-        return fail(t,
-                    say("expected a value (a number, a name, `true`, `false`, `not`, `-` or "
-                        "`(`), found {}",
-                        "应为一个值（数值、名称、`true`、`false`、`not`、`-` 或 `(`），实为{}",
-                        describe(t)));
+        return fail(t, say("expected a value (a number, a name, `true`, `false`, `not`, `-` or "
+                           "`(`), found {}",
+                           "应为一个值（数值、名称、`true`、`false`、`not`、`-` 或 `(`），实为{}",
+                           describe(t)));
     }
   }
 
@@ -674,8 +676,7 @@ class Parser {
   std::optional<Expr> name(const std::string& symbol, int begin, int end, int column0) {
     const auto ref = table_.resolve(symbol);
     if (!ref) {
-      LocalizedText message =
-          say("unknown name `{}`", "未知名称 `{}`", conditionExcerpt(symbol));
+      LocalizedText message = say("unknown name `{}`", "未知名称 `{}`", conditionExcerpt(symbol));
       const std::string suggestion = closest(symbol, table_.names());
       if (!suggestion.empty())
         message += say("; did you mean `{}`?", "；是否想写 `{}`？", suggestion);
@@ -718,16 +719,16 @@ class Parser {
     if (arg.kind == Tok::RParen)
       return fail(fn, say("`since` takes 1 argument, got 0", "`since` 需要 1 个参数，实为 0 个"));
     if (arg.kind != Tok::Name) {
-      return fail(arg,
-                  say("`since` takes the name of an event or a state, e.g. "
-                      "`since(QS2.opened)`; found {}",
-                      "`since` 需要一个事件或状态的名称，例如 `since(QS2.opened)`；实为{}",
-                      describe(arg)));
+      return fail(arg, say("`since` takes the name of an event or a state, e.g. "
+                           "`since(QS2.opened)`; found {}",
+                           "`since` 需要一个事件或状态的名称，例如 `since(QS2.opened)`；实为{}",
+                           describe(arg)));
     }
     take();
     const Token& close = peek();
     if (close.kind == Tok::Comma)
-      return fail(fn, say("`since` takes 1 argument, got more", "`since` 只需要 1 个参数，实为多个"));
+      return fail(fn,
+                  say("`since` takes 1 argument, got more", "`since` 只需要 1 个参数，实为多个"));
     if (close.kind == Tok::End) return fail(open, neverClosed());
     if (close.kind != Tok::RParen) {
       return fail(close, say("`since` takes just a name; expected `)`, found {}",
@@ -754,9 +755,8 @@ class Parser {
         auto arg = parseOr();
         if (!arg) return std::nullopt;
         if (arg->type != ValueType::Number) {
-          return fail(arg->begin + 1,
-                      say("`{}` needs numbers; {} is a boolean", "`{}` 需要数值；{} 是布尔值",
-                          fname, operand(*arg)));
+          return fail(arg->begin + 1, say("`{}` needs numbers; {} is a boolean",
+                                          "`{}` 需要数值；{} 是布尔值", fname, operand(*arg)));
         }
         args.push_back(*arg);
         if (peek().kind != Tok::Comma) break;

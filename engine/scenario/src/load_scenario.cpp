@@ -57,9 +57,9 @@ class ScenarioReader {
     if (const json* format = check_.require(root, "", "format")) {
       if (const auto version = check_.integer(*format, "format");
           version && *version != kFormatVersion) {
-        check_.error("format", say("unsupported format version {}; this build reads format {} only",
-                                   "不支持的格式版本 {}；本版本只能读取格式 {}", *version,
-                                   kFormatVersion));
+        check_.error("format",
+                     say("unsupported format version {}; this build reads format {} only",
+                         "不支持的格式版本 {}；本版本只能读取格式 {}", *version, kFormatVersion));
         return;
       }
     }
@@ -96,13 +96,13 @@ class ScenarioReader {
         if (valid) {
           meta.id = std::move(*id);
         } else {
-          check_.error("id", say("must contain only lowercase letters a-z, digits and '-', got \"{}\"",
-                                 "只能包含小写字母“a-z”、数字和“-”，实为“{}”", *id));
+          check_.error("id",
+                       say("must contain only lowercase letters a-z, digits and '-', got \"{}\"",
+                           "只能包含小写字母“a-z”、数字和“-”，实为“{}”", *id));
         }
       }
     }
-    if (const json* v = check_.require(root, "", "title",
-                                       detail::bothLanguages()))
+    if (const json* v = check_.require(root, "", "title", detail::bothLanguages()))
       readLocalized(*v, "title", meta.title);
     if (const json* v = Checker::find(root, "description"))
       readLocalized(*v, "description", meta.description);
@@ -179,9 +179,9 @@ class ScenarioReader {
                            camera.nearPlane));
     }
     if (camera.position == camera.target)
-      check_.error(Checker::find(v, "target") ? Checker::at(path, "target") : path,
-                   say("the camera target must differ from its position",
-                       "相机的目标点不能与其位置相同"));
+      check_.error(
+          Checker::find(v, "target") ? Checker::at(path, "target") : path,
+          say("the camera target must differ from its position", "相机的目标点不能与其位置相同"));
   }
 
   // ---- materials ----
@@ -231,8 +231,7 @@ class ScenarioReader {
     if (!check_.expectArray(v, "entities")) return false;
     if (v.size() > limits_.maxEntities) {
       check_.error("entities", say("the scenario has {} entities, more than the limit of {}",
-                                   "场景有 {} 个实体，超过上限 {}", v.size(),
-                                   limits_.maxEntities));
+                                   "场景有 {} 个实体，超过上限 {}", v.size(), limits_.maxEntities));
       return false;
     }
     for (std::size_t i = 0; i < v.size(); ++i) {
@@ -367,8 +366,8 @@ class ScenarioReader {
     }
     const fs::path normal = rel.lexically_normal();
     if (normal.empty() || normal == "." || !normal.has_filename()) {
-      check_.error(path, say("model path \"{}\" does not name a file", "模型路径“{}”没有指向文件",
-                             *raw));
+      check_.error(path,
+                   say("model path \"{}\" does not name a file", "模型路径“{}”没有指向文件", *raw));
       return std::nullopt;
     }
     if (*normal.begin() == "..") {
@@ -381,14 +380,13 @@ class ScenarioReader {
     std::error_code ec;
     const fs::file_status status = fs::status(full, ec);
     if (!fs::exists(status)) {
-      check_.error(path,
-                   say("model file \"{}\" does not exist (looked for {})",
-                       "模型文件“{}”不存在（查找位置：{}）", *raw, full.string()));
+      check_.error(path, say("model file \"{}\" does not exist (looked for {})",
+                             "模型文件“{}”不存在（查找位置：{}）", *raw, full.string()));
       return std::nullopt;
     }
     if (!fs::is_regular_file(status)) {
-      check_.error(path, say("model path \"{}\" is not a regular file", "模型路径“{}”不是普通文件",
-                             *raw));
+      check_.error(
+          path, say("model path \"{}\" is not a regular file", "模型路径“{}”不是普通文件", *raw));
       return std::nullopt;
     }
     const fs::path canonicalFolder = fs::weakly_canonical(def_.folder, ec);
@@ -419,9 +417,8 @@ class ScenarioReader {
     const LocalizedText reason =
         say("does not apply to a {} shape", "不适用于“{}”形状", toString(kind));
     const auto requireNumber = [&](std::string_view key, float& out, Range range) {
-      if (const json* n =
-              check_.require(v, path, key,
-                             say("a {} shape needs it", "“{}”形状需要此字段", toString(kind))))
+      if (const json* n = check_.require(
+              v, path, key, say("a {} shape needs it", "“{}”形状需要此字段", toString(kind))))
         if (const auto d = check_.number(*n, Checker::at(path, key), range))
           out = static_cast<float>(*d);
     };
@@ -481,9 +478,8 @@ class ScenarioReader {
       if (const auto m = check_.number(*mass, Checker::at(path, "mass"), Range::positive())) {
         b.mass = static_cast<float>(*m);
         if (type && *type != scene::BodyType::Dynamic)
-          check_.warning(Checker::at(path, "mass"),
-                         say("mass is ignored for a {} body", "“{}”刚体的质量不起作用",
-                             toString(*type)));
+          check_.warning(Checker::at(path, "mass"), say("mass is ignored for a {} body",
+                                                        "“{}”刚体的质量不起作用", toString(*type)));
       }
     }
     check_.optNumber(v, path, "friction", b.friction, Range::nonNegative());
@@ -680,9 +676,9 @@ LoadResult loadScenarioText(std::string_view text, const fs::path& file, const L
   try {
     // refuse what is too large or holds nothing before parsing
     if (text.size() > limits.maxFileBytes) {
-      result.diagnostics.push_back(
-          fileError(file, say("file is {} bytes, more than the limit of {} bytes",
-                              "文件有 {} 字节，超过上限 {} 字节", text.size(), limits.maxFileBytes)));
+      result.diagnostics.push_back(fileError(
+          file, say("file is {} bytes, more than the limit of {} bytes",
+                    "文件有 {} 字节，超过上限 {} 字节", text.size(), limits.maxFileBytes)));
       return result;
     }
     const std::string_view body = text.substr(text.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0);
@@ -712,8 +708,8 @@ LoadResult loadScenarioText(std::string_view text, const fs::path& file, const L
     if (result.errorCount() == 0) result.scenario = std::move(def);
   } catch (const std::exception& e) {
     result.scenario.reset();
-    result.diagnostics.push_back(
-        fileError(file, say("internal error while loading: {}", "加载时发生内部错误：{}", e.what())));
+    result.diagnostics.push_back(fileError(
+        file, say("internal error while loading: {}", "加载时发生内部错误：{}", e.what())));
   } catch (...) {
     result.scenario.reset();
     result.diagnostics.push_back(
@@ -745,9 +741,8 @@ LoadResult loadScenario(const fs::path& folderOrFile, const LoadLimits& limits) 
     }
     return loadScenarioText(*text, file, limits);
   } catch (const std::exception& e) {
-    result.diagnostics.push_back(
-        fileError(folderOrFile,
-                  say("internal error while loading: {}", "加载时发生内部错误：{}", e.what())));
+    result.diagnostics.push_back(fileError(
+        folderOrFile, say("internal error while loading: {}", "加载时发生内部错误：{}", e.what())));
   } catch (...) {
     result.diagnostics.push_back(
         fileError(folderOrFile, say("internal error while loading", "加载时发生内部错误")));

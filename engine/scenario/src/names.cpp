@@ -150,7 +150,9 @@ std::string joinNames(NameList list, std::string_view lastSeparator, bool quoted
 
 LocalizedText joinedNames(NameList list, std::string_view lastSeparator, bool quoted) {
   // Chinese quotes every name and joins them with 、, the last with 或 / 和
-  const std::string_view last = lastSeparator == " and " ? "和" : lastSeparator == ", " ? "、" : "或";
+  const std::string_view last = lastSeparator == " and " ? "和"
+                                : lastSeparator == ", "  ? "、"
+                                                         : "或";
   const auto all = names(list);
   std::string zh;
   for (std::size_t i = 0; i < all.size(); ++i) {

@@ -217,7 +217,8 @@ std::string chineseSyntaxError(std::string_view message) {
   std::string where;
   if (rest.rfind("while parsing ", 0) == 0) {
     const auto dash = rest.find(" - ");
-    const std::string_view context = rest.substr(14, dash == std::string_view::npos ? 0 : dash - 14);
+    const std::string_view context =
+        rest.substr(14, dash == std::string_view::npos ? 0 : dash - 14);
     static constexpr std::pair<std::string_view, std::string_view> kContexts[] = {
         {"value", "读取值时"},
         {"object key", "读取对象的键时"},
@@ -283,10 +284,9 @@ class PositionedBuilder {
     if (frame.value->contains(k)) {
       // keep the first value; parse the repeat into a scratch value that is dropped
       const TextPosition first = result_.keyAt(path);
-      const LocalizedText message =
-          say("duplicate key \"{}\" (first defined at line {}, column {}); keys must be unique",
-              "键“{}”重复（第一次出现在第 {} 行第 {} 列）；键必须唯一", k, first.line,
-              first.column);
+      const LocalizedText message = say(
+          "duplicate key \"{}\" (first defined at line {}, column {}); keys must be unique",
+          "键“{}”重复（第一次出现在第 {} 行第 {} 列）；键必须唯一", k, first.line, first.column);
       diagnostics_.push_back(
           {Severity::Error, file_, path, at.line, at.column, message.en, message.zhCN});
       scratch_.emplace_back();
@@ -380,8 +380,8 @@ class PositionedBuilder {
     // refuse deep nesting before it costs anything
     if (static_cast<int>(stack_.size()) >= maxDepth_) {
       std::string where = stack_.empty() ? std::string() : stack_.back().path;
-      const LocalizedText message = say("nesting is deeper than the limit of {} levels",
-                                        "嵌套深度超过上限 {} 层", maxDepth_);
+      const LocalizedText message =
+          say("nesting is deeper than the limit of {} levels", "嵌套深度超过上限 {} 层", maxDepth_);
       diagnostics_.push_back(
           {Severity::Error, file_, where, at.line, at.column, message.en, message.zhCN});
       failed_ = true;

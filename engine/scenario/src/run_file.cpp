@@ -139,8 +139,8 @@ void readExpectation(const json& v, Checker& check, RunExpectation& e) {
     if (p->is_boolean())
       e.passed = p->get<bool>();
     else
-      check.error("expect.passed", say("expected true or false, got {}", "应为 true 或 false，实为{}",
-                                       detail::typeName(*p)));
+      check.error("expect.passed", say("expected true or false, got {}",
+                                       "应为 true 或 false，实为{}", detail::typeName(*p)));
   }
   if (const json* list = Checker::find(v, "violations")) {
     if (check.expectArray(*list, "expect.violations")) {
@@ -167,10 +167,9 @@ RunFileResult loadRunFile(const std::filesystem::path& file) {
   auto text = core::readFile(file, kMaxRunFileBytes);
   if (!text) {
     RunFileResult result;
-    const LocalizedText message =
-        text.error().code == core::ErrorCode::NotFound
-            ? say("{}", "找不到运行文件", text.error().message)
-            : say("{}", "无法读取运行文件：{}", text.error().message);
+    const LocalizedText message = text.error().code == core::ErrorCode::NotFound
+                                      ? say("{}", "找不到运行文件", text.error().message)
+                                      : say("{}", "无法读取运行文件：{}", text.error().message);
     result.diagnostics.push_back(
         {Severity::Error, file.string(), "", 0, 0, message.en, message.zhCN});
     return result;
@@ -301,13 +300,12 @@ std::optional<LocalizedText> actionProblem(const RunAction& a, const ScenarioDef
 std::vector<Diagnostic> checkRunFile(const RunFile& run, const ScenarioDef& def) {
   std::vector<Diagnostic> out;
   const auto problem = [&](std::string path, LocalizedText message) {
-    out.push_back({Severity::Error, run.file.string(), std::move(path), 0, 0,
-                   std::move(message.en), std::move(message.zhCN)});
+    out.push_back({Severity::Error, run.file.string(), std::move(path), 0, 0, std::move(message.en),
+                   std::move(message.zhCN)});
   };
   if (!run.scenario.empty() && run.scenario != def.meta.id)
-    problem("scenario",
-            say("written for scenario \"{}\", not \"{}\"", "是为场景“{}”写的，不是“{}”",
-                run.scenario, def.meta.id));
+    problem("scenario", say("written for scenario \"{}\", not \"{}\"", "是为场景“{}”写的，不是“{}”",
+                            run.scenario, def.meta.id));
   for (const RunAction& a : run.actions)
     if (auto p = actionProblem(a, def)) problem(a.path, std::move(*p));
   if (run.expect.violations) {

@@ -130,9 +130,8 @@ class TrainingReader {
       return false;
     }
     if (isName(NameList::ConditionWords, name)) {
-      check_.error(path,
-                   say("\"{}\" is a word of the condition language; choose another name",
-                       "“{}”是条件语言的保留词；请换一个名称", name));
+      check_.error(path, say("\"{}\" is a word of the condition language; choose another name",
+                             "“{}”是条件语言的保留词；请换一个名称", name));
       return false;
     }
     if (const auto [it, inserted] = names_.emplace(name, path); !inserted) {
@@ -191,8 +190,7 @@ class TrainingReader {
               check_.error(Checker::at(p, "entity"),
                            say("entity \"{}\" has no body, so the pointer cannot reach it; give "
                                "it a \"body\" (static is fine)",
-                               "实体“{}”没有刚体，指针点不到它；请给它一个“body”（静态即可）",
-                               *s));
+                               "实体“{}”没有刚体，指针点不到它；请给它一个“body”（静态即可）", *s));
               ok = false;
             }
             // a socket marks a place: a solid there keeps the part from reaching it
@@ -210,8 +208,7 @@ class TrainingReader {
           }
         }
       }
-      if (const json* l = check_.require(d, p, "label",
-                                         detail::bothLanguages()))
+      if (const json* l = check_.require(d, p, "label", detail::bothLanguages()))
         readLocalized_(*l, Checker::at(p, "label"), dev.label);
       readPositions(d, p, dev, ok);
       readPositionLabels(d, p, dev);
@@ -280,10 +277,10 @@ class TrainingReader {
       else if ((it->positions.empty() && it->kind != DeviceKind::Valve &&
                 it->kind != DeviceKind::Fastener) ||
                it->kind == DeviceKind::Lock || it->kind == DeviceKind::Tag)
-        check_.error(pending.path, say("\"{}\" cannot take a lock or tag: only devices with "
-                                       "positions, valves and fasteners can",
-                                       "“{}”不能挂锁或挂牌：只有有位置的设备、阀门和紧固件可以",
-                                       pending.name));
+        check_.error(pending.path,
+                     say("\"{}\" cannot take a lock or tag: only devices with "
+                         "positions, valves and fasteners can",
+                         "“{}”不能挂锁或挂牌：只有有位置的设备、阀门和紧固件可以", pending.name));
       else
         t_.devices[pending.device].target = static_cast<std::uint32_t>(it - t_.devices.begin());
     }
@@ -319,15 +316,16 @@ class TrainingReader {
   void readPositions(const json& d, const std::string& p, DeviceDef& dev, bool& ok) {
     const json* positions = Checker::find(d, "positions");
     if (dev.kind == DeviceKind::Fastener) {
-      if (positions) check_.rejectKey(d, p, "positions", say("a fastener has turns, not positions", "紧固件只有圈数，没有位置"));
+      if (positions)
+        check_.rejectKey(d, p, "positions",
+                         say("a fastener has turns, not positions", "紧固件只有圈数，没有位置"));
       return;  // its "initial" (tight or loose) is read with its turns
     }
     if (dev.kind == DeviceKind::Button || dev.kind == DeviceKind::Tool ||
         dev.kind == DeviceKind::Point || dev.kind == DeviceKind::Valve ||
         dev.kind == DeviceKind::Part || dev.kind == DeviceKind::Socket ||
         dev.kind == DeviceKind::Fastener) {
-      const LocalizedText none =
-          say("this kind of device has no positions", "这种设备没有位置");
+      const LocalizedText none = say("this kind of device has no positions", "这种设备没有位置");
       if (positions) check_.rejectKey(d, p, "positions", none);
       if (Checker::find(d, "initial")) check_.rejectKey(d, p, "initial", none);
       return;
@@ -347,7 +345,8 @@ class TrainingReader {
         const std::string pp = elementPath(Checker::at(p, "positions"), j);
         if (auto s = check_.string((*positions)[j], pp)) {
           if (!isIdentifier(*s)) {
-            check_.error(pp, say("position \"{}\" must be an identifier", "位置“{}”必须是标识符", *s));
+            check_.error(pp,
+                         say("position \"{}\" must be an identifier", "位置“{}”必须是标识符", *s));
             ok = false;
           } else if (!seen.insert(*s).second || *s == "position" || *s == "operations") {
             check_.error(pp, say("position name \"{}\" is repeated or reserved",
@@ -381,9 +380,11 @@ class TrainingReader {
   void readValveFields(const json& d, const std::string& p, DeviceDef& dev, bool& ok) {
     const json* joint = Checker::find(d, "joint");
     if (dev.kind != DeviceKind::Valve) {
-      if (joint) check_.rejectKey(d, p, "joint", say("only valves turn on a joint", "只有阀门在关节上转动"));
+      if (joint)
+        check_.rejectKey(d, p, "joint", say("only valves turn on a joint", "只有阀门在关节上转动"));
       if (Checker::find(d, "torque") && dev.kind != DeviceKind::Tool)
-        check_.rejectKey(d, p, "torque", say("only valves and tools have a torque", "只有阀门和工具有扭矩"));
+        check_.rejectKey(d, p, "torque",
+                         say("only valves and tools have a torque", "只有阀门和工具有扭矩"));
       return;
     }
     check_.optNumber(d, p, "torque", dev.torque, Range::positive());
@@ -419,8 +420,10 @@ class TrainingReader {
     const json* accepts = Checker::find(d, "accepts");
     const json* tolerance = Checker::find(d, "tolerance");
     if (dev.kind != DeviceKind::Socket) {
-      if (accepts) check_.rejectKey(d, p, "accepts", say("only sockets accept parts", "只有插座接受零件"));
-      if (tolerance) check_.rejectKey(d, p, "tolerance", say("only sockets have a tolerance", "只有插座有容差"));
+      if (accepts)
+        check_.rejectKey(d, p, "accepts", say("only sockets accept parts", "只有插座接受零件"));
+      if (tolerance)
+        check_.rejectKey(d, p, "tolerance", say("only sockets have a tolerance", "只有插座有容差"));
       return;
     }
     if (!accepts) {
@@ -444,7 +447,8 @@ class TrainingReader {
   void readToolFields(const json& d, const std::string& p, DeviceDef& dev) {
     if (const json* type = Checker::find(d, "toolType")) {
       if (dev.kind != DeviceKind::Tool)
-        check_.rejectKey(d, p, "toolType", say("only tools have a toolType", "只有工具有“toolType”"));
+        check_.rejectKey(d, p, "toolType",
+                         say("only tools have a toolType", "只有工具有“toolType”"));
       else if (auto s = check_.string(*type, Checker::at(p, "toolType")))
         dev.toolType = *s;
     } else if (dev.kind == DeviceKind::Tool) {
@@ -458,7 +462,8 @@ class TrainingReader {
       if (const json* turns = Checker::find(d, "turns"))
         if (auto n = check_.integer(*turns, Checker::at(p, "turns"))) {
           if (*n < 1 || *n > 100)
-            check_.error(Checker::at(p, "turns"), say("turns must be 1 to 100", "圈数必须在 1 到 100 之间"));
+            check_.error(Checker::at(p, "turns"),
+                         say("turns must be 1 to 100", "圈数必须在 1 到 100 之间"));
           else
             dev.turns = static_cast<std::uint32_t>(*n);
         }
@@ -481,7 +486,9 @@ class TrainingReader {
         if (auto s = check_.string(*needs, Checker::at(p, "tool"))) dev.requiresTool = *s;
       } else if (dev.positions.empty() || dev.kind == DeviceKind::Lock ||
                  dev.kind == DeviceKind::Tag)
-        check_.rejectKey(d, p, "tool", say("only devices with positions are operated with a tool", "只有有位置的设备才用工具操作"));
+        check_.rejectKey(d, p, "tool",
+                         say("only devices with positions are operated with a tool",
+                             "只有有位置的设备才用工具操作"));
       else if (auto s = check_.string(*needs, Checker::at(p, "tool")))
         dev.requiresTool = *s;
     }
@@ -592,8 +599,7 @@ class TrainingReader {
           declareName(*s, Checker::at(p, "name"), "indicator");
           ind.name = *s;
         }
-      if (const json* l = check_.require(d, p, "label",
-                                         detail::bothLanguages()))
+      if (const json* l = check_.require(d, p, "label", detail::bothLanguages()))
         readLocalized_(*l, Checker::at(p, "label"), ind.label);
       if (const json* e = check_.require(d, p, "entity"))
         if (auto s = check_.string(*e, Checker::at(p, "entity")))
@@ -602,10 +608,9 @@ class TrainingReader {
       if (const json* st = Checker::find(d, "style"))
         if (auto s = check_.string(*st, Checker::at(p, "style"))) {
           if (!isName(NameList::IndicatorStyles, *s))
-            check_.error(
-                Checker::at(p, "style"),
-                say("style must be {}, got \"{}\"", "“style”必须是{}，实为“{}”",
-                    joinedNames(NameList::IndicatorStyles), *s));
+            check_.error(Checker::at(p, "style"),
+                         say("style must be {}, got \"{}\"", "“style”必须是{}，实为“{}”",
+                             joinedNames(NameList::IndicatorStyles), *s));
           ind.style = *s;
         }
       if (const json* u = Checker::find(d, "unit"))
@@ -796,7 +801,8 @@ class TrainingReader {
       if (const json* id = check_.require(r, p, "id"))
         if (auto s = check_.string(*id, Checker::at(p, "id"))) {
           if (!ids.insert(*s).second)
-            check_.error(Checker::at(p, "id"), say("duplicate rule id \"{}\"", "规则编号“{}”重复", *s));
+            check_.error(Checker::at(p, "id"),
+                         say("duplicate rule id \"{}\"", "规则编号“{}”重复", *s));
           rule.id = std::move(*s);
         }
       // the kind decides the fields; a missing kind is read as an interlock
@@ -836,10 +842,9 @@ class TrainingReader {
           if (const auto severity = parseSeverity(*s))
             rule.severity = *severity;
           else
-            check_.error(
-                Checker::at(p, "severity"),
-                say("severity must be {}, got \"{}\"", "“severity”必须是{}，实为“{}”",
-                    joinedNames(NameList::Severities), *s));
+            check_.error(Checker::at(p, "severity"),
+                         say("severity must be {}, got \"{}\"", "“severity”必须是{}，实为“{}”",
+                             joinedNames(NameList::Severities), *s));
         }
       // what the player shows: one of the consequences it knows
       if (const json* c = Checker::find(r, "consequence"))
@@ -875,9 +880,8 @@ class TrainingReader {
       if (auto s = check_.string(*to, Checker::at(p, "to"))) {
         const auto pos = std::find(it->positions.begin(), it->positions.end(), *s);
         if (pos == it->positions.end())
-          check_.error(Checker::at(p, "to"),
-                       say("device \"{}\" has no position \"{}\"", "设备“{}”没有位置“{}”", *name,
-                           *s));
+          check_.error(Checker::at(p, "to"), say("device \"{}\" has no position \"{}\"",
+                                                 "设备“{}”没有位置“{}”", *name, *s));
         else
           rule.toPosition = static_cast<std::uint32_t>(pos - it->positions.begin());
       }
@@ -916,9 +920,9 @@ class TrainingReader {
       if (cf->is_boolean())
         r.criticalFails = cf->get<bool>();
       else
-        check_.error(Checker::at(path, "criticalFails"),
-                     say("expected true or false, got {}", "应为 true 或 false，实为{}",
-                         typeName(*cf)));
+        check_.error(
+            Checker::at(path, "criticalFails"),
+            say("expected true or false, got {}", "应为 true 或 false，实为{}", typeName(*cf)));
     }
   }
 

@@ -62,16 +62,15 @@ void validateModels(const ScenarioDef& def, std::vector<Diagnostic>& diagnostics
       for (std::size_t k = 1; k < use.entities.size(); ++k)
         others += (k == 1 ? "entities[" : ", entities[") + std::to_string(use.entities[k]) + "]";
       const LocalizedText usedBy =
-          others.empty() ? LocalizedText{}
-                         : say(" (also used by {})", "（{} 也使用它）", others);
+          others.empty() ? LocalizedText{} : say(" (also used by {})", "（{} 也使用它）", others);
 
       // import it; failures become errors, repairs the importer made become warnings
       const auto model = assets::importModel(def.folder / use.model);
       if (!model) {
         // the importer's own words (Assimp's) stay as they are
-        const LocalizedText message = say("model \"{}\" cannot be imported: {}{}",
-                                          "模型“{}”无法导入：{}{}", use.model,
-                                          model.error().message, usedBy);
+        const LocalizedText message =
+            say("model \"{}\" cannot be imported: {}{}", "模型“{}”无法导入：{}{}", use.model,
+                model.error().message, usedBy);
         diagnostics.push_back(
             {Severity::Error, file, path, at.line, at.column, message.en, message.zhCN});
         continue;
@@ -86,9 +85,8 @@ void validateModels(const ScenarioDef& def, std::vector<Diagnostic>& diagnostics
                            std::string("internal error while validating models: ") + e.what(),
                            std::string("检查模型时发生内部错误：") + e.what()});
   } catch (...) {
-    diagnostics.push_back(
-        {Severity::Error, def.file.string(), "", 0, 0, "internal error while validating models",
-         "检查模型时发生内部错误"});
+    diagnostics.push_back({Severity::Error, def.file.string(), "", 0, 0,
+                           "internal error while validating models", "检查模型时发生内部错误"});
   }
 }
 

@@ -26,8 +26,8 @@ struct ReplayReport {
     return language == scenario::Language::ChineseSimplified && !messageZh.empty() ? messageZh
                                                                                    : message;
   }
-  procedure::SessionResult result;          ///< the re-simulated session's result
-  std::vector<procedure::Event> events;     ///< the re-simulated session's events
+  procedure::SessionResult result;       ///< the re-simulated session's result
+  std::vector<procedure::Event> events;  ///< the re-simulated session's events
 };
 
 /// Re-simulates `log` on `def` (which must be the scenario the log names; the caller checks the

@@ -51,10 +51,10 @@ enum class Severity { Error, Warning };
 struct Diagnostic {
   Severity severity = Severity::Error;
   std::string file;
-  std::string path;  ///< JSON path, e.g. "entities[2].body.mass"; empty for whole-file problems
-  int line = 0;      ///< 1-based; 0 when unknown
-  int column = 0;    ///< 1-based; 0 when unknown
-  std::string message;    ///< in English
+  std::string path;     ///< JSON path, e.g. "entities[2].body.mass"; empty for whole-file problems
+  int line = 0;         ///< 1-based; 0 when unknown
+  int column = 0;       ///< 1-based; 0 when unknown
+  std::string message;  ///< in English
   std::string messageZh;  ///< the same in Simplified Chinese (empty: only the English is known)
 
   /// The message in a language (the English where no other is known).

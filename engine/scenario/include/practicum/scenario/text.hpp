@@ -49,8 +49,7 @@ inline LocalizedText sayArgument(std::string_view v) { return verbatim(std::stri
 inline LocalizedText sayArgument(const std::string& v) { return verbatim(v); }
 inline LocalizedText sayArgument(const char* v) { return verbatim(v); }
 template <typename T>
-  requires std::is_arithmetic_v<T>
-LocalizedText sayArgument(T v) {
+requires std::is_arithmetic_v<T> LocalizedText sayArgument(T v) {
   if constexpr (std::is_integral_v<T>)
     return verbatim(std::to_string(v));
   else
