@@ -1,5 +1,7 @@
 #include <practicum/scenario/text.hpp>
 
+#include <charconv>
+
 namespace practicum::scenario {
 
 std::string shortNumber(double v) {

@@ -1,7 +1,6 @@
 #pragma once
 /// Text in both of the product's languages: the language switch, a text held in both, and
 /// messages put together in both at once.
-#include <charconv>
 #include <cstddef>
 #include <string>
 #include <string_view>
